@@ -1,0 +1,54 @@
+"""The Glass-Box Handbook builder: a Sphinx extension.
+
+It reads the framework's vocabulary and the scenarios, keeps what it learns
+in a domain keyed by docname, and generates the glass-box views (backlinks,
+matrix, tables, diagram, prompt indexes) from that data when pages are
+written. Modules are named after what they hold; `setup` only wires them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from . import collect, resolve
+from .directives import setup_directives
+from .domain import GlassboxDomain
+from .nodes import setup_nodes
+from .roles import TermRole
+
+__version__ = "0.1.0"
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_assets(app: Sphinx) -> None:
+    """Ship CSS and JS from inside the package, as sphinx-design does (no copying by hand)."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("glassbox.css")
+    app.add_js_file("glassbox.js", loading_method="defer")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("glassbox_framework", "handbook/framework.yaml", "env", types=frozenset({str}),
+                         description="Path (from the source folder) of the framework vocabulary file.")
+    app.add_config_value("glassbox_scenarios", "scenarios", "env", types=frozenset({str}),
+                         description="Folder (from the source folder) that holds one file per scenario.")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(GlassboxDomain)
+    setup_nodes(app)
+    setup_directives(app)
+    # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
+    app.add_role_to_domain("std", "term", TermRole(), override=True)
+    app.connect("builder-inited", collect.check_framework)
+    app.connect("builder-inited", _add_assets)
+    app.connect("source-read", collect.on_source_read)
+    app.connect("env-before-read-docs", collect.on_before_read)
+    app.connect("env-purge-doc", collect.on_purge)
+    app.connect("env-get-updated", collect.on_get_updated)
+    app.connect("env-updated", collect.on_env_updated)
+    app.connect("doctree-resolved", resolve.on_doctree_resolved)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

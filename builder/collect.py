@@ -1,0 +1,111 @@
+"""Reading-phase events: validate scenarios, track changes, stop on bad input.
+
+Scenarios are validated on `source-read` with the same `parse_scenario` the
+command-line check uses. Problems are kept in the domain (so they survive
+the merge from parallel readers) and, once every document is read, either
+the build stops before a single page is written or it goes on with valid
+data only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .domain import GlassboxDomain
+from .framework import load_framework
+from .loader import bib_keys_for, framework_for, framework_path
+from .problems import Problem, ProblemList
+from .scenario import parse_scenario
+
+logger = logging.getLogger(__name__)
+
+
+def is_scenario(env: BuildEnvironment, docname: str) -> bool:
+    folder = env.config.glassbox_scenarios.strip("/")
+    name = docname.rsplit("/", 1)[-1]
+    return docname.startswith(folder + "/") and name != "index" and not name.startswith("_")
+
+
+def _domain(env: BuildEnvironment) -> GlassboxDomain:
+    return env.domains["glassbox"]  # type: ignore[return-value]
+
+
+def check_framework(app: Sphinx) -> None:
+    """Stop at once, with the file and line, if the vocabulary file is broken."""
+    try:
+        load_framework(framework_path(app.env))
+    except ProblemList as exc:
+        stop(exc.problems, "the framework file")
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    env = app.env
+    env.note_dependency(str(framework_path(env)))
+    if not is_scenario(env, docname):
+        return
+    for bib in env.config.bibtex_bibfiles:
+        env.note_dependency(str(Path(env.srcdir) / bib))
+    rel = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
+    parsed = parse_scenario(source[0], rel, framework_for(env), set(bib_keys_for(env)))
+    rec = _domain(env).record(docname)
+    if parsed.problems:
+        rec["problems"] = parsed.problems
+        # Keep Sphinx from tripping over what we already reported.
+        source[0] = "# (scenario with problems)\n"
+        return
+    meta = parsed.scenario.meta
+    rec["scenario"] = meta.model_dump()
+    cites = "\n".join(f"- {{cite:t}}`{key}`" for key in meta.sources)
+    source[0] = source[0].rstrip("\n") + f"\n\n## Sources\n\n{cites}\n"
+
+
+def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.glassbox_changed = bool(docnames)  # type: ignore[attr-defined]
+
+
+def on_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.glassbox_changed = True  # type: ignore[attr-defined]
+
+
+def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Rewrite every page that shows generated views when anything was read or removed.
+
+    This is what keeps aggregate pages from going stale (sphinx#9706): they
+    are not re-read, only resolved and written again from the new data.
+    """
+    if getattr(env, "glassbox_changed", False):
+        return sorted(_domain(env).view_pages())
+    return []
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """After the parallel merge: report every problem, check cross-file rules, stop if any."""
+    domain = _domain(env)
+    problems: list[Problem] = [p for rec in domain.docs.values() for p in rec["problems"]]
+    seen: dict[str, str] = {}
+    for docname, rec in domain.scenarios():
+        sid = rec["scenario"]["id"]
+        if sid in seen:
+            path = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
+            problems.append(Problem(path, 2, 1, f"the id {sid!r} is already used by {seen[sid]}",
+                                    "give each scenario its own id"))
+        seen[sid] = docname
+    if problems:
+        stop(sorted(problems, key=lambda p: (p.path, p.line, p.col)), "scenarios")
+
+
+class BuildStopped(SystemExit):
+    """Ends the build before anything is written, without a traceback."""
+
+
+def stop(problems: list[Problem], what: str) -> None:
+    for problem in problems:
+        logger.error(str(problem), type="glassbox", subtype="scenario")
+    noun = "problem" if len(problems) == 1 else "problems"
+    logger.error(f"Build stopped: {len(problems)} {noun} in {what}; nothing was written. "
+                 "Fix the lines above and build again.", type="glassbox", subtype="stopped")
+    raise BuildStopped(1)

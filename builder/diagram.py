@@ -1,0 +1,179 @@
+"""The glass-box diagram as inline SVG, drawn from the framework file.
+
+It follows the paper's Figures 1 and 2: at each level a change-facilitator
+box and a learning-agent box around a triangle of shared learning
+priorities, with two-way links among them and dashed two-way links between
+the levels' priorities. Every shape is a keyboard-focusable link with an
+accessible name, and a structured list with the same links sits beside it
+as the text alternative. Styling (including greyscale print) is in CSS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from docutils import nodes
+
+from .framework import Framework
+
+Uri = Callable[[str, str], str]
+W, ROW, TOP = 760, 200, 70
+
+
+def _a(href: str, label: str, inner: str, classes: str) -> str:
+    return (f'<a href="{escape(href, quote=True)}" aria-label="{escape(label, quote=True)}" class="{classes}">'
+            f"<title>{escape(label)}</title>{inner}</a>")
+
+
+def _text(x: float, y: float, text: str, cls: str = "", anchor: str = "middle") -> str:
+    lines = text.split("\n")
+    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else 14}">{escape(t)}</tspan>' for i, t in enumerate(lines))
+    return f'<text x="{x}" y="{y}" text-anchor="{anchor}" class="{cls}">{spans}</text>'
+
+
+def _arrow(x1: float, y1: float, x2: float, y2: float, dashed: bool = False) -> str:
+    dash = ' stroke-dasharray="6 5"' if dashed else ""
+    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="gb-arrow"{dash} '
+            'marker-start="url(#gb-head)" marker-end="url(#gb-head)" aria-hidden="true"/>')
+
+
+def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_anchor: dict[str, str],
+         current: tuple[str, str] | None) -> str:
+    comps = fw.component_by_id
+    core = [c.id for c in fw.components[:3]]
+    cf, sp, la = core[0], core[2], core[1]
+    others = [c.id for c in fw.components[3:]]
+    levels = fw.levels.srlc if paired else fw.levels.olc
+    on_levels = set(highlight["levels"]) if highlight else set()
+    on_comps = set(section_anchor) if highlight else set()
+    height = TOP + ROW * len(levels) + 70
+    mode = "srlc" if paired else "olc"
+    title = fw.framework.name if paired else fw.framework.base_name
+    parts = [f'<svg class="gb-diagram gb-{mode}" viewBox="0 0 {W} {height}" role="group" '
+             f'aria-label="Diagram of the {escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+             '<defs><marker id="gb-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="gb-head"/></marker></defs>']
+
+    def comp_href(cid: str) -> str:
+        if highlight and cid in section_anchor:
+            return uri("", section_anchor[cid])
+        return uri(fw.component_page(cid), "")
+
+    def state(cid: str, level_on: bool = True) -> str:
+        cls = f"gb-node gb-{cid}"
+        if highlight:
+            cls += " is-on" if (cid in on_comps and level_on) else " is-off"
+        if current and current == ("component", cid):
+            cls += " is-current"
+        return cls
+
+    renewal = fw.concept_by_id.get("simultaneous-renewal")
+    if paired and renewal:
+        parts.append(_a(uri(fw.concept_page(renewal.id), ""), renewal.name,
+                        f'<rect x="{W / 2 - 120}" y="12" width="240" height="34" rx="17" class="gb-shape"/>'
+                        + _text(W / 2, 34, renewal.name, "gb-label"), "gb-node gb-renewal"))
+    centers = []
+    for i, level in enumerate(levels):
+        y = TOP + ROW * i
+        cy = y + 80
+        level_on = (level.id in on_levels) if highlight else True
+        lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
+        levels_href = uri(fw.framework.pages.levels, f"level-{level.id}") if fw.framework.pages.levels else "#"
+        if paired:
+            parts.append(f'<g class="{lcls}">')
+            parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
+            parts.append(f'<ellipse cx="{W / 2 + 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
+            parts.append(_a(levels_href, f"{level.name} level", _text(38, cy - 4, level.school_side, "gb-side", "start"),
+                            "gb-node gb-levelname"))
+            parts.append(_a(levels_href, f"{level.name} level", _text(W - 38, cy - 4, level.university_side, "gb-side", "end"),
+                            "gb-node gb-levelname"))
+            parts.append("</g>")
+        else:
+            parts.append(f'<g class="{lcls}"><ellipse cx="{W / 2}" cy="{cy}" rx="350" ry="84" class="gb-org"/></g>')
+            parts.append(_a(levels_href, f"{level.name} level", _text(40, cy - 4, level.name, "gb-side", "start"),
+                            "gb-node gb-levelname"))
+        # the learning core at this level
+        bx, bw, bh = 110, 118, 44
+        left_x, right_x = W / 2 - bx - bw, W / 2 + bx
+        tri = f"{W / 2},{cy - 52} {W / 2 - 48},{cy + 18} {W / 2 + 48},{cy + 18}"
+        where = f" at the {level.name} level"
+        parts.append(_a(comp_href(cf), comps[cf].name + where,
+                        f'<rect x="{left_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(left_x + bw / 2, cy - 12, comps[cf].name.replace(" ", "\n", 1), "gb-label"),
+                        state(cf, level_on)))
+        parts.append(_a(comp_href(sp), comps[sp].name + where,
+                        f'<polygon points="{tri}" class="gb-shape"/>'
+                        + _text(W / 2, cy - 6, "Shared\nlearning\npriorities" if sp == "shared-learning-priorities"
+                                else comps[sp].name, "gb-label gb-small"), state(sp, level_on)))
+        parts.append(_a(comp_href(la), comps[la].name + where,
+                        f'<rect x="{right_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(right_x + bw / 2, cy - 12, comps[la].name.replace(" ", "\n", 1), "gb-label"),
+                        state(la, level_on)))
+        parts.append(_arrow(left_x + bw + 4, cy - 8, W / 2 - 30, cy - 8))
+        parts.append(_arrow(W / 2 + 30, cy - 8, right_x - 4, cy - 8))
+        parts.append(_arrow(left_x + bw / 2, cy + 18, right_x + bw / 2, cy + 18))
+        parts.append(_arrow(left_x + bw / 2 + 1, cy + 16, left_x + bw / 2, cy + 16).replace("<line", "<line visibility=\"hidden\""))
+        centers.append(cy)
+    for a, b in zip(centers, centers[1:]):
+        parts.append(_arrow(W / 2, a + 26, W / 2, b - 56, dashed=True))
+    # the other components, as a labelled band under the levels
+    band_y = TOP + ROW * len(levels) - 4
+    slot = (W - 40) / max(len(others), 1)
+    for j, cid in enumerate(others):
+        x = 20 + slot * j
+        parts.append(_a(comp_href(cid), comps[cid].name,
+                        f'<rect x="{x + 4}" y="{band_y}" width="{slot - 8}" height="40" rx="20" class="gb-shape"/>'
+                        + _text(x + slot / 2, band_y + 25, comps[cid].name, "gb-label"), state(cid)))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _alt(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_anchor: dict[str, str]) -> nodes.bullet_list:
+    """The structured text alternative: the same links, as a nested list."""
+    def comp_item(cid: str) -> nodes.list_item:
+        comp = fw.component_by_id[cid]
+        href = uri("", section_anchor[cid]) if highlight and cid in section_anchor else uri(fw.component_page(cid), "")
+        kids: list[nodes.Node] = [nodes.reference(comp.name, comp.name, refuri=href, internal=True)]
+        if highlight:
+            kids.append(nodes.Text(" (enacted in this scenario)" if cid in section_anchor else " (not enacted here)"))
+        return nodes.list_item("", nodes.paragraph("", "", *kids))
+
+    top = nodes.bullet_list(classes=["gb-diagram-alt"])
+    levels = fw.levels.srlc if paired else fw.levels.olc
+    for level in levels:
+        name = level.name
+        if highlight:
+            name += " (a level of this scenario)" if level.id in highlight["levels"] else " (not a level of this scenario)"
+        inner = nodes.bullet_list()
+        for cid in [c.id for c in fw.components[:3]]:
+            inner += comp_item(cid)
+        top += nodes.list_item("", nodes.paragraph("", f"{name}: the learning core, linked both ways"), inner)
+    rest = nodes.bullet_list()
+    for c in fw.components[3:]:
+        rest += comp_item(c.id)
+    top += nodes.list_item("", nodes.paragraph("", "Across and between the levels (the dashed links join each level's priorities to the next):"), rest)
+    return top
+
+
+def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
+                      current: tuple[str, str] | None = None, sections: list[dict] | None = None) -> list[nodes.Node]:
+    section_anchor = {s["component"]: s["anchor"] for s in (sections or []) if s.get("component")} if highlight else {}
+    info = fw.framework
+    fig = nodes.container(classes=["gb-figure"])
+    caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
+               if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
+    fig += nodes.paragraph("", caption, classes=["gb-caption"])
+    fig += nodes.raw("", _svg(fw, uri, True, highlight, section_anchor, current), format="html")
+    alt = nodes.container(classes=["gb-alt"])
+    alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
+    alt += _alt(fw, uri, True, highlight, section_anchor)
+    fig += alt
+    olc = nodes.container(classes=["gb-olc"])
+    olc += nodes.raw("", f'<details class="gb-olc-toggle"><summary>Show the {escape(info.base_name)} '
+                         f"({escape(info.base_short_name)}): one organization</summary>", format="html")
+    olc += nodes.raw("", _svg(fw, uri, False, None, {}, current), format="html")
+    olc += _alt(fw, uri, False, None, {})
+    olc += nodes.raw("", "</details>", format="html")
+    fig += olc
+    return [fig]

@@ -1,0 +1,93 @@
+"""Problems found in a contributor's file, and how they are told.
+
+A problem always carries the file, a line and column, what is wrong and how
+to fix it, because the people who read these messages are teacher educators
+editing Markdown in a web form, not programmers reading tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        return f"{where}: {self.message}" + (f"; {self.fix}" if self.fix else "")
+
+
+class ProblemList(Exception):
+    """Raised where one or more problems make a file unusable."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "list_type": "a list, like [a, b]",
+    "dict_type": "a group of fields",
+    "bool_type": "true or false",
+    "model_type": "a group of fields",
+}
+
+
+def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], fix_default: str) -> list[Problem]:
+    """Turn a pydantic ValidationError into problems with the YAML line of each field.
+
+    `lines` maps a location tuple (as pydantic reports it) to the (line, col)
+    where that value starts in the file; missing fields point at their parent.
+    """
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        where = _nearest(lines, loc)
+        field = ".".join(str(part) for part in loc) or "(top)"
+        kind = err.get("type", "")
+        ctx = err.get("ctx") or {}
+        if kind == "missing":
+            message, fix = f"required field `{field}` is missing", f"add `{loc[-1]}:` with a value"
+        elif kind == "extra_forbidden":
+            message, fix = f"unknown field `{field}`", "remove it or check its spelling"
+        elif kind in _TYPE_WORDS:
+            message = f"`{field}` must be {_TYPE_WORDS[kind]}, not {_describe(err.get('input'))}"
+            fix = fix_default
+        elif kind == "value_error" and ctx.get("error"):
+            message, fix = f"`{field}`: {ctx['error']}", ""
+        elif kind == "string_pattern_mismatch":
+            message = f"`{field}` is {err.get('input')!r}, which is not a valid id"
+            fix = "use lower-case letters, digits and hyphens, like `my-scenario`"
+        else:
+            message, fix = f"`{field}`: {err.get('msg', 'invalid value')}", fix_default
+        problems.append(Problem(path, where[0], where[1], message, fix))
+    return problems
+
+
+def _nearest(lines: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return (1, 1)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return repr(value)

@@ -1,0 +1,64 @@
+"""What untrusted scenario content may contain.
+
+Scenarios arrive by pull request from people we do not know. Everything that
+could put HTML or script into the site, or read files from outside
+`scenarios/`, is refused before Sphinx ever sees it: raw HTML, the `raw`,
+`include` and `eval-rst` directives (and any directive not listed here),
+script-bearing links and images from elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@dataclass(frozen=True)
+class SafetyRules:
+    allowed_directives: frozenset[str] = frozenset({
+        "enactment", "design-prompt", "note", "tip", "important", "hint", "caution", "warning",
+        "attention", "seealso", "admonition", "epigraph", "pull-quote", "list-table", "table",
+        "image", "figure",
+    })
+    allowed_roles: frozenset[str] = frozenset({
+        "term", "cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:author", "cite:year",
+        "doc", "ref", "abbr", "sub", "sup",
+    })
+    max_file_bytes: int = 200_000
+    max_image_bytes: int = 1_000_000
+    image_suffixes: frozenset[str] = field(default_factory=lambda: frozenset({".png", ".jpg", ".jpeg", ".webp"}))
+
+
+def check_link(href: str) -> tuple[str, str] | None:
+    """A (problem, fix) pair for a link a scenario may not carry, else None."""
+    href = href.strip()
+    scheme = urlsplit(href).scheme.lower()
+    if scheme and scheme not in SAFE_SCHEMES and len(scheme) > 1:
+        return (f"the link {href[:60]!r} uses `{scheme}:`, which is not allowed",
+                "link to a web page (https://…) or to another page of the handbook")
+    return None
+
+
+def check_image(src: str, path: str, rules: SafetyRules) -> tuple[str, str] | None:
+    """A (problem, fix) pair unless the image is a small file inside scenarios/."""
+    src = src.strip()
+    if not src:
+        return ("an image has no file name", "give the image's file name, stored next to the scenario")
+    if urlsplit(src).scheme or src.startswith("//"):
+        return (f"the image {src[:60]!r} is not a file in scenarios/",
+                "images must be files stored in scenarios/ (e.g. scenarios/images/my-figure.png), not web addresses")
+    posix = PurePosixPath(src)
+    if posix.is_absolute() or ".." in posix.parts:
+        return (f"the image {src!r} points outside scenarios/", "store the image under scenarios/ and use a relative path")
+    if posix.suffix.lower() not in rules.image_suffixes:
+        return (f"the image {src!r} is not a PNG, JPEG or WebP file (SVG can carry script)", "convert it to PNG or JPEG")
+    file = Path(path).parent / posix
+    if not file.is_file():
+        return (f"the image {src!r} does not exist", "add the file next to the scenario, or fix the path")
+    if file.stat().st_size > rules.max_image_bytes:
+        return (f"the image {src!r} is larger than {rules.max_image_bytes // 1_000_000} MB",
+                "resize or compress it")
+    return None
