@@ -63,8 +63,16 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = source[0].rstrip("\n") + f"\n\n## Sources\n\n{cites}\n"
 
 
+def _navigation(env: BuildEnvironment) -> tuple:
+    """What every page's navigation shows: titles and the previous/next/parent relations."""
+    titles = tuple(sorted((doc, title.astext()) for doc, title in env.titles.items()))
+    relations = tuple(sorted((doc, tuple(rel)) for doc, rel in env.collect_relations().items()))
+    return titles, relations
+
+
 def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.glassbox_changed = bool(docnames)  # type: ignore[attr-defined]
+    app.glassbox_navigation = _navigation(env)  # type: ignore[attr-defined]
 
 
 def on_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -76,10 +84,16 @@ def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     This is what keeps aggregate pages from going stale (sphinx#9706): they
     are not re-read, only resolved and written again from the new data.
+    When navigation changed, every page is written again, still without
+    re-reading, so an incremental build always equals a clean one.
     """
-    if getattr(env, "glassbox_changed", False):
-        return sorted(_domain(env).view_pages())
-    return []
+    if not getattr(env, "glassbox_changed", False):
+        return []
+    if getattr(app, "glassbox_navigation", None) != _navigation(env):
+        # A page was added, removed or renamed: the sidebar and previous/next
+        # links of pages that were not re-read changed too (Sphinx leaves them stale).
+        return sorted(env.found_docs)
+    return sorted(_domain(env).view_pages())
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:

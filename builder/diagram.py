@@ -112,8 +112,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
                         state(la, level_on)))
         parts.append(_arrow(left_x + bw + 4, cy - 8, W / 2 - 30, cy - 8))
         parts.append(_arrow(W / 2 + 30, cy - 8, right_x - 4, cy - 8))
-        parts.append(_arrow(left_x + bw / 2, cy + 18, right_x + bw / 2, cy + 18))
-        parts.append(_arrow(left_x + bw / 2 + 1, cy + 16, left_x + bw / 2, cy + 16).replace("<line", "<line visibility=\"hidden\""))
+        parts.append(f'<path d="M{left_x + bw / 2},{cy + 16} V{cy + 40} H{right_x + bw / 2} V{cy + 16}" class="gb-arrow gb-loop" '
+                     'fill="none" marker-start="url(#gb-head)" marker-end="url(#gb-head)" aria-hidden="true"/>')
         centers.append(cy)
     for a, b in zip(centers, centers[1:]):
         parts.append(_arrow(W / 2, a + 26, W / 2, b - 56, dashed=True))

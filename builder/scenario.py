@@ -28,6 +28,7 @@ MYST_EXTENSIONS = frozenset({"colon_fence", "deflist"})
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
 _OPTION = re.compile(r"^:([A-Za-z][\w-]*):(?:\s+(.*))?$")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
 _ROLE_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
 
@@ -386,6 +387,13 @@ def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | Non
     problems += fm_problems
     if meta is not None:
         problems += _check_ids(meta, lines, path, fw, bib_keys)
+
+    # markdown-it silently turns script-bearing links into text; say so instead.
+    for number, line in enumerate(text.split("\n"), 1):
+        m = _BAD_LINK.search(line)
+        if m:
+            problems.append(Problem(path, number, m.start() + 1, f"the link uses `{(m.group(1) or m.group(2)).lower()}:`, which is not allowed",
+                                    "link to a web page (https://…) or to another page of the handbook"))
 
     walker = _BodyWalker(path, fw, bib_keys, rules)
     walker.walk(_parser().parse(text))

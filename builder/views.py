@@ -40,7 +40,7 @@ def badge(text: str, kind: str) -> nodes.inline:
 def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption: str = "",
           stub: bool = True) -> nodes.container:
     """A table with a header row (and a row-header column when `stub`), wrapped so it can scroll."""
-    tbl = nodes.table(classes=["glassbox-table", *classes])
+    tbl = nodes.table(classes=["glassbox-table", *classes], ids=[f"table-{classes[0]}"] if classes else [])
     if caption:
         tbl += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(headers))

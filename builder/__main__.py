@@ -1,0 +1,122 @@
+"""Command line: `python -m builder check [PATH...]` and `python -m builder new-scenario "Title"`.
+
+`check` validates scenarios with exactly the code the build uses, without a
+Sphinx build, so a contributor gets the same messages in a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from .framework import load_framework
+from .loader import bib_keys
+from .problems import ProblemList
+from .scenario import parse_scenario
+
+
+def _scenario_files(paths: list[str], folder: Path) -> list[Path]:
+    if not paths:
+        return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        out += sorted(q for q in p.glob("*.md") if q.name != "index.md" and not q.name.startswith("_")) if p.is_dir() else [p]
+    return out
+
+
+def check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    try:
+        fw = load_framework(root / args.framework)
+    except ProblemList as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    keys = set(bib_keys([root / args.bib]))
+    files = _scenario_files(args.paths, root / args.scenarios)
+    problems, ids = [], {}
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{path}: cannot be read ({exc}); save it as UTF-8 text", file=sys.stderr)
+            problems.append(path)
+            continue
+        parsed = parse_scenario(text, str(path), fw, keys)
+        for problem in parsed.problems:
+            print(problem, file=sys.stderr)
+        problems += parsed.problems
+        if parsed.scenario:
+            sid = parsed.scenario.meta.id
+            if sid in ids:
+                print(f"{path}:2:1: the id {sid!r} is already used by {ids[sid]}; give each scenario its own id", file=sys.stderr)
+                problems.append(path)
+            ids[sid] = path
+    if problems:
+        print(f"{len(problems)} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{len(files)} scenario file(s) checked: no problems.")
+    return 0
+
+
+def new_scenario(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    fw = load_framework(root / args.framework)
+    sid = args.id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    target = root / args.scenarios / f"{sid}.md"
+    if target.exists():
+        print(f"{target} already exists; choose another title or --id", file=sys.stderr)
+        return 1
+    comps = [c.strip() for c in (args.components or "").split(",") if c.strip()] or [fw.components[0].id]
+    levels = [x.strip() for x in (args.levels or "").split(",") if x.strip()] or [fw.levels.srlc[0].id]
+    unknown = [c for c in comps if c not in fw.component_by_id] + [x for x in levels if x not in fw.level_by_id]
+    if unknown:
+        print(f"unknown component or level id(s): {', '.join(unknown)}", file=sys.stderr)
+        return 1
+    role = fw.roles[0].id
+    sections = "\n".join(
+        f"## {fw.component_by_id[c].name}\n\n:::{{enactment}}\n:basis: interpretation\n"
+        f"One sentence: how {fw.component_by_id[c].name.lower()} was at work in this problem.\n:::\n\n"
+        f"What happened, in a few short paragraphs. Cite sources with {{cite:p}}`{fw.framework.source}`.\n\n"
+        f":::{{design-prompt}}\n:roles: {role}\nWho could do what next, with which evidence?\n:::\n"
+        for c in comps)
+    title = args.title.replace('"', "'")
+    target.write_text(
+        f"---\nid: {sid}\ntitle: \"{title}\"\nfelt_difficulty: What people felt was not working.\n"
+        "collaborative_project: The joint project that grew out of it.\nprimary_focus: What the collaboration concentrated on.\n"
+        "illustrative_evidence: What shows the learning.\n"
+        f"levels: [{', '.join(levels)}]\nroles: [{role}]\ntrajectory: {fw.trajectories[-1].id}\n"
+        f"sources: [{fw.framework.source}]\ncontributors:\n  - name: {args.author}\nlicense: CC-BY-4.0\nstatus: draft\n"
+        f"privacy:\n  deidentified: true\n  consent: not-needed\n---\n\n# {args.title}\n\n"
+        "Set the scene in one or two short paragraphs.\n\n" + sections, encoding="utf-8")
+    print(f"Wrote {target}. Fill it in, then run: python -m builder check {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", default=".", help="project folder (default: current folder)")
+    parser.add_argument("--framework", default="handbook/framework.yaml")
+    parser.add_argument("--bib", default="handbook/references.bib")
+    parser.add_argument("--scenarios", default="scenarios")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="validate scenario files")
+    p_check.add_argument("paths", nargs="*", help="files or folders (default: every scenario)")
+    p_check.add_argument("-q", "--quiet", action="store_true")
+    p_check.set_defaults(func=check)
+    p_new = sub.add_parser("new-scenario", help="write a valid scenario skeleton")
+    p_new.add_argument("title")
+    p_new.add_argument("--id")
+    p_new.add_argument("--components", help="comma-separated component ids")
+    p_new.add_argument("--levels", help="comma-separated level ids")
+    p_new.add_argument("--author", default="Your Name")
+    p_new.set_defaults(func=new_scenario)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

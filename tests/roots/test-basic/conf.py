@@ -1,0 +1,9 @@
+project = "Test handbook"
+extensions = ["myst_parser", "builder"]
+exclude_patterns = ["_build", "scenarios/_*"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+glassbox_framework = "framework.yaml"
+html_theme = "basic"
