@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .framework import Framework, _fold, did_you_mean
 from .problems import Problem, pydantic_problems
-from .safety import SafetyRules, check_link, check_image
+from .safety import SafetyRules, check_image, check_link
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist"})
 

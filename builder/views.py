@@ -38,7 +38,7 @@ def badge(text: str, kind: str) -> nodes.inline:
 
 
 def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption: str = "",
-          stub: bool = True) -> nodes.container:
+          stub: bool = True, row_ids: list[str] | None = None) -> nodes.container:
     """A table with a header row (and a row-header column when `stub`), wrapped so it can scroll."""
     tbl = nodes.table(classes=["glassbox-table", *classes], ids=[f"table-{classes[0]}"] if classes else [])
     if caption:
@@ -57,8 +57,8 @@ def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption
     head += hrow
     body = nodes.tbody()
     group += body
-    for cells in rows:
-        row = nodes.row()
+    for i, cells in enumerate(rows):
+        row = nodes.row(ids=[row_ids[i]] if row_ids else [])
         for cell in cells:
             entry = nodes.entry()
             for item in cell if isinstance(cell, list) else [cell]:
@@ -140,7 +140,8 @@ def levels_view(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.N
         rows.append([level.name, f"{level.school_side} and {level.university_side}", str(len(found)),
                      [listing] if found else "None yet"])
     headers = ["Level pair", "Who meets there", "Scenarios", "Which"]
-    return [table(headers, rows, ["glassbox-levels"], "Scenarios at each level pair")]
+    return [table(headers, rows, ["glassbox-levels"], "Scenarios at each level pair",
+                  row_ids=[f"level-{level.id}" for level in fw.levels.srlc])]
 
 
 def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str) -> list[nodes.Node]:
