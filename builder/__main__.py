@@ -96,6 +96,13 @@ def new_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text(load_framework(Path(args.root) / args.framework)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__.split("\n")[0])
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -114,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--levels", help="comma-separated level ids")
     p_new.add_argument("--author", default="Your Name")
     p_new.set_defaults(func=new_scenario)
+    p_schema = sub.add_parser("schema", help="print the JSON Schema of scenario front matter")
+    p_schema.set_defaults(func=schema)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .framework import Framework, _fold, did_you_mean
 from .problems import Problem, pydantic_problems
-from .safety import SafetyRules, check_image, check_link
+from .safety import SafetyRules, check_image, check_link, privacy_findings
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist"})
 
@@ -388,8 +388,13 @@ def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | Non
     if meta is not None:
         problems += _check_ids(meta, lines, path, fw, bib_keys)
 
+    body_start = split_front_matter(text)[1]
     # markdown-it silently turns script-bearing links into text; say so instead.
     for number, line in enumerate(text.split("\n"), 1):
+        if number >= body_start:
+            for col, found, what in privacy_findings(line):
+                problems.append(Problem(path, number, col, f"{found!r} looks like {what}, which could identify someone",
+                                        "de-identify the account: use a role (\"a mentor teacher\") or a pseudonym instead"))
         m = _BAD_LINK.search(line)
         if m:
             problems.append(Problem(path, number, m.start() + 1, f"the link uses `{(m.group(1) or m.group(2)).lower()}:`, which is not allowed",

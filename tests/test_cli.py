@@ -1,0 +1,76 @@
+"""The contributor's command line: same checks as the build, clear messages, exit status 0/1."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from builder.__main__ import main
+from builder.framework import load_framework
+from builder.schema import schema_text
+
+PROJECT = Path(__file__).parent.parent
+
+
+def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_passes_on_the_handbook_scenarios():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "scenario file(s) checked: no problems" in result.stdout
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    (root / "handbook").mkdir(parents=True)
+    for name in ("framework.yaml", "references.bib"):
+        shutil.copy(PROJECT / "handbook" / name, root / "handbook" / name)
+    shutil.copytree(PROJECT / "scenarios", root / "scenarios")
+    return root
+
+
+def test_check_reports_file_line_col_fix_and_did_you_mean(tmp_path):
+    root = _project_copy(tmp_path)
+    path = root / "scenarios" / "mentoring.md"
+    path.write_text(path.read_text().replace("## Vertical coherence", "## Vertical coherance").replace(
+        "trajectory: sustained-redesign", "trajectory: sustained-redesing"))
+    result = run("check", "scenarios/mentoring.md", cwd=root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("scenarios/mentoring.md:") and "unknown trajectory 'sustained-redesing'" in line
+               and "did you mean 'sustained-redesign'?" in line for line in lines)
+    assert any("the section 'Vertical coherance' names no component" in line and "did you mean 'Vertical coherence'?" in line
+               for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_check_flags_identifying_details(tmp_path):
+    root = _project_copy(tmp_path)
+    path = root / "scenarios" / "mentoring.md"
+    path.write_text(path.read_text() + "\nAsk principal Maria Lopez (maria@school.org, 555-123-4567).\n")
+    result = run("check", "scenarios/mentoring.md", cwd=root)
+    assert result.returncode == 1
+    for what in ("a personal name next to a role", "an e-mail address", "a phone number"):
+        assert what in result.stderr
+    assert "de-identify the account" in result.stderr
+
+
+def test_new_scenario_writes_a_skeleton_that_passes_check(tmp_path):
+    root = _project_copy(tmp_path)
+    rc = main(["--root", str(root), "new-scenario", "Coaching cycles across schools",
+               "--components", "change-facilitators,learning-agents", "--levels", "school-program"])
+    assert rc == 0
+    written = root / "scenarios" / "coaching-cycles-across-schools.md"
+    assert "## Change facilitators" in written.read_text() and "## Learning agents" in written.read_text()
+    result = run("check", str(written), cwd=root)
+    assert result.returncode == 0, result.stderr
+
+
+def test_checked_in_json_schema_is_current():
+    fw = load_framework(PROJECT / "handbook" / "framework.yaml")
+    assert (PROJECT / "scenarios" / "scenario.schema.json").read_text() == schema_text(fw), \
+        "run: python -m builder schema > scenarios/scenario.schema.json"
