@@ -14,7 +14,7 @@ from pathlib import Path
 from .framework import load_framework
 from .loader import bib_keys
 from .problems import ProblemList
-from .scenario import parse_scenario
+from .scenario import parse_scenario, read_source
 
 
 def _scenario_files(paths: list[str], folder: Path) -> list[Path]:
@@ -39,10 +39,14 @@ def check(args: argparse.Namespace) -> int:
     problems, ids = [], {}
     for path in files:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{path}: cannot be read ({exc}); save it as UTF-8 text", file=sys.stderr)
+            text, unreadable = read_source(path, str(path))
+        except OSError as exc:
+            print(f"{path}: cannot be read ({exc.strerror}); check the path", file=sys.stderr)
             problems.append(path)
+            continue
+        if text is None:
+            print(unreadable[0], file=sys.stderr)
+            problems += unreadable
             continue
         parsed = parse_scenario(text, str(path), fw, keys)
         for problem in parsed.problems:

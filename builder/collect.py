@@ -19,7 +19,7 @@ from .domain import GlassboxDomain
 from .framework import load_framework
 from .loader import bib_keys_for, framework_for, framework_path
 from .problems import Problem, ProblemList
-from .scenario import parse_scenario
+from .scenario import parse_scenario, read_source
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +72,14 @@ def _navigation(env: BuildEnvironment) -> tuple:
 
 def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.glassbox_changed = bool(docnames)  # type: ignore[attr-defined]
+    # Sphinx would stop with a traceback on a file that is not UTF-8: take such
+    # scenarios out of the reading list and report where the bad byte is.
+    for docname in [d for d in docnames if is_scenario(env, d)]:
+        file = Path(env.doc2path(docname))
+        text, unreadable = read_source(file, str(file.relative_to(env.srcdir)))
+        if text is None:
+            docnames.remove(docname)
+            _domain(env).record(docname)["problems"] = unreadable
     app.glassbox_navigation = _navigation(env)  # type: ignore[attr-defined]
 
 

@@ -7,6 +7,7 @@ editing Markdown in a web form, not programmers reading tracebacks.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,10 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
         if kind == "missing":
             message, fix = f"required field `{field}` is missing", f"add `{loc[-1]}:` with a value"
         elif kind == "extra_forbidden":
-            message, fix = f"unknown field `{field}`", "remove it or check its spelling"
+            known = known_fields(exc, loc)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            message = f"unknown field `{field}`"
+            fix = f"did you mean `{close[0]}`?" if close else "remove it; the fields are: " + ", ".join(known)
         elif kind in _TYPE_WORDS:
             message = f"`{field}` must be {_TYPE_WORDS[kind]}, not {_describe(err.get('input'))}"
             fix = fix_default
@@ -70,6 +74,22 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
             message, fix = f"`{field}`: {err.get('msg', 'invalid value')}", fix_default
         problems.append(Problem(path, where[0], where[1], message, fix))
     return problems
+
+
+def known_fields(exc: Any, loc: tuple) -> list[str]:
+    """The field names allowed where an unknown one was found (top level or a nested model)."""
+    model = getattr(exc, "_glassbox_model", None)
+    if model is None:
+        return []
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation
+        inner = getattr(annotation, "__args__", (annotation,))
+        model = next((a for a in inner if hasattr(a, "model_fields")), None)
+        if model is None:
+            return []
+    return list(model.model_fields)
 
 
 def _nearest(lines: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]:

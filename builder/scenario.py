@@ -93,6 +93,7 @@ class Section:
     enactment: Enactment | None = None
     prompts: list[Prompt] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    broken: bool = False  # the heading was refused; later blocks in it are not reported again
 
 
 @dataclass
@@ -133,6 +134,10 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
     return "\n".join(lines[1:]), len(lines) + 1
 
 
+def _closed(text: str) -> bool:
+    return any(line.strip() in ("---", "...") for line in text.split("\n")[1:])
+
+
 def _line_map(node: yaml.Node, loc: tuple = ()) -> dict[tuple, tuple[int, int]]:
     """Map each value's location to its (line, col), 1-based, in the file (offset 1 for `---`)."""
     out = {loc: (node.start_mark.line + 2, node.start_mark.column + 1)}
@@ -150,9 +155,25 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
     if fm is None:
         return None, {}, [Problem(path, 1, 1, "the file does not start with front matter",
                                   "begin the file with a line `---`, the fields of scenarios/_template.md, and `---`")]
+    if not _closed(text):
+        return None, {}, [Problem(path, 1, 1, "the front matter is never closed",
+                                  "add a line `---` after the last field, before the `# Title`")]
+    tabbed = next((i for i, line in enumerate(fm.split("\n"), 2) if line.startswith("\t") or line.lstrip(" ").startswith("\t")), 0)
+    if tabbed:
+        return None, {}, [Problem(path, tabbed, 1, "the front matter is indented with a tab",
+                                  "indent with spaces, not tabs (YAML does not allow tabs)")]
     try:
-        node = yaml.compose(fm, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(fm)
+        for token in yaml.scan(fm, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return None, {}, [Problem(path, token.start_mark.line + 2, token.start_mark.column + 1,
+                                          "the front matter uses a YAML anchor or alias (& or *)",
+                                          "write each value out in full; put quotes around text that starts with & or *")]
+        loader = yaml.SafeLoader(fm)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = ((mark.line + 2), (mark.column + 1)) if mark else (1, 1)
@@ -166,6 +187,7 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
     try:
         return ScenarioMeta.model_validate(data), lines, []
     except ValidationError as exc:
+        exc._glassbox_model = ScenarioMeta  # lets the message list the fields that are allowed there
         return None, lines, pydantic_problems(exc, path, lines, "see scenarios/_template.md for the expected form")
 
 
@@ -267,8 +289,10 @@ class _BodyWalker:
             if component and component.id in [s.component for s in self.sections]:
                 self.error(line, f"the component {component.name!r} has a second section",
                            "merge the two sections into one")
-                component = None
-            self.sections.append(Section(title=text, line=line, component=component.id if component else None))
+                self.sections.append(Section(title=text, line=line, broken=True))
+                return
+            self.sections.append(Section(title=text, line=line, component=component.id if component else None,
+                                         broken=component is None and _fold(text) not in allowed))
         elif self.current is None:
             self.error(line, f"the heading {text!r} comes before the first `##` section", "make it a `##` section")
 
@@ -336,6 +360,8 @@ class _BodyWalker:
 
     def enactment(self, opts: dict[str, str], body: str, line: int) -> None:
         section = self.current
+        if section is not None and section.broken:
+            return  # the heading is already reported; one message per mistake
         if section is None or section.component is None:
             self.error(line, "an {enactment} block is outside a component section",
                        "put it first in a `##` section named after a component")
@@ -372,6 +398,18 @@ class _BodyWalker:
             self.error(line, "a design prompt comes before the first `##` section", "move it into a component section")
         else:
             self.current.prompts.append(Prompt(text=" ".join(body.split()), roles=roles, line=line))
+
+
+def read_source(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """Read a scenario file as UTF-8 (a byte-order mark is tolerated, as Sphinx does)."""
+    raw = file.read_bytes()
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(shown, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+                              "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")]
 
 
 def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | None = None,
