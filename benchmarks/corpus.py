@@ -1,0 +1,120 @@
+"""Generate a synthetic handbook of N scenarios in the real format, and its plain-Sphinx twin.
+
+The scenarios are valid and varied (3 to 7 components each, every level,
+design prompts with roles, concept terms, a table). The twin ("baseline")
+holds the same words built by plain Sphinx + MyST with our extension left
+out: admonitions in place of our blocks, and static Markdown links and
+tables in place of every generated view.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+WORDS = ("mentor teacher candidate district college inquiry evidence routine coursework supervision principal "
+         "program course classroom school partnership feedback priority coherence agenda meeting cycle practice "
+         "induction pathway role learning tool protocol data planning").split()
+
+
+def _sentence(rng: random.Random, n: int = 14) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def _framework() -> dict:
+    return yaml.safe_load((PROJECT / "handbook" / "framework.yaml").read_text())
+
+
+def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
+    comps = rng.sample(fw["components"], rng.randint(3, 7))
+    comps.sort(key=lambda c: fw["components"].index(c))
+    levels = rng.sample([lvl["id"] for lvl in fw["levels"]["srlc"]], rng.randint(1, 3))
+    roles = rng.sample([r["id"] for r in fw["roles"]], rng.randint(2, 5))
+    terms = [c["terms"][0] for c in fw["concepts"]]
+    front = {
+        "id": f"synthetic-{i:04d}", "title": f"Synthetic problem {i:04d}: {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+        "felt_difficulty": _sentence(rng), "collaborative_project": _sentence(rng, 8), "primary_focus": _sentence(rng, 9),
+        "illustrative_evidence": _sentence(rng, 16), "levels": levels, "roles": roles,
+        "trajectory": rng.choice([t["id"] for t in fw["trajectories"]]), "sources": ["shepard_srlc"],
+        "contributors": [{"name": f"Writer {i % 37}"}], "license": "CC-BY-4.0", "status": "draft",
+        "privacy": {"deidentified": True, "consent": "not-needed"},
+    }
+    out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---", "", f"# {front['title']}", "",
+           f"{_sentence(rng, 30)} This is {{term}}`{rng.choice(terms)}` at work {{cite:p}}`shepard_srlc`.", ""]
+    for comp in comps:
+        out += [f"## {comp['name']}", "", ":::{enactment}", f":basis: {rng.choice(['reported', 'interpretation'])}",
+                _sentence(rng, 20), ":::", "", f"{_sentence(rng, 40)} {{term}}`{rng.choice(terms)}` {_sentence(rng, 25)}", "",
+                "| Who | What |", "|---|---|", f"| {rng.choice(WORDS)} | {_sentence(rng, 6)} |", ""]
+        for _ in range(rng.randint(1, 3)):
+            out += [":::{design-prompt}", f":roles: {', '.join(rng.sample(roles, min(2, len(roles))))}",
+                    _sentence(rng, 22)[:-1] + "?", ":::", ""]
+    return "\n".join(out)
+
+
+def make_corpus(dest: Path, n: int, seed: int = 1) -> Path:
+    """A copy of the handbook whose scenarios are n synthetic ones."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(PROJECT, dest, ignore=shutil.ignore_patterns(
+        "_build", ".venv", ".git", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".ruff_cache", "builder"))
+    for f in (dest / "scenarios").glob("*.md"):
+        if f.name != "index.md" and not f.name.startswith("_"):
+            f.unlink()
+    rng, fw = random.Random(seed), _framework()
+    for i in range(n):
+        (dest / "scenarios" / f"synthetic-{i:04d}.md").write_text(scenario_text(i, rng, fw), encoding="utf-8")
+    return dest
+
+
+_VIEW = re.compile(r":::\{(enacted-in|glassbox-matrix|problems-table|levels-view|prompt-index|olc-srlc-table|"
+                   r"framework-glossary|scenario-list|framework-diagram|scenario-downloads|contributors-list|scenario-explorer)\}"
+                   r"[^\n]*\n(?::[^\n]*\n)*:::\n?")
+
+
+def make_baseline(corpus: Path, dest: Path) -> Path:
+    """The same corpus for plain Sphinx + MyST: our blocks become admonitions, views become static links."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(corpus, dest)
+    conf = dest / "conf.py"
+    conf.write_text(conf.read_text().replace('"sphinxcontrib.bibtex", "builder"]', '"sphinxcontrib.bibtex"]'))
+    fw = _framework()
+    scen = sorted((dest / "scenarios").glob("synthetic-*.md"))
+    # one static listing, standing in for every generated view (matrix, backlinks, indexes)
+    rows = []
+    for f in scen:
+        text = f.read_text()
+        title = re.search(r"^# (.+)$", text, re.M).group(1)
+        sections = re.findall(r"^## (.+)$", text, re.M)
+        rows.append((f.stem, title, sections))
+    for md in dest.rglob("*.md"):
+        text = md.read_text()
+        depth = len(md.relative_to(dest).parts) - 1
+        up = "../" * depth
+        text = text.replace(":::{enactment}", ":::{note}").replace(":::{design-prompt}", ":::{admonition} Design prompt")
+        text = re.sub(r"^:(basis|roles): .*\n", "", text, flags=re.M)
+        text = re.sub(r"\{term\}`([^`<]+?)(?:\s*<[^>]+>)?`", r"*\1*", text)
+
+        def listing(m: re.Match) -> str:
+            if m.group(1) in ("framework-diagram", "framework-glossary", "olc-srlc-table", "scenario-downloads"):
+                return ""
+            if m.group(1) == "enacted-in" and md.parent.name != "components":
+                return ""
+            comp = md.stem if md.parent.name == "components" else None
+            lines = []
+            for stem, title, sections in rows:
+                if comp is None or any(s.lower().replace(" ", "-") == comp for s in sections):
+                    anchor = f"#{comp}" if comp else ""
+                    lines.append(f"- [{title}]({up}scenarios/{stem}.md{anchor}): " + ", ".join(sections))
+            return "\n".join(lines) + "\n"
+
+        text = _VIEW.sub(listing, text)
+        md.write_text(text)
+    _ = fw
+    return dest

@@ -1,0 +1,139 @@
+"""Benchmark harness: the handbook builder against plain Sphinx + MyST on the same corpus.
+
+Usage: python benchmarks/run.py [--sizes 50,200,1000] [--out benchmarks/RESULTS.md]
+
+For each N it generates a corpus (benchmarks/corpus.py), then measures, in
+one run and on one machine: full builds at -j 1 and -j 2 with the extension
+and without it (the baseline), an incremental build after editing one
+scenario (and checks its output equals a clean build), `python -m builder
+check` over every scenario, the PDFs when the pdf builder is present, peak
+memory, the size of the site and the weight of one scenario page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_baseline, make_corpus  # noqa: E402
+
+PY = sys.executable
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Seconds and peak resident memory (MiB) of one command; fails loudly if it fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def sphinx(src: Path, out: Path, jobs: int, builder: str = "html", fresh: bool = True) -> tuple[float, int]:
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    return run([PY, "-m", "sphinx", "-q", "-b", builder, "-j", str(jobs), "-d", str(out / ".doctrees"), str(src), str(out / builder)])
+
+
+def html_tree(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.html"))}
+
+
+def page_weight(site: Path, rel: str) -> int:
+    page = site / rel
+    html = page.read_text()
+    total = len(html.encode())
+    for ref in re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))', html):
+        f = (page.parent / ref).resolve()
+        if f.exists():
+            total += f.stat().st_size
+    return total
+
+
+def measure(n: int, work: Path) -> dict:
+    corpus = make_corpus(work / f"corpus-{n}", n)
+    base = make_baseline(corpus, work / f"baseline-{n}")
+    r: dict = {"n": n}
+    r["ext_j1"], mem1 = sphinx(corpus, work / "ext-j1", 1)
+    r["ext_j2"], mem2 = sphinx(corpus, work / "ext-j2", 2)
+    r["base_j1"], _ = sphinx(base, work / "base-j1", 1)
+    r["base_j2"], _ = sphinx(base, work / "base-j2", 2)
+    r["peak_mib"] = max(mem1, mem2)
+    r["j1_equals_j2"] = html_tree(work / "ext-j1" / "html") == html_tree(work / "ext-j2" / "html")
+    # incremental: edit one scenario's summary, rebuild in place, compare with a clean build
+    victim = corpus / "scenarios" / "synthetic-0000.md"
+    victim.write_text(victim.read_text().replace(":::{enactment}\n:basis: reported\n", ":::{enactment}\n:basis: reported\nEdited. ", 1)
+                      .replace(":::{enactment}\n:basis: interpretation\n", ":::{enactment}\n:basis: interpretation\nEdited. ", 1))
+    r["incremental"], _ = sphinx(corpus, work / "ext-j1", 1, fresh=False)
+    sphinx(corpus, work / "ext-clean", 1)
+    r["incremental_equals_clean"] = html_tree(work / "ext-j1" / "html") == html_tree(work / "ext-clean" / "html")
+    r["check"], _ = run([PY, "-m", "builder", "--root", str(corpus), "check", "-q"])
+    site = work / "ext-j1" / "html"
+    r["site_mib"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
+    r["page_kib"] = page_weight(site, "scenarios/synthetic-0000.html") / 1024
+    r["base_page_kib"] = page_weight(work / "base-j1" / "html", "scenarios/synthetic-0000.html") / 1024
+    try:
+        import builder.pdf  # noqa: F401
+        r["pdf"], _ = sphinx(corpus, work / "ext-pdf", 1, builder="pdf")
+        pdfs = list((work / "ext-pdf" / "pdf").glob("*.pdf"))
+        r["pdf_files"] = len(pdfs)
+    except ImportError:
+        r["pdf"] = None
+    return r
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="50,200,1000")
+    parser.add_argument("--out", default=str(Path(__file__).parent / "RESULTS.md"))
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="glassbox-bench-") as tmp:
+        for n in sizes:
+            r = measure(n, Path(tmp))
+            results.append(r)
+            print(f"N={n}: ext -j1 {r['ext_j1']:.1f}s (baseline {r['base_j1']:.1f}s, ratio {r['ext_j1'] / r['base_j1']:.2f}); "
+                  f"-j2 {r['ext_j2']:.1f}s (speed-up {r['ext_j1'] / r['ext_j2']:.2f}x); incremental {r['incremental']:.1f}s "
+                  f"({100 * r['incremental'] / r['ext_j1']:.0f}% of full, equals clean: {r['incremental_equals_clean']}); "
+                  f"check {r['check']:.2f}s; peak {r['peak_mib']} MiB", flush=True)
+    lines = [
+        "# Benchmark results", "",
+        f"- Date: {datetime.date.today().isoformat()}",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
+        f"- Command: `.venv/bin/python benchmarks/run.py --sizes {args.sizes}`",
+        "- Baseline: the same corpus built by plain Sphinx + MyST (+ sphinxcontrib-bibtex and the theme), our extension left out,"
+        " with admonitions for our blocks and static link lists in place of generated views.", "",
+        "| N | ext -j1 (s) | baseline -j1 (s) | ratio | ext -j2 (s) | baseline -j2 (s) | -j2 speed-up | incremental (s) |"
+        " incr / full | incr = clean | -j1 = -j2 | check (s) | peak MiB | site MiB | scenario page KiB (baseline) | PDFs (s) |",
+        "|" + "---|" * 16,
+    ]
+    for r in results:
+        pdf = f"{r['pdf']:.1f} ({r.get('pdf_files', 0)} files)" if r.get("pdf") else "n/a"
+        lines.append(
+            f"| {r['n']} | {r['ext_j1']:.1f} | {r['base_j1']:.1f} | {r['ext_j1'] / r['base_j1']:.2f} | {r['ext_j2']:.1f} | "
+            f"{r['base_j2']:.1f} | {r['ext_j1'] / r['ext_j2']:.2f}x | {r['incremental']:.1f} | {100 * r['incremental'] / r['ext_j1']:.0f}% | "
+            f"{r['incremental_equals_clean']} | {r['j1_equals_j2']} | {r['check']:.2f} | {r['peak_mib']} | {r['site_mib']:.1f} | "
+            f"{r['page_kib']:.0f} ({r['base_page_kib']:.0f}) | {pdf} |")
+    if len(results) >= 2:
+        a, b = results[-2], results[-1]
+        growth = (b["ext_j1"] / b["n"]) / (a["ext_j1"] / a["n"])
+        lines += ["", f"Time per scenario at N={b['n']} is {growth:.2f}x that at N={a['n']} (linear growth means close to 1)."]
+    Path(args.out).write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
