@@ -114,6 +114,8 @@ class Parsed:
 
 
 _MD = None
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, much faster
+_NEEDS_WALK = frozenset("<{[!`:&")
 
 
 def _parser():
@@ -163,12 +165,14 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
         return None, {}, [Problem(path, tabbed, 1, "the front matter is indented with a tab",
                                   "indent with spaces, not tabs (YAML does not allow tabs)")]
     try:
-        for token in yaml.scan(fm, Loader=yaml.SafeLoader):
+        # Anchors and aliases could make validation explode (a "billion laughs"); a
+        # cheap look for & or * comes first, the exact token scan only when needed.
+        for token in yaml.scan(fm, Loader=_LOADER) if ("&" in fm or "*" in fm) else ():
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 return None, {}, [Problem(path, token.start_mark.line + 2, token.start_mark.column + 1,
                                           "the front matter uses a YAML anchor or alias (& or *)",
                                           "write each value out in full; put quotes around text that starts with & or *")]
-        loader = yaml.SafeLoader(fm)
+        loader = _LOADER(fm)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -356,7 +360,8 @@ class _BodyWalker:
             problem = check_image(arg, self.path, self.rules)
             if problem:
                 self.error(line, problem[0], problem[1])
-        self.walk(_parser().parse(body), offset=body_offset, nested=True)
+        if not _NEEDS_WALK.isdisjoint(body):  # plain prose holds nothing to check
+            self.walk(_parser().parse(body), offset=body_offset, nested=True)
 
     def enactment(self, opts: dict[str, str], body: str, line: int) -> None:
         section = self.current
