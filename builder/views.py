@@ -112,8 +112,10 @@ def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
                 cells.append([para(badge("Gap: not enacted", "gap"), classes=["glassbox-gap"])])
             else:
                 basis = fw.basis_by_id.get(sec["basis"])
-                cells.append([para(link(uri, docname, sec["anchor"], sec["summary"])),
-                              para(badge(basis.name if basis else sec["basis"], sec["basis"]))])
+                read = link(uri, docname, sec["anchor"], "Read the section", classes=["glassbox-cell-link"])
+                read["reftitle"] = f"{comp.name} in {rec['scenario']['title']}"
+                cells.append([para(sec["summary"]),
+                              para(badge(basis.name if basis else sec["basis"], sec["basis"]), " ", read)])
         rows.append(cells)
     headers = ["Scenario", *(c.name for c in fw.components)]
     return [table(headers, rows, ["glassbox-matrix"], "Scenarios by component: the glass-box matrix")]
@@ -154,7 +156,8 @@ def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str) 
         roles = ", ".join(fw.role_by_id[r].name for r in p["roles"] if r in fw.role_by_id)
         return nodes.list_item("", para(p["text"]), para(
             "From ", link(uri, d, p["id"], where), f" · For: {roles}" if roles else "", classes=["glassbox-prompt-source"]),
-            classes=["glassbox-prompt-entry"], ids=[], **{"data-roles": " ".join(p["roles"])})
+            classes=["glassbox-prompt-entry", *(f"glassbox-role-{r}" for r in p["roles"])], ids=[],
+            **{"data-roles": " ".join(p["roles"])})
 
     by_comp = nodes.section(ids=["prompts-by-component"])
     by_comp += nodes.title("", "Prompts by component")
@@ -258,3 +261,23 @@ def scenario_card(fw: Framework, rec: dict, uri: Uri, docname: str, site_url: st
                  f"{names}. {meta['title']}. In {project}. {where}. Licensed CC BY 4.0.")
     card += cite
     return card
+
+
+def contributors(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+    """Everyone credited in a scenario's front matter, with the scenarios they wrote."""
+    people: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for docname, rec in domain.scenarios():
+        for person in rec["scenario"]["contributors"]:
+            key = (person["name"], person.get("orcid") or "")
+            people.setdefault(key, []).append((docname, rec["scenario"]["title"]))
+    lst = nodes.bullet_list(classes=["glassbox-contributors"])
+    for (name, orcid), written in sorted(people.items(), key=lambda item: item[0][0].casefold()):
+        kids: list[nodes.Node | str] = [nodes.strong("", name)]
+        if orcid:
+            url = f"https://orcid.org/{orcid}"
+            kids += [" (ORCID ", nodes.reference(url, url, refuri=url), ")"]
+        kids.append(": ")
+        for i, (docname, title) in enumerate(written):
+            kids += ([", "] if i else []) + [link(uri, docname, "", title)]
+        lst += nodes.list_item("", para(*kids))
+    return [lst]
