@@ -84,6 +84,7 @@ def measure(n: int, work: Path) -> dict:
     r["site_mib"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
     r["page_kib"] = page_weight(site, "scenarios/synthetic-0000.html") / 1024
     r["base_page_kib"] = page_weight(work / "base-j1" / "html", "scenarios/synthetic-0000.html") / 1024
+    r["assets_kib"] = sum(f.stat().st_size for f in (site / "_static").glob("glassbox*")) / 1024
     try:
         import builder.pdf  # noqa: F401
         r["pdf"], _ = sphinx(corpus, work / "ext-pdf", 1, builder="pdf")
@@ -117,8 +118,9 @@ def main() -> None:
         "- Baseline: the same corpus built by plain Sphinx + MyST (+ sphinxcontrib-bibtex and the theme), our extension left out,"
         " with admonitions for our blocks and static link lists in place of generated views.", "",
         "| N | ext -j1 (s) | baseline -j1 (s) | ratio | ext -j2 (s) | baseline -j2 (s) | -j2 speed-up | incremental (s) |"
-        " incr / full | incr = clean | -j1 = -j2 | check (s) | peak MiB | site MiB | scenario page KiB (baseline) | PDFs (s) |",
-        "|" + "---|" * 16,
+        " incr / full | incr = clean | -j1 = -j2 | check (s) | peak MiB | site MiB | scenario page KiB (baseline) |"
+        " our CSS+JS KiB | PDFs (s) |",
+        "|" + "---|" * 17,
     ]
     for r in results:
         pdf = f"{r['pdf']:.1f} ({r.get('pdf_files', 0)} files)" if r.get("pdf") else "n/a"
@@ -126,7 +128,7 @@ def main() -> None:
             f"| {r['n']} | {r['ext_j1']:.1f} | {r['base_j1']:.1f} | {r['ext_j1'] / r['base_j1']:.2f} | {r['ext_j2']:.1f} | "
             f"{r['base_j2']:.1f} | {r['ext_j1'] / r['ext_j2']:.2f}x | {r['incremental']:.1f} | {100 * r['incremental'] / r['ext_j1']:.0f}% | "
             f"{r['incremental_equals_clean']} | {r['j1_equals_j2']} | {r['check']:.2f} | {r['peak_mib']} | {r['site_mib']:.1f} | "
-            f"{r['page_kib']:.0f} ({r['base_page_kib']:.0f}) | {pdf} |")
+            f"{r['page_kib']:.0f} ({r['base_page_kib']:.0f}) | {r['assets_kib']:.0f} | {pdf} |")
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         growth = (b["ext_j1"] / b["n"]) / (a["ext_j1"] / a["n"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,3 +37,15 @@ def copy_root(tmp_path: Path) -> Callable[[str], Path]:
 def html_files(outdir: Path) -> dict[str, bytes]:
     """Every HTML page of a build, by relative path."""
     return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real handbook, built once per test session with warnings as errors."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+                             "-d", str(out / "doctrees"), str(PROJECT), str(out / "html")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr
+    return out / "html"

@@ -19,17 +19,6 @@ FW = load_framework(PROJECT / "handbook" / "framework.yaml")
 SCENARIOS = sorted(p for p in (PROJECT / "scenarios").glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                             "-d", str(out / "doctrees"), str(PROJECT), str(out / "html")],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "", result.stderr
-    return out / "html"
-
-
 def page(site: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
 

@@ -1,0 +1,52 @@
+"""WCAG 2.1 A and AA, checked by axe-core in real Chromium on every page type, light and dark."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PAGE_TYPES = {
+    "landing": "index.html",
+    "component": "handbook/components/vertical-coherence.html",
+    "concept": "handbook/concepts/negotiated-authority.html",
+    "scenario (in depth)": "scenarios/mentoring.html",
+    "scenario (interpretation)": "scenarios/teacher-fellow-role.html",
+    "scenario index": "scenarios/index.html",
+    "matrix": "handbook/views/matrix.html",
+    "problems table": "handbook/views/problems.html",
+    "prompt index": "handbook/views/prompts.html",
+    "comparison table": "handbook/olc-and-srlc.html",
+    "glossary": "handbook/glossary.html",
+    "references": "handbook/references.html",
+    "search": "search.html",
+}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_every_page_type_has_no_wcag_violations(site, browser, mode):
+    axe = Axe()
+    context = browser.new_context(color_scheme=mode)
+    page = context.new_page()
+    found = []
+    for kind, rel in PAGE_TYPES.items():
+        page.goto((site / rel).as_uri())
+        page.evaluate("mode => { document.documentElement.dataset.theme = mode; document.documentElement.dataset.mode = mode; }", mode)
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        result = axe.run(page, options=WCAG)
+        for v in result.response["violations"]:
+            found.append(f"{mode} {kind}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}")
+    context.close()
+    assert found == []
