@@ -17,12 +17,14 @@ from .problems import ProblemList
 from .scenario import parse_scenario, read_source
 
 
-def _scenario_files(paths: list[str], folder: Path) -> list[Path]:
+def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
     if not paths:
         return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
+        if not p.exists() and not p.is_absolute() and (root / p).exists():
+            p = root / p  # a path given relative to --root
         out += sorted(q for q in p.glob("*.md") if q.name != "index.md" and not q.name.startswith("_")) if p.is_dir() else [p]
     return out
 
@@ -35,7 +37,7 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     keys = set(bib_keys([root / args.bib]))
-    files = _scenario_files(args.paths, root / args.scenarios)
+    files = _scenario_files(args.paths, root / args.scenarios, root)
     problems, ids = [], {}
     for path in files:
         try:

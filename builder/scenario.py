@@ -114,6 +114,10 @@ class Parsed:
 
 
 _MD = None
+# Example values of scenarios/_template.md: a scenario that still holds them is not filled in.
+TEMPLATE_NAMES = frozenset({"Your Name"})
+TEMPLATE_ORCID = "0000-0000-0000-0000"
+TEMPLATE_TITLE = "A short title that names the problem of practice"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, much faster
 _NEEDS_WALK = frozenset("<{[!`:&")
 
@@ -215,6 +219,14 @@ def _check_ids(meta: ScenarioMeta, lines: dict, path: str, fw: Framework, bib_ke
         known = set(fw.trajectory_by_id)
         problems.append(Problem(path, line, col, f"unknown trajectory {meta.trajectory!r}",
                                 "use one of: " + ", ".join(sorted(known)) + did_you_mean(meta.trajectory, known)))
+    for i, person in enumerate(meta.contributors):
+        if person.name in TEMPLATE_NAMES or person.orcid == TEMPLATE_ORCID:
+            line, col = lines.get(("contributors", i), (1, 1))
+            problems.append(Problem(path, line, col, "the contributor is still the template's example",
+                                    "put your own name (and your ORCID iD, or delete the orcid line)"))
+    if meta.title == TEMPLATE_TITLE:
+        line, col = lines.get(("title",), (1, 1))
+        problems.append(Problem(path, line, col, "the title is still the template's example", "give the scenario its own title"))
     stem = Path(path).stem
     if stem != meta.id and not stem.startswith("_"):
         line, col = lines.get(("id",), (1, 1))

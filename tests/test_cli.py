@@ -62,7 +62,8 @@ def test_check_flags_identifying_details(tmp_path):
 def test_new_scenario_writes_a_skeleton_that_passes_check(tmp_path):
     root = _project_copy(tmp_path)
     rc = main(["--root", str(root), "new-scenario", "Coaching cycles across schools",
-               "--components", "change-facilitators,learning-agents", "--levels", "school-program"])
+               "--components", "change-facilitators,learning-agents", "--levels", "school-program",
+               "--author", "A. Contributor"])
     assert rc == 0
     written = root / "scenarios" / "coaching-cycles-across-schools.md"
     assert "## Change facilitators" in written.read_text() and "## Learning agents" in written.read_text()
@@ -74,3 +75,12 @@ def test_checked_in_json_schema_is_current():
     fw = load_framework(PROJECT / "handbook" / "framework.yaml")
     assert (PROJECT / "scenarios" / "scenario.schema.json").read_text() == schema_text(fw), \
         "run: python -m builder schema > scenarios/scenario.schema.json"
+
+
+def test_an_unfilled_template_is_refused(tmp_path):
+    root = _project_copy(tmp_path)
+    shutil.copy(root / "scenarios" / "_template.md", root / "scenarios" / "my-scenario.md")
+    result = run("check", "scenarios/my-scenario.md", cwd=root)
+    assert result.returncode == 1
+    assert "the contributor is still the template's example" in result.stderr
+    assert "the title is still the template's example" in result.stderr
