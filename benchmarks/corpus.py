@@ -77,6 +77,21 @@ _VIEW = re.compile(r":::\{(enacted-in|glassbox-matrix|problems-table|levels-view
                    r"[^\n]*\n(?::[^\n]*\n)*:::\n?")
 
 
+def _listing(m: re.Match, md: Path, up: str, rows: list[tuple[str, str, list[str]]]) -> str:
+    """Static Markdown standing in for one generated view of the extension."""
+    if m.group(1) in ("framework-diagram", "framework-glossary", "olc-srlc-table", "scenario-downloads"):
+        return ""
+    if m.group(1) == "enacted-in" and md.parent.name != "components":
+        return ""
+    comp = md.stem if md.parent.name == "components" else None
+    lines = []
+    for stem, title, sections in rows:
+        if comp is None or any(s.lower().replace(" ", "-") == comp for s in sections):
+            anchor = f"#{comp}" if comp else ""
+            lines.append(f"- [{title}]({up}scenarios/{stem}.md{anchor}): " + ", ".join(sections))
+    return "\n".join(lines) + "\n"
+
+
 def make_baseline(corpus: Path, dest: Path) -> Path:
     """The same corpus for plain Sphinx + MyST: our blocks become admonitions, views become static links."""
     if dest.exists():
@@ -84,7 +99,6 @@ def make_baseline(corpus: Path, dest: Path) -> Path:
     shutil.copytree(corpus, dest)
     conf = dest / "conf.py"
     conf.write_text(conf.read_text().replace('"sphinxcontrib.bibtex", "builder"]', '"sphinxcontrib.bibtex"]'))
-    fw = _framework()
     scen = sorted((dest / "scenarios").glob("synthetic-*.md"))
     # one static listing, standing in for every generated view (matrix, backlinks, indexes)
     rows = []
@@ -101,20 +115,6 @@ def make_baseline(corpus: Path, dest: Path) -> Path:
         text = re.sub(r"^:(basis|roles): .*\n", "", text, flags=re.M)
         text = re.sub(r"\{term\}`([^`<]+?)(?:\s*<[^>]+>)?`", r"*\1*", text)
 
-        def listing(m: re.Match) -> str:
-            if m.group(1) in ("framework-diagram", "framework-glossary", "olc-srlc-table", "scenario-downloads"):
-                return ""
-            if m.group(1) == "enacted-in" and md.parent.name != "components":
-                return ""
-            comp = md.stem if md.parent.name == "components" else None
-            lines = []
-            for stem, title, sections in rows:
-                if comp is None or any(s.lower().replace(" ", "-") == comp for s in sections):
-                    anchor = f"#{comp}" if comp else ""
-                    lines.append(f"- [{title}]({up}scenarios/{stem}.md{anchor}): " + ", ".join(sections))
-            return "\n".join(lines) + "\n"
-
-        text = _VIEW.sub(listing, text)
+        text = _VIEW.sub(lambda m, md=md, up=up: _listing(m, md, up, rows), text)
         md.write_text(text)
-    _ = fw
     return dest

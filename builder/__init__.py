@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from . import collect, resolve
+from .accessibility import setup_accessibility
 from .directives import setup_directives
 from .domain import GlassboxDomain
 from .nodes import setup_nodes
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(GlassboxDomain)
     setup_nodes(app)
     setup_directives(app)
+    setup_accessibility(app)
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)
     app.connect("builder-inited", collect.check_framework)
@@ -51,4 +53,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", collect.on_get_updated)
     app.connect("env-updated", collect.on_env_updated)
     app.connect("doctree-resolved", resolve.on_doctree_resolved)
+    app.setup_extension("builder.pdf")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -109,6 +109,14 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def site(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    root = Path(args.root).resolve()
+    out = Path(args.out).resolve() if args.out else root / "_build" / "html"
+    return build_site(root, out, out.parent / ".work", pdf=not args.no_pdf)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__.split("\n")[0])
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -127,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--levels", help="comma-separated level ids")
     p_new.add_argument("--author", default="Your Name")
     p_new.set_defaults(func=new_scenario)
+    p_site = sub.add_parser("site", help="build the website and its PDFs, publishing only a complete build")
+    p_site.add_argument("--out", help="where the site goes (default: _build/html)")
+    p_site.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (quicker previews)")
+    p_site.set_defaults(func=site)
     p_schema = sub.add_parser("schema", help="print the JSON Schema of scenario front matter")
     p_schema.set_defaults(func=schema)
     args = parser.parse_args(argv)

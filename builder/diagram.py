@@ -68,6 +68,12 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
             cls += " is-current"
         return cls
 
+    def said(cid: str, label: str, level_on: bool = True) -> str:
+        """The accessible name says in words what the highlight shows."""
+        if not highlight:
+            return label
+        return label + (": enacted in this scenario" if cid in on_comps and level_on else ": not enacted here")
+
     renewal = fw.concept_by_id.get("simultaneous-renewal")
     if paired and renewal:
         parts.append(_a(uri(fw.concept_page(renewal.id), ""), renewal.name,
@@ -79,7 +85,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
         cy = y + 80
         level_on = (level.id in on_levels) if highlight else True
         lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
-        levels_href = uri(fw.framework.pages.levels, f"level-{level.id}") if fw.framework.pages.levels else "#"
+        row_id = level.id if paired else next((s.id for s in fw.levels.srlc if s.olc == level.id), level.id)
+        levels_href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
         if paired:
             parts.append(f'<g class="{lcls}">')
             parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
@@ -98,15 +105,15 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
         left_x, right_x = W / 2 - bx - bw, W / 2 + bx
         tri = f"{W / 2},{cy - 52} {W / 2 - 48},{cy + 18} {W / 2 + 48},{cy + 18}"
         where = f" at the {level.name} level"
-        parts.append(_a(comp_href(cf), comps[cf].name + where,
+        parts.append(_a(comp_href(cf), said(cf, comps[cf].name + where, level_on),
                         f'<rect x="{left_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
                         + _text(left_x + bw / 2, cy - 12, comps[cf].name.replace(" ", "\n", 1), "gb-label"),
                         state(cf, level_on)))
-        parts.append(_a(comp_href(sp), comps[sp].name + where,
+        parts.append(_a(comp_href(sp), said(sp, comps[sp].name + where, level_on),
                         f'<polygon points="{tri}" class="gb-shape"/>'
                         + _text(W / 2, cy - 6, "Shared\nlearning\npriorities" if sp == "shared-learning-priorities"
                                 else comps[sp].name, "gb-label gb-small"), state(sp, level_on)))
-        parts.append(_a(comp_href(la), comps[la].name + where,
+        parts.append(_a(comp_href(la), said(la, comps[la].name + where, level_on),
                         f'<rect x="{right_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
                         + _text(right_x + bw / 2, cy - 12, comps[la].name.replace(" ", "\n", 1), "gb-label"),
                         state(la, level_on)))
@@ -115,18 +122,24 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
         parts.append(f'<path d="M{left_x + bw / 2},{cy + 16} V{cy + 40} H{right_x + bw / 2} V{cy + 16}" class="gb-arrow gb-loop" '
                      'fill="none" marker-start="url(#gb-head)" marker-end="url(#gb-head)" aria-hidden="true"/>')
         centers.append(cy)
-    for a, b in zip(centers, centers[1:]):
+    for a, b in zip(centers, centers[1:], strict=False):
         parts.append(_arrow(W / 2, a + 26, W / 2, b - 56, dashed=True))
     # the other components, as a labelled band under the levels
     band_y = TOP + ROW * len(levels) - 4
     slot = (W - 40) / max(len(others), 1)
     for j, cid in enumerate(others):
         x = 20 + slot * j
-        parts.append(_a(comp_href(cid), comps[cid].name,
+        parts.append(_a(comp_href(cid), said(cid, comps[cid].name),
                         f'<rect x="{x + 4}" y="{band_y}" width="{slot - 8}" height="40" rx="20" class="gb-shape"/>'
                         + _text(x + slot / 2, band_y + 25, comps[cid].name, "gb-label"), state(cid)))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _scroll(svg: str) -> str:
+    """On a phone the drawing keeps a readable size and scrolls sideways."""
+    return ('<p class="gb-scroll-hint">Scroll the diagram sideways to see all of it, or use the text version.</p>'
+            f'<div class="gb-svg-scroll">{svg}</div>')
 
 
 def _alt(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_anchor: dict[str, str]) -> nodes.bullet_list:
@@ -157,14 +170,24 @@ def _alt(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
 
 
 def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
-                      current: tuple[str, str] | None = None, sections: list[dict] | None = None) -> list[nodes.Node]:
+                      current: tuple[str, str] | None = None, sections: list[dict] | None = None,
+                      compact: bool = False) -> list[nodes.Node]:
+    """The figure; `compact` (a scenario page's own diagram) leaves out the OLC toggle."""
     section_anchor = {s["component"]: s["anchor"] for s in (sections or []) if s.get("component")} if highlight else {}
     info = fw.framework
     fig = nodes.container(classes=["gb-figure"])
     caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
                if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
     fig += nodes.paragraph("", caption, classes=["gb-caption"])
-    fig += nodes.raw("", _svg(fw, uri, True, highlight, section_anchor, current), format="html")
+    fig += nodes.raw("", _scroll(_svg(fw, uri, True, highlight, section_anchor, current)), format="html")
+    if compact:
+        # On a scenario page the list sits in a disclosure, so the story is not pushed far down.
+        fig["classes"].append("gb-figure-compact")
+        fig += nodes.raw("", f'<details class="gb-alt"><summary class="gb-alt-title">Text version of the '
+                             f"{escape(info.short_name)} diagram</summary>", format="html")
+        fig += _alt(fw, uri, True, highlight, section_anchor)
+        fig += nodes.raw("", "</details>", format="html")
+        return [fig]
     alt = nodes.container(classes=["gb-alt"])
     alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
     alt += _alt(fw, uri, True, highlight, section_anchor)
@@ -172,7 +195,7 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
     olc = nodes.container(classes=["gb-olc"])
     olc += nodes.raw("", f'<details class="gb-olc-toggle"><summary>Show the {escape(info.base_name)} '
                          f"({escape(info.base_short_name)}): one organization</summary>", format="html")
-    olc += nodes.raw("", _svg(fw, uri, False, None, {}, current), format="html")
+    olc += nodes.raw("", _scroll(_svg(fw, uri, False, None, {}, current)), format="html")
     olc += _alt(fw, uri, False, None, {})
     olc += nodes.raw("", "</details>", format="html")
     fig += olc

@@ -57,7 +57,12 @@ def depart_prompt_html(self: Any, node: design_prompt) -> None:
 
 
 def visit_term_html(self: Any, node: concept_term) -> None:
-    self.body.append(f'<span class="glassbox-term"{_attrs(data_concept=node["concept"])}>')
+    """The concept's name and short definition ride along, for the popup that static/glassbox.js shows."""
+    from .loader import framework_for
+
+    concept = framework_for(self.builder.env).concept_by_id.get(node["concept"])
+    self.body.append(f'<span class="glassbox-term"{_attrs(data_concept=node["concept"])}'
+                     f'{_attrs(data_name=concept.name if concept else "", data_definition=" ".join(concept.definition.split()) if concept else "")}>')
 
 
 def depart_term_html(self: Any, node: concept_term) -> None:

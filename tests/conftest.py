@@ -41,10 +41,10 @@ def html_files(outdir: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real handbook, built once per test session with warnings as errors."""
+    """The real handbook, built once per test session as it is published: HTML with warnings
+    as errors, then every PDF copied into the site (`python -m builder site`)."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                             "-d", str(out / "doctrees"), str(PROJECT), str(out / "html")],
+    result = subprocess.run([sys.executable, "-m", "builder", "--root", str(PROJECT), "site", "--out", str(out / "html")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "", result.stderr

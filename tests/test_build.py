@@ -81,6 +81,9 @@ def test_tables_levels_prompts_and_diagram_come_from_data(app):
     labels = {a["aria-label"] for a in svg.select("a")}
     assert "Alpha at the Top pair level" in labels and "Delta" in labels
     assert views.select_one(".gb-diagram-alt a[href='components/alpha.html']") is not None
+    [writer] = views.select(".glassbox-contributors li")
+    assert writer.get_text(" ", strip=True).startswith("Test Writer (ORCID https://orcid.org/0000-0002-1825-0097 )")
+    assert [a["href"] for a in writer.select("a")][1:] == ["scenarios/first.html", "scenarios/second.html"]
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)

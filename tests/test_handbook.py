@@ -104,6 +104,19 @@ def test_no_sentence_repeats_the_paper():
 
 def test_code_is_ruff_clean():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    result = subprocess.run([ruff, "check", str(PROJECT / "builder"), str(PROJECT / "tests"), str(PROJECT / "conf.py")],
+    result = subprocess.run([ruff, "check", str(PROJECT / "builder"), str(PROJECT / "tests"), str(PROJECT / "benchmarks"),
+                             str(PROJECT / "conf.py")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_workshop_page_and_scenario_pages_link_to_every_pdf(site):
+    workshop = {a["href"] for a in page(site, "handbook/workshop.html").select("a.glassbox-pdf")}
+    for paper in ("a4", "letter"):
+        assert f"../pdf/handbook-{paper}.pdf" in workshop and f"../pdf/prompt-cards-{paper}.pdf" in workshop
+    for path in SCENARIOS:
+        own = {a["href"] for a in page(site, f"scenarios/{path.stem}.html").select(".glassbox-card a.glassbox-pdf")}
+        expected = {f"../pdf/packet-{path.stem}-{v}-{p}.pdf" for v in ("participant", "facilitator") for p in ("a4", "letter")}
+        assert own == expected
+        assert expected <= workshop
+        assert all((site / "pdf" / Path(href).name).stat().st_size > 10_000 for href in expected)

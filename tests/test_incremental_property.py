@@ -8,10 +8,9 @@ import os
 import shutil
 from pathlib import Path
 
+from conftest import ROOTS, html_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOTS, html_files
 
 TEMPLATE = (ROOTS / "test-basic" / "scenarios" / "first.md").read_text()
 COMPONENTS = ["Alpha", "Beta", "Gamma", "Delta"]

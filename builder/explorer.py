@@ -1,0 +1,102 @@
+"""The scenario explorer: filters and a side-by-side comparison, from data embedded at build time.
+
+The page gets a plain, complete list of scenarios (what a reader without
+JavaScript, or a PDF, sees) and the same data as JSON in a
+`<script type="application/json">` element, so `static/glassbox.js` can
+filter and compare without any `fetch()`: it works from `file://` and offline.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from docutils import nodes
+
+from .domain import GlassboxDomain
+from .framework import Framework
+from .views import Uri
+
+
+def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, Any]:
+    scenarios = []
+    for docname, rec in domain.scenarios():
+        meta = rec["scenario"]
+        page = uri(docname, "")
+        sections = [{"component": s["component"], "summary": s["summary"], "basis": s["basis"],
+                     "href": uri(docname, s["anchor"])}
+                    for s in rec["sections"] if s["component"] in fw.component_by_id]
+        scenarios.append({
+            "id": meta["id"], "title": meta["title"], "href": page, "difficulty": meta["felt_difficulty"],
+            "levels": [x for x in meta["levels"] if x in fw.level_by_id],
+            "roles": [x for x in meta["roles"] if x in fw.role_by_id],
+            "trajectory": meta["trajectory"], "components": [s["component"] for s in sections],
+            "sections": sections,
+        })
+    used_roles = {r for s in scenarios for r in s["roles"]}
+    return {
+        "components": [{"id": c.id, "name": c.name} for c in fw.components],
+        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.srlc],
+        "roles": [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles if r.id in used_roles or r.lens],
+        "trajectories": [{"id": t.id, "name": t.name} for t in fw.trajectories],
+        "bases": [{"id": b.id, "name": b.name} for b in fw.bases],
+        "scenarios": scenarios,
+    }
+
+
+def _json_script(element_id: str, data: Any) -> str:
+    # `</` cannot appear inside the script element, so a title can never close it early.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def lens_roles_script(fw: Framework) -> nodes.raw:
+    """The roles offered in the role lens, for pages that carry prompts or the explorer."""
+    roles = [{"id": r.id, "name": r.name} for r in fw.roles if r.lens]
+    return nodes.raw("", _json_script("gb-lens-roles", roles), format="html")
+
+
+def scenario_explorer(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+    data = explorer_data(fw, domain, uri)
+    names = {
+        "component": {c["id"]: c["name"] for c in data["components"]},
+        "level": {x["id"]: x["name"] for x in data["levels"]},
+        "role": {x["id"]: x["name"] for x in data["roles"]},
+        "trajectory": {x["id"]: x["name"] for x in data["trajectories"]},
+    }
+    items = []
+    for s in data["scenarios"]:
+        facts = " · ".join(filter(None, [
+            names["trajectory"].get(s["trajectory"], s["trajectory"]),
+            ", ".join(names["level"][x] for x in s["levels"]),
+        ]))
+        comps = ", ".join(names["component"][c] for c in s["components"])
+        roles = ", ".join(names["role"][r] for r in s["roles"])
+        items.append(
+            f'<li class="gb-explorer-item" data-scenario="{escape(s["id"], quote=True)}">'
+            f'<p class="gb-explorer-title"><a href="{escape(s["href"], quote=True)}">{escape(s["title"])}</a></p>'
+            f'<p>{escape(s["difficulty"])}</p>'
+            f'<p class="glassbox-scenario-facts">{escape(facts)}</p>'
+            f'<p class="glassbox-scenario-facts"><span class="gb-k">Components:</span> {escape(comps)}</p>'
+            f'<p class="glassbox-scenario-facts"><span class="gb-k">Roles:</span> {escape(roles)}</p></li>')
+    total = len(data["scenarios"])
+    html = (
+        '<div class="gb-explorer" id="scenario-explorer">'
+        '<form class="gb-explorer-filters" hidden aria-labelledby="gb-explorer-heading" role="search">'
+        '<h2 id="gb-explorer-heading" class="gb-explorer-heading">Filter scenarios</h2>'
+        '<div class="gb-filter-grid"></div>'
+        '<p class="gb-explorer-actions"><button type="button" class="gb-btn gb-explorer-reset">Show all</button> '
+        '<button type="button" class="gb-btn gb-explorer-copy">Copy link to this view</button></p>'
+        '</form>'
+        f'<p class="gb-explorer-status" role="status" aria-live="polite">{total} scenarios.</p>'
+        f'<ul class="gb-explorer-list">{"".join(items)}</ul>'
+        '<p class="gb-explorer-none" hidden>No scenario matches all these filters. Remove one to see more.</p>'
+        '<section class="gb-compare" hidden aria-labelledby="gb-compare-heading">'
+        '<h2 id="gb-compare-heading">Compare two scenarios</h2>'
+        '<div class="gb-compare-pick"></div><div class="gb-compare-out" aria-live="polite"></div>'
+        '</section>'
+        + _json_script("gb-explorer-data", data)
+        + "</div>"
+    )
+    return [nodes.raw("", html, format="html")]

@@ -1,0 +1,183 @@
+"""The `pdf` builder: one-file HTML per PDF, from the site's own doctrees and domain data.
+
+It subclasses the single-file HTML builder so that every link the views make
+with `get_relative_uri` lands inside one document; each page is resolved on
+its own (so `doctree-resolved` fills its views with the right docname) and
+its ids are prefixed with the page's, so anchors never collide.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Set
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.locale import __
+from sphinx.util import logging
+from sphinx.util.display import progress_message
+from sphinx.util.docutils import new_document
+
+from ..downloads import handbook_pdf
+from ..loader import framework_for
+from . import packets
+from .render import meta_tags, source_date, svg_as_image, write_pdf
+
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def doc_id(docname: str) -> str:
+    return "doc-" + docname.replace("/", "-")
+
+
+class PdfBuilder(SingleFileHTMLBuilder):
+    name = "pdf"
+    format = "html"
+    epilog = __("The PDFs are in %(outdir)s.")
+    copysource = False
+    search = False
+    use_index = False
+
+    def init(self) -> None:
+        super().init()
+        self.jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                                        autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
+                                        lstrip_blocks=True)
+
+    # -- links: every document is a section of one HTML file ------------------------------
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        if docname in self.env.all_docs:
+            return "#" + doc_id(docname)
+        return docname + self.out_suffix
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def _localise(self, doctree: nodes.document, docname: str) -> None:
+        """Prefix ids with the page's id and rewrite links to match."""
+        own = doc_id(docname)
+
+        def fix(uri: str) -> str:
+            if not uri.startswith("#"):
+                return uri
+            parts = uri[1:].split("#")
+            if len(parts) == 2:
+                return f"#{parts[0]}--{parts[1]}" if parts[1] else f"#{parts[0]}"
+            if not parts[0]:
+                return "#" + own
+            if parts[0] in self._doc_ids:
+                return "#" + parts[0]
+            return f"#{own}--{parts[0]}"
+
+        for node in doctree.findall(nodes.Element):
+            if node.get("ids"):
+                node["ids"] = [f"{own}--{i}" for i in node["ids"]]
+            if node.get("backrefs"):
+                node["backrefs"] = [f"{own}--{i}" for i in node["backrefs"]]
+            if isinstance(node, nodes.reference):
+                if "refid" in node:
+                    node["refid"] = f"{own}--{node['refid']}"
+                elif "refuri" in node:
+                    uri = node["refuri"]
+                    node["refuri"] = fix(uri)
+                    if uri.startswith(("http://", "https://")) and node.astext().strip() != uri:
+                        node["classes"].append("print-url")
+            elif isinstance(node, (nodes.footnote_reference, nodes.citation_reference)) and "refid" in node:
+                node["refid"] = f"{own}--{node['refid']}"
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def order(self) -> list[tuple[str, int]]:
+        """Documents in reading order (the toctree, depth first) with their depth."""
+        seen: set[str] = set()
+        out: list[tuple[str, int]] = []
+
+        def walk(doc: str, depth: int) -> None:
+            if doc in seen or doc not in self.env.all_docs:
+                return
+            seen.add(doc)
+            out.append((doc, depth))
+            for child in self.env.toctree_includes.get(doc, []):
+                walk(child, depth + 1)
+
+        walk(self.config.root_doc, 0)
+        return out
+
+    def render_doctree(self, doctree: nodes.document, docname: str) -> str:
+        doctree.settings = self.docsettings
+        self.secnumbers, self.fignumbers = {}, {}
+        self.imgpath = "_images"
+        self.dlpath = "_downloads"
+        self.current_docname = docname
+        visitor = self.create_translator(doctree, self)
+        doctree.walkabout(visitor)
+        return "".join(visitor.fragment)  # type: ignore[attr-defined]
+
+    def render_nodes(self, new: list[nodes.Node], docname: str) -> str:
+        doc = new_document("<pdf>", self.docsettings)
+        doc.extend(new)
+        return self.render_doctree(doc, docname)
+
+    def write_documents(self, _docnames: Set[str]) -> None:
+        self.prepare_writing(set(self.env.all_docs))
+        self.timings: dict[str, float] = {}
+        self._doc_ids = {doc_id(d) for d in self.env.all_docs}
+        order = self.order()
+        pages = []
+        with progress_message(__("resolving pages for print")):
+            for docname, depth in order:
+                doctree = self.env.get_and_resolve_doctree(docname, self)
+                for toc in list(doctree.findall(addnodes.toctree)):
+                    toc.parent.remove(toc) if toc.parent else None
+                for wrap in list(doctree.findall(lambda n: isinstance(n, nodes.compound) and "toctree-wrapper" in n["classes"])):
+                    wrap.parent.remove(wrap)
+                self._localise(doctree, docname)
+                self.imgpath = "_images"
+                self.post_process_images(doctree)
+                title = self.env.titles[docname].astext() if docname in self.env.titles else docname
+                body = svg_as_image(self.render_doctree(doctree, docname))
+                pages.append({"id": doc_id(docname), "title": title, "depth": depth, "body": body,
+                              "wide": "glassbox-matrix" in body})
+        self.copy_image_files()  # pages' images, found by WeasyPrint relative to the output folder
+        self.write_handbook(pages)
+        packets.write_all(self)
+        # Seconds per PDF, for the benchmark (not part of the site).
+        (Path(self.outdir) / "timings.json").write_text(json.dumps(
+            {k: round(v, 3) for k, v in sorted(self.timings.items())}, indent=1) + "\n", encoding="utf-8")
+
+    def context(self, title: str) -> dict[str, Any]:
+        when = source_date()
+        return {"lang": self.config.language or "en", "project": self.config.project, "title": title,
+                "version": self.config.release or self.config.version, "date": time.strftime("%d %B %Y", when),
+                "year": when.tm_year, "licence": self.config.glassbox_pdf_licence, "author": self.config.author,
+                "metatags": meta_tags(title, self.config.author), "baseurl": self.config.html_baseurl.rstrip("/"),
+                "framework": framework_for(self.env).framework}
+
+    def write_handbook(self, pages: list[dict[str, Any]]) -> None:
+        ctx = self.context(self.config.project)
+        ctx["pages"] = pages
+        ctx["toc"] = [p for p in pages if p["depth"] >= 1]
+        html = self.jinja.get_template("handbook.html").render(ctx)
+        for paper in self.config.glassbox_pdf_papers:
+            with progress_message(__(f"writing handbook-{paper}.pdf")):
+                name = handbook_pdf(paper)
+                self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir))
+
+    def finish(self) -> None:
+        pass
+
+    def copy_static_files(self) -> None:
+        """A PDF needs no stylesheets or scripts of the website."""
+
+    def copy_extra_files(self) -> None:
+        pass
+
+    def get_outdated_docs(self) -> str:
+        return "all documents"

@@ -1,0 +1,77 @@
+"""HTML to tagged PDF with WeasyPrint, reproducibly."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import time
+from html import escape
+from pathlib import Path
+
+HERE = Path(__file__).parent
+PRINT_CSS = HERE / "print.css"
+
+# The diagram's look, inside the SVG (an <img> does not see the page's CSS): greyscale-safe.
+SVG_STYLE = """<style>
+.gb-org{fill:none;stroke:#555;stroke-width:1.5}
+.gb-shape{fill:#fff;stroke:#000;stroke-width:1.8}
+text{fill:#000;font-size:13px;font-family:'DejaVu Sans',sans-serif}
+.gb-small{font-size:11px}.gb-side{font-size:15px;font-weight:700}
+.gb-arrow{stroke:#000;stroke-width:1.4}.gb-head{fill:#000}
+.is-on .gb-shape{fill:#d9d9d9;stroke:#000;stroke-width:3.5}
+.is-off{opacity:.45}
+</style>"""
+
+_SVG = re.compile(r'<svg class="gb-diagram[^"]*"[^>]*?aria-label="([^"]*)"[^>]*>.*?</svg>', re.S)
+
+
+def svg_as_image(html: str, alt_suffix: str = "") -> str:
+    """Inline diagrams become vector <img> elements, so the tagged PDF has a Figure with /Alt."""
+    def repl(m: re.Match) -> str:
+        svg = m.group(0)
+        head_end = svg.index(">") + 1
+        svg = svg[:head_end] + SVG_STYLE + svg[head_end:]
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        alt = m.group(1) + alt_suffix
+        return f'<img class="gb-diagram-img" src="data:image/svg+xml;base64,{data}" alt="{alt}">'
+    return _SVG.sub(repl, html)
+
+
+def data_uri_svg(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def source_date() -> time.struct_time:
+    return time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
+
+
+def iso_date() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", source_date())
+
+
+def page_css(paper: str) -> str:
+    return f"@page {{ size: {paper}; }} @page wide {{ size: {paper} landscape; }}"
+
+
+def meta_tags(title: str, author: str) -> str:
+    when = iso_date()
+    return (f'<meta name="author" content="{escape(author, quote=True)}">'
+            f'<meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">'
+            '<meta name="generator" content="Glass-Box Handbook builder">')
+
+
+def write_pdf(html: str, target: Path, paper: str, base_url: str) -> float:
+    """Write one PDF; return the seconds it took (for the benchmark in timings.json)."""
+    from weasyprint import CSS, HTML
+
+    start = time.perf_counter()
+
+    stylesheets = [CSS(filename=str(PRINT_CSS)), CSS(string=page_css(paper))]
+    identifier = hashlib.sha256(target.name.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=base_url).write_pdf(
+        str(target), stylesheets=stylesheets, pdf_variant="pdf/ua-1", pdf_identifier=identifier,
+        uncompressed_pdf=False)
+    return time.perf_counter() - start

@@ -1,0 +1,48 @@
+"""Build the whole website, PDFs included, and publish it in one step.
+
+The site is built into a fresh folder beside the published one: the HTML
+pages, then every PDF, copied into the site's `pdf/` folder. Only when all
+of it succeeded is the new folder swapped in for the old one, so a failed
+build (a bad scenario, an interrupted run) never leaves a half-written site
+where the last good one was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .downloads import SITE_FOLDER
+
+
+def _sphinx(builder: str, src: Path, doctrees: Path, out: Path) -> int:
+    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", builder, "-d", str(doctrees), str(src), str(out)]
+    return subprocess.run(cmd, check=False).returncode
+
+
+def build_site(src: Path, out: Path, work: Path, pdf: bool = True) -> int:
+    """Build into `work`, then replace `out` with it. Returns 0 on success, else the failing step's status."""
+    fresh = work / "html-next"
+    shutil.rmtree(fresh, ignore_errors=True)
+    status = _sphinx("html", src, work / "doctrees", fresh)
+    if status == 0 and pdf:
+        status = _sphinx("pdf", src, work / "doctrees-pdf", work / "pdf")
+        if status == 0:
+            (fresh / SITE_FOLDER).mkdir(exist_ok=True)
+            for file in sorted((work / "pdf").glob("*.pdf")):
+                shutil.copy2(file, fresh / SITE_FOLDER / file.name)
+    if status != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"The build failed; {out} still holds the last good site.", file=sys.stderr)
+        return status
+    old = work / "html-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(fresh, out)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"The site is in {out} (open {out / 'index.html'}).")
+    return 0

@@ -1,0 +1,224 @@
+"""The pdf builder: handbook, workshop packets and prompt cards, read back with pypdf and pdfplumber."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import PROJECT, ROOTS
+from pypdf import PdfReader
+
+EPOCH = "1700000000"
+A4, LETTER = (595.28, 841.89), (612.0, 792.0)
+SCENARIOS = ("first", "second")
+
+
+def build(out: Path) -> Path:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
+                    str(ROOTS / "test-basic"), str(out)], check=True, env=env, cwd=out.parent)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("pdf") / "out")
+
+
+def prompts_of(scenario: str) -> list[str]:
+    text = (ROOTS / "test-basic" / "scenarios" / f"{scenario}.md").read_text(encoding="utf-8")
+    return [m.group(1).strip() for m in re.finditer(r":::\{design-prompt\}\n(?::[^\n]*\n)*(.*?)\n:::", text, re.S)]
+
+
+def flat(text: str) -> str:
+    """Text as one line; a line break after a hyphen is no space."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text))
+
+
+def struct_types(reader: PdfReader) -> tuple[dict[str, int], list]:
+    types: dict[str, int] = {}
+    alts: list = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, dict):
+            kind = node.get("/S")
+            if kind:
+                types[kind] = types.get(kind, 0) + 1
+                if kind == "/Figure":
+                    alts.append(node.get("/Alt"))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return types, alts
+
+
+def outline(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
+    out = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            out += outline(reader, item, depth + 1)
+        else:
+            out.append((depth, item.title, reader.get_destination_page_number(item)))
+    return out
+
+
+def test_every_pdf_is_written_in_both_sizes(pdfs):
+    names = {p.name for p in pdfs.glob("*.pdf")}
+    expected = {f"{base}-{paper}.pdf" for paper in ("a4", "letter") for base in (
+        "handbook", "prompt-cards", *(f"packet-{s}-{v}" for s in SCENARIOS for v in ("participant", "facilitator")))}
+    assert names == expected
+    timings = json.loads((pdfs / "timings.json").read_text(encoding="utf-8"))
+    assert set(timings) == expected and all(seconds > 0 for seconds in timings.values())
+    for name in names:
+        box = PdfReader(pdfs / name).pages[0].mediabox
+        size = (round(float(box.width), 2), round(float(box.height), 2))
+        assert size == (A4 if name.endswith("-a4.pdf") else LETTER), name
+
+
+@pytest.mark.parametrize("name", ["handbook-a4.pdf", "packet-first-facilitator-letter.pdf", "prompt-cards-a4.pdf"])
+def test_pdfs_are_tagged_with_language_and_title(pdfs, name):
+    reader = PdfReader(pdfs / name)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert reader.metadata.title
+    types, alts = struct_types(reader)
+    assert types.get("/H1") and types.get("/Figure")
+    assert all(alt and str(alt).strip() for alt in alts), alts
+
+
+def test_handbook_structure_has_headings_tables_and_figures(pdfs):
+    reader = PdfReader(pdfs / "handbook-a4.pdf")
+    assert reader.metadata.title == "Test handbook"
+    types, alts = struct_types(reader)
+    for kind in ("/H1", "/H2", "/Table", "/TH", "/TD", "/Figure", "/L", "/LI", "/Link"):
+        assert types.get(kind), kind
+    assert any("Diagram of the" in str(a) for a in alts)
+
+
+def test_outline_equals_the_contents_with_right_page_numbers(pdfs):
+    reader = PdfReader(pdfs / "handbook-a4.pdf")
+    marks = outline(reader)
+    toc_text = reader.pages[1].extract_text()
+    assert toc_text.startswith("Contents")
+    toc = [(m.group(1).strip(" ."), int(m.group(2)))
+           for m in re.finditer(r"^(.+?)[ .]*\s(\d+)$", toc_text, re.M) if not m.group(1).startswith("Page")]
+    assert toc, toc_text
+    # The root page opens the book (after cover and contents); every other bookmark is a contents entry.
+    assert marks[0][1] == "Test handbook"
+    assert [(title, page + 1) for _, title, page in marks[1:]] == toc
+
+
+def test_internal_links_land_on_the_right_pages(pdfs):
+    reader = PdfReader(pdfs / "handbook-a4.pdf")
+    source = {title: page for _, title, page in outline(reader)}["Alpha"]
+    landed = []
+    for annot in reader.pages[source].get("/Annots", []):
+        annot = annot.get_object()
+        dest = annot.get("/Dest")
+        if annot.get("/Subtype") == "/Link" and dest is not None:
+            page = reader.named_destinations[str(dest)].page if not isinstance(dest, list) else dest[0]
+            landed.append(reader.get_page_number(page.get_object()))
+    texts = [reader.pages[i].extract_text() for i in landed if i != source]
+    # Alpha is enacted in both scenarios: its backlinks land on those sections.
+    assert any("FIRST-ALPHA summary." in t and "First alpha prompt?" in t for t in texts)
+    assert any("SECOND-ALPHA summary." in t for t in texts)
+
+
+def test_page_numbers_on_every_page_after_the_cover(pdfs):
+    for name in ("handbook-a4.pdf", "packet-second-facilitator-a4.pdf", "prompt-cards-letter.pdf"):
+        reader = PdfReader(pdfs / name)
+        total = len(reader.pages)
+        assert f"Page 1 of {total}" not in reader.pages[0].extract_text()
+        for i, page in enumerate(reader.pages[1:], start=2):
+            assert f"Page {i} of {total}" in page.extract_text(), (name, i)
+
+
+def test_cover_has_title_version_date_licence_and_citation(pdfs):
+    cover = PdfReader(pdfs / "handbook-letter.pdf").pages[0].extract_text()
+    for text in ("Test handbook", "14 November 2023", "Licence", "How to cite"):
+        assert text in cover
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_packet_has_every_prompt_in_order_and_the_facilitator_page_only_for_facilitators(pdfs, scenario):
+    expected = prompts_of(scenario)
+    assert expected
+    for version in ("participant", "facilitator"):
+        for paper in ("a4", "letter"):
+            text = " ".join(p.extract_text() for p in PdfReader(pdfs / f"packet-{scenario}-{version}-{paper}.pdf").pages)
+            text = flat(text)
+            positions = [text.find(flat(prompt)) for prompt in expected]
+            assert -1 not in positions and positions == sorted(positions), (version, paper)
+            assert ("For the facilitator" in text) == (version == "facilitator")
+            assert f"scenarios/{scenario}.html" in text and "Sources" in text
+    facil = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdfs / f"packet-{scenario}-facilitator-a4.pdf").pages))
+    assert "Discussion moves" in facil and "One idea" in facil
+    minutes = re.search(r"A suggested plan \((\d+) minutes\)", facil)
+    assert minutes and 60 <= int(minutes.group(1)) <= 90
+
+
+def test_cards_hold_every_prompt_with_component_names(pdfs):
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdfs / "prompt-cards-a4.pdf").pages))
+    for scenario in SCENARIOS:
+        for prompt in prompts_of(scenario):
+            assert prompt in text
+    assert "Alpha" in text and "Beta" in text
+
+
+def test_nothing_is_drawn_outside_the_page(pdfs):
+    for name in ("handbook-a4.pdf", "handbook-letter.pdf", "packet-first-facilitator-letter.pdf", "prompt-cards-a4.pdf"):
+        with pdfplumber.open(pdfs / name) as pdf:
+            for page in pdf.pages:
+                for obj in page.chars + page.images + page.rects:
+                    assert obj["x0"] >= -0.5 and obj["x1"] <= page.width + 0.5, (name, page.page_number, obj.get("text"))
+                    assert obj["top"] >= -0.5 and obj["bottom"] <= page.height + 0.5, (name, page.page_number)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pages_render_to_png(pdfs, tmp_path):
+    for name in ("handbook-a4", "packet-first-participant-a4", "prompt-cards-letter"):
+        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(pdfs / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True)
+    pngs = sorted(tmp_path.glob("*.png"))
+    assert len(pngs) == 6 and all(p.stat().st_size > 1000 for p in pngs)
+
+
+def test_two_builds_with_source_date_epoch_are_identical(pdfs, tmp_path):
+    again = build(tmp_path / "out")
+    for pdf in sorted(pdfs.glob("*.pdf")):
+        assert (again / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+def test_real_handbook_has_a_packet_per_scenario_with_every_prompt_in_order(site):
+    """The published site (built once per session) carries every packet, with every prompt in order."""
+    from builder.framework import load_framework
+    from builder.scenario import parse_scenario
+
+    fw = load_framework(PROJECT / "handbook" / "framework.yaml")
+    files = sorted(f for f in (PROJECT / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_"))
+    assert len(files) >= 9
+    for file in files:
+        scenario = parse_scenario(file.read_text(), str(file), fw).scenario
+        prompts = [p.text for s in scenario.sections for p in s.prompts]
+        for version in ("participant", "facilitator"):
+            for paper in ("a4", "letter"):
+                path = site / "pdf" / f"packet-{scenario.meta.id}-{version}-{paper}.pdf"
+                reader = PdfReader(path)
+                assert reader.pages[0].mediabox.width == pytest.approx((A4 if paper == "a4" else LETTER)[0], abs=0.1)
+                text = flat(" ".join(p.extract_text() for p in reader.pages))
+                positions = [text.find(flat(p)) for p in prompts]
+                assert -1 not in positions and positions == sorted(positions), path.name
