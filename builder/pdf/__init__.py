@@ -19,5 +19,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                          description="Paper sizes to write every PDF in (CSS page size names).")
     app.add_config_value("glassbox_pdf_licence", "Content CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "",
                          types=frozenset({str}), description="Licence line printed on covers and packets.")
+    app.add_config_value("glassbox_pdf_scenarios", [], "", types=frozenset({list}),
+                         description="Scenario ids to write packets for; empty means every scenario (for previews and benchmarks).")
     app.add_builder(PdfBuilder)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -143,7 +143,10 @@ def packet_context(builder: PdfBuilder, docname: str, rec: dict[str, Any]) -> di
 def write_all(builder: PdfBuilder) -> None:
     domain = builder.env.domains["glassbox"]
     out = Path(builder.outdir)
+    only = set(builder.config.glassbox_pdf_scenarios)
     for docname, rec in domain.scenarios():
+        if only and rec["scenario"]["id"] not in only:
+            continue
         ctx = builder.context("")
         ctx.update(packet_context(builder, docname, rec))
         sid = rec["scenario"]["id"]

@@ -1,0 +1,91 @@
+"""A newcomer follows CONTRIBUTING.md alone: copy the template, fill it in, check, build.
+
+The new scenario must then show up everywhere the handbook generates from
+scenarios (matrix, explorer, component backlinks, workshop PDFs) without
+any other file being touched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+PROJECT = Path(__file__).parent.parent
+SKIP = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".ruff_cache")
+
+
+def fill_in_template(text: str) -> str:
+    """What a teacher educator types into the copied template, field by field."""
+    replacements = {
+        "id: my-scenario": "id: coaching-cycles",
+        "title: A short title that names the problem of practice": "title: Coaching cycles that stop at the school door",
+        "felt_difficulty: What people felt was not working, in one or two sentences.":
+            "felt_difficulty: Coaching cycles started by the university ended when the semester did.",
+        "collaborative_project: The joint project that grew out of that difficulty.":
+            "collaborative_project: A shared coaching calendar kept by both partners.",
+        "primary_focus: What the collaboration concentrated on.": "primary_focus: Keeping coaching going across terms.",
+        "illustrative_evidence: What people said, made or did that shows the learning.":
+            "illustrative_evidence: Mentors asked for the calendar to continue.",
+        "  - name: Your Name\n    orcid: 0000-0000-0000-0000": "  - name: Rosa Example",
+        "# A short title that names the problem of practice": "# Coaching cycles that stop at the school door",
+        "One sentence that sums up how this component was at work. It appears in the\nglass-box matrix.":
+            "COACHING-SUMMARY: a mentor and a faculty member could convene the calendar together.",
+        "A question a partnership team could work on: who should do what, with which\nevidence, and what would be the next step?":
+            "COACHING-PROMPT: Who keeps the coaching calendar when the semester ends, and what evidence would show it is used?",
+    }
+    for old, new in replacements.items():
+        assert old in text, f"CONTRIBUTING's template changed: {old!r} is gone"
+        text = text.replace(old, new)
+    return text
+
+
+def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
+    guide = (PROJECT / "CONTRIBUTING.md").read_text()
+    assert "Copy raw file" in guide and "scenarios/_template.md" in guide and "python -m builder check" in guide
+    root = tmp_path / "fork"
+    shutil.copytree(PROJECT, root, ignore=SKIP)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    new = root / "scenarios" / "coaching-cycles.md"
+    new.write_text(fill_in_template((root / "scenarios" / "_template.md").read_text()))
+    check = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "check", "scenarios/coaching-cycles.md"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p != new} == before, "no other file touched"
+
+    out = tmp_path / "out"
+    html = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-d", str(out / "d"), str(root),
+                           str(out / "html")], capture_output=True, text=True)
+    assert html.returncode == 0, html.stderr
+    site = out / "html"
+
+    def soup(rel: str) -> BeautifulSoup:
+        return BeautifulSoup((site / rel).read_text(), "html.parser")
+
+    matrix = soup("handbook/views/matrix.html").select_one("table.glassbox-matrix").get_text(" ")
+    assert "Coaching cycles that stop at the school door" in matrix and "COACHING-SUMMARY" in matrix
+    backlinks = {a["href"] for a in soup("handbook/components/change-facilitators.html").select(".glassbox-enacted-in a")}
+    assert "../../scenarios/coaching-cycles.html#change-facilitators" in backlinks
+    explorer = soup("scenarios/index.html")
+    data = json.loads(explorer.select_one("script[type='application/json']").string)
+    assert "coaching-cycles" in json.dumps(data)
+    assert explorer.find("a", href="coaching-cycles.html") is not None
+    assert "COACHING-PROMPT" in soup("handbook/views/prompts.html").get_text()
+    assert "Rosa Example" in soup("handbook/contributors.html").get_text()
+
+    pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / "dp"),
+                          "-D", "glassbox_pdf_scenarios=coaching-cycles", "-D", "glassbox_pdf_papers=a4",
+                          str(root), str(out / "pdf")], capture_output=True, text=True)
+    assert pdf.returncode == 0, pdf.stderr
+    packet = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "packet-coaching-cycles-participant-a4.pdf").pages)
+    assert "COACHING-SUMMARY" in packet and "COACHING-PROMPT" in packet
+    cards = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "prompt-cards-a4.pdf").pages)
+    assert "COACHING-PROMPT" in cards
+    handbook = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "handbook-a4.pdf").pages)
+    assert "Coaching cycles that stop at the school door" in handbook
