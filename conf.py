@@ -48,6 +48,6 @@ html_theme_options = {
     "footer_start": ["copyright"],
     "footer_end": [],
     "navbar_align": "left",
-    "header_links_before_dropdown": 5,
+    "header_links_before_dropdown": 4,
 }
 html_sidebars = {"**": ["sidebar-nav-bs"]}

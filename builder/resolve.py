@@ -16,6 +16,7 @@ from .diagram import framework_diagram
 from .domain import GlassboxDomain
 from .explorer import lens_roles_script, scenario_explorer
 from .loader import framework_for
+from .worksheet import scenario_worksheet
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                                            else views.scenario_list(fw, domain, uri)),
         "framework-diagram": diagram,
         "scenario-downloads": scenario_downloads,
+        "scenario-worksheet": lambda node: scenario_worksheet(fw) if web else [],
     }
     for node in list(doctree.findall(gb.glassbox_view)):
         node.replace_self(generate[node["kind"]](node))

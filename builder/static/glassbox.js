@@ -396,11 +396,93 @@
     load();
   }
 
+
+  /* ---- 7. Worksheet: a workshop's answers as a scenario draft ------------- */
+
+  // YAML accepts JSON strings, so every value is written as one: quotes,
+  // colons and line breaks in an answer can never break the front matter.
+  function yamlString(s) { return JSON.stringify(String(s).replace(/\s+/g, " ").trim()); }
+  function slugify(s) { return String(s).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "my-scenario"; }
+
+  function setupWorksheet() {
+    var form = document.getElementById("gb-worksheet");
+    var data = jsonData("gb-worksheet-data");
+    if (!form || !data) return;
+    var key = STORE + "worksheet:" + pageKey();
+    var button = $(".gb-ws-download", form);
+    var status = $(".gb-ws-status", form);
+    var hint = $(".gb-ws-nojs", form);
+    if (hint) hint.hidden = true;
+    button.disabled = false;
+
+    function values() {
+      var out = {};
+      $$("input, textarea", form).forEach(function (f) {
+        if (f.type === "checkbox") { if (f.checked) (out[f.name] = out[f.name] || []).push(f.value); }
+        else out[f.name] = f.value;
+      });
+      return out;
+    }
+    function restore() {
+      var saved = null;
+      try { saved = JSON.parse(storage.get(key) || "null"); } catch (e) { saved = null; }
+      if (!saved) return;
+      $$("input, textarea", form).forEach(function (f) {
+        if (f.type === "checkbox") f.checked = (saved[f.name] || []).indexOf(f.value) >= 0;
+        else if (saved[f.name] != null) f.value = saved[f.name];
+      });
+    }
+    restore();
+    form.addEventListener("input", function () { storage.set(key, JSON.stringify(values())); });
+
+    function draft(v) {
+      var title = (v.title || "").trim() || "Untitled problem of practice";
+      var id = slugify(title);
+      var levels = v.levels && v.levels.length ? v.levels : [data.levels[0]];
+      var roles = v.roles && v.roles.length ? v.roles : [data.roles[0]];
+      var fm = ["---", "id: " + id, "title: " + yamlString(title)];
+      ["felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"].forEach(function (f) {
+        fm.push(f + ": " + yamlString(v[f] || "To be written."));
+      });
+      fm.push("levels: [" + levels.join(", ") + "]", "roles: [" + roles.join(", ") + "]",
+              "trajectory: " + data.trajectory, "sources: [" + data.source + "]", "contributors:",
+              "  - name: " + yamlString((v.name || "").trim() || "Workshop participants"),
+              "license: CC-BY-4.0", "status: draft", "privacy:",
+              "  deidentified: " + ((v.deidentified || []).length ? "true" : "false"),
+              "  consent: " + ((v.consent || []).length ? "obtained" : "not-needed"), "---", "");
+      var body = ["# " + title, "", (v.felt_difficulty || "").trim() || "Set the scene here.", ""];
+      var enacted = 0;
+      data.components.forEach(function (c) {
+        var summary = (v[c.id + "-summary"] || "").replace(/\s+/g, " ").trim();
+        if (!summary) return;
+        enacted += 1;
+        var question = (v[c.id + "-prompt"] || "").replace(/\s+/g, " ").trim() ||
+          "Who could do what next about " + c.name.toLowerCase() + ", and with which evidence?";
+        body.push("## " + c.name, "", ":::{enactment}", ":basis: interpretation", summary, ":::", "",
+                  (v[c.id + "-story"] || "").trim() || "What happened, in a few short paragraphs.", "",
+                  ":::{design-prompt}", ":roles: " + roles.join(", "), question, ":::", "");
+      });
+      return { id: id, text: fm.concat(body).join("\n"), enacted: enacted };
+    }
+    button.addEventListener("click", function () {
+      var d = draft(values());
+      var blob = new Blob([d.text], { type: "text/markdown;charset=utf-8" });
+      var link = el("a", { href: URL.createObjectURL(blob), download: d.id + ".md" });
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      status.textContent = d.enacted
+        ? "Downloaded " + d.id + ".md. Put it in scenarios/ and run: python -m builder check scenarios/" + d.id + ".md"
+        : "Downloaded " + d.id + ".md, but no component has a summary yet: add at least one before opening a pull request.";
+    });
+  }
+
   function init() {
     setupLens();
     setupPrompts();
     setupTerms();
     setupExplorer();
+    setupWorksheet();
     if (lens.current) setLens(lens.current);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
