@@ -50,4 +50,10 @@ html_theme_options = {
     "navbar_align": "left",
     "header_links_before_dropdown": 4,
 }
-html_sidebars = {"**": ["sidebar-nav-bs"]}
+# The section sidebar lists every sibling page. Past a few dozen scenarios that
+# list is longer than any reader would scroll and makes every scenario page
+# (and the build) grow with the number of scenarios; the explorer on the
+# scenarios page takes over as their navigation.
+_scenario_count = len([p for p in Path(__file__).parent.joinpath("scenarios").glob("*.md")
+                       if p.name != "index.md" and not p.name.startswith("_")])
+html_sidebars = {"**": ["sidebar-nav-bs"], "scenarios/*": ["sidebar-nav-bs"] if _scenario_count <= 60 else []}
