@@ -56,4 +56,4 @@ html_theme_options = {
 # scenarios page takes over as their navigation.
 _scenario_count = len([p for p in Path(__file__).parent.joinpath("scenarios").glob("*.md")
                        if p.name != "index.md" and not p.name.startswith("_")])
-html_sidebars = {"**": ["sidebar-nav-bs"], "scenarios/*": ["sidebar-nav-bs"] if _scenario_count <= 60 else []}
+html_sidebars = {"scenarios/*": []} if _scenario_count > 60 else {}

@@ -63,11 +63,10 @@ def make_corpus(dest: Path, n: int, seed: int = 1) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(PROJECT, dest, ignore=shutil.ignore_patterns(
         "_build", ".venv", ".git", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".ruff_cache", "builder"))
-    for f in (dest / "scenarios").glob("*.md"):
-        if f.name != "index.md" and not f.name.startswith("_"):
-            f.unlink()
+    # the handbook's own scenarios stay (its pages link to them); synthetic ones make up the rest of n
+    real = [f for f in (dest / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_")]
     rng, fw = random.Random(seed), _framework()
-    for i in range(n):
+    for i in range(max(n - len(real), 0)):
         (dest / "scenarios" / f"synthetic-{i:04d}.md").write_text(scenario_text(i, rng, fw), encoding="utf-8")
     return dest
 

@@ -17,6 +17,7 @@ from . import collect, resolve
 from .accessibility import setup_accessibility
 from .directives import setup_directives
 from .domain import GlassboxDomain
+from .loader import forget
 from .nodes import setup_nodes
 from .roles import TermRole
 
@@ -45,6 +46,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_accessibility(app)
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)
+    app.add_config_value("glassbox_references", "handbook/references", "env", types=frozenset({str}),
+                         description="Docname of the page with the reference list that scenario sources link to.")
+    app.connect("builder-inited", forget)
     app.connect("builder-inited", collect.check_framework)
     app.connect("builder-inited", _add_assets)
     app.connect("source-read", collect.on_source_read)

@@ -57,10 +57,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         # Keep Sphinx from tripping over what we already reported.
         source[0] = "# (scenario with problems)\n"
         return
-    meta = parsed.scenario.meta
-    rec["scenario"] = meta.model_dump()
-    cites = "\n".join(f"- {{cite:t}}`{key}`" for key in meta.sources)
-    source[0] = source[0].rstrip("\n") + f"\n\n## Sources\n\n{cites}\n"
+    rec["scenario"] = parsed.scenario.meta.model_dump()
+    # The sources listed in the front matter become the page's last section (a generated view).
+    source[0] = source[0].rstrip("\n") + "\n\n## Sources\n\n:::{scenario-sources}\n:::\n"
 
 
 def _navigation(env: BuildEnvironment) -> tuple:

@@ -175,7 +175,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
     """The figure; `compact` (a scenario page's own diagram) leaves out the OLC toggle."""
     section_anchor = {s["component"]: s["anchor"] for s in (sections or []) if s.get("component")} if highlight else {}
     info = fw.framework
-    fig = nodes.container(classes=["gb-figure"])
+    # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
+    fig = nodes.container(classes=["gb-figure", "no-search"])
     caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
                if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
     fig += nodes.paragraph("", caption, classes=["gb-caption"])

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 # Views the builder can generate; each name is a directive.
 VIEW_KINDS = (
     "enacted-in", "glassbox-matrix", "problems-table", "levels-view", "prompt-index",
-    "olc-srlc-table", "framework-glossary", "scenario-list", "framework-diagram", "scenario-downloads", "contributors-list", "scenario-worksheet",
+    "olc-srlc-table", "framework-glossary", "scenario-list", "framework-diagram", "scenario-downloads", "contributors-list", "scenario-worksheet", "scenario-sources",
     "scenario-explorer",
 )
 

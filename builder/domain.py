@@ -19,6 +19,11 @@ from . import nodes as gb
 from .framework import _fold
 from .loader import framework_for
 
+# Views computed from the framework file (a dependency of every page) or from the
+# page's own data: a change elsewhere never changes them, so they are never stale.
+SELF_CONTAINED_VIEWS = frozenset({"scenario-sources", "framework-diagram", "olc-srlc-table", "framework-glossary",
+                                  "scenario-worksheet"})
+
 
 class GlassboxDomain(Domain):
     name = "glassbox"
@@ -85,7 +90,8 @@ class GlassboxDomain(Domain):
         yield from sorted(found, key=lambda item: (item[1]["scenario"]["title"].casefold(), item[0]))
 
     def view_pages(self) -> set[str]:
-        return {d for d, r in self.docs.items() if r["views"]}
+        """Pages whose generated content depends on other documents' data."""
+        return {d for d, r in self.docs.items() if set(r["views"]) - SELF_CONTAINED_VIEWS}
 
 
 def _doc_link(target: str, text: str, docname: str) -> addnodes.pending_xref:

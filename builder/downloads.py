@@ -29,7 +29,7 @@ def cards_pdf(paper: str) -> str:
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:
     """'Label: A4 · US Letter', each paper size a link to its PDF."""
-    para = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(": "), classes=["glassbox-download"])
+    para = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(": "), classes=["glassbox-download", "no-search"])
     for i, (paper, name) in enumerate(names):
         if i:
             para += nodes.Text(" · ")

@@ -1,28 +1,42 @@
-"""Load the framework file and the bibliography keys once per process.
+"""Load the framework file and the bibliography once per build, in every process.
 
-Both are needed while reading (in every parallel worker), while resolving
-and by the command-line check; caching on path and modification time keeps
-that to one parse per file per process.
+Both are needed while reading (in every parallel worker), while resolving,
+and by the command-line check. They are read once and kept until the next
+build starts (`forget`, called at builder-inited), so a long-running
+process such as a preview server still sees edits to either file.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.environment import BuildEnvironment
 
 from .framework import Framework, load_framework
 
+_FRAMEWORKS: dict[str, Framework] = {}
+_BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
 
-@lru_cache(maxsize=8)
-def _framework(path: str, mtime: float) -> Framework:
-    return load_framework(path)
+
+@dataclass(frozen=True)
+class BibEntry:
+    key: str
+    label: str  # "Shepard et al. (n.d.)", as a reader sees it cited
+    title: str
+
+
+def forget(*_: object) -> None:
+    """Drop what was loaded, so the next build reads the files again."""
+    _FRAMEWORKS.clear()
+    _BIBS.clear()
 
 
 def load_cached(path: str | Path) -> Framework:
-    path = Path(path).resolve()
-    return _framework(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    key = str(Path(path).resolve())
+    if key not in _FRAMEWORKS:
+        _FRAMEWORKS[key] = load_framework(key)
+    return _FRAMEWORKS[key]
 
 
 def framework_path(env: BuildEnvironment) -> Path:
@@ -33,20 +47,39 @@ def framework_for(env: BuildEnvironment) -> Framework:
     return load_cached(framework_path(env))
 
 
-@lru_cache(maxsize=8)
-def _bib_keys(paths: tuple[str, ...], mtimes: tuple[float, ...]) -> frozenset[str]:
+def _label(entry) -> str:
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in people]
+    if len(names) > 2:
+        who = f"{names[0]} et al."
+    elif names:
+        who = " and ".join(names)
+    else:
+        who = entry.fields.get("organization", "Anonymous")
+    return f"{who} ({entry.fields.get('year', 'n.d.')})"
+
+
+def bibliography(paths: list[Path]) -> dict[str, BibEntry]:
     from pybtex.database import parse_file
 
-    keys: set[str] = set()
-    for path in paths:
-        keys.update(parse_file(path, bib_format="bibtex").entries.keys())
-    return frozenset(keys)
+    key = tuple(str(p.resolve()) for p in paths)
+    if key not in _BIBS:
+        entries: dict[str, BibEntry] = {}
+        for path in key:
+            for name, entry in parse_file(path, bib_format="bibtex").entries.items():
+                title = entry.fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
+                entries[name] = BibEntry(name, _label(entry), title)
+        _BIBS[key] = entries
+    return _BIBS[key]
 
 
 def bib_keys(paths: list[Path]) -> frozenset[str]:
-    resolved = tuple(str(p.resolve()) for p in paths)
-    return _bib_keys(resolved, tuple(Path(p).stat().st_mtime for p in resolved))
+    return frozenset(bibliography(paths))
+
+
+def bibliography_for(env: BuildEnvironment) -> dict[str, BibEntry]:
+    return bibliography([Path(env.srcdir) / name for name in env.config.bibtex_bibfiles])
 
 
 def bib_keys_for(env: BuildEnvironment) -> frozenset[str]:
-    return bib_keys([Path(env.srcdir) / name for name in env.config.bibtex_bibfiles])
+    return frozenset(bibliography_for(env))

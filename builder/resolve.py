@@ -15,7 +15,7 @@ from . import nodes as gb
 from .diagram import framework_diagram
 from .domain import GlassboxDomain
 from .explorer import lens_roles_script, scenario_explorer
-from .loader import framework_for
+from .loader import bibliography_for, framework_for
 from .worksheet import scenario_worksheet
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,10 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         listed = [(r["scenario"]["id"], r["scenario"]["title"]) for _, r in domain.scenarios()]
         return downloads.all_links(root, listed, papers)
 
+    def scenario_sources(node: gb.glassbox_view) -> list[nodes.Node]:
+        references = app.config.glassbox_references if app.config.glassbox_references in env.all_docs else ""
+        return views.sources(rec, bibliography_for(env), uri, references, app.config.bibtex_cite_id) if rec else []
+
     generate = {
         "enacted-in": enacted_in,
         "glassbox-matrix": lambda node: views.matrix(fw, domain, uri),
@@ -85,6 +89,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                                            else views.scenario_list(fw, domain, uri)),
         "framework-diagram": diagram,
         "scenario-downloads": scenario_downloads,
+        "scenario-sources": scenario_sources,
         "scenario-worksheet": lambda node: scenario_worksheet(fw) if web else [],
     }
     for node in list(doctree.findall(gb.glassbox_view)):

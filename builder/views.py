@@ -256,7 +256,7 @@ def scenario_card(fw: Framework, rec: dict, uri: Uri, docname: str, site_url: st
                  classes=["glassbox-credit"])
     names = "; ".join(p["name"] for p in meta["contributors"])
     where = f"{site_url.rstrip('/')}/{docname}.html" if site_url else f"{docname}.html"
-    cite = nodes.container(classes=["glassbox-cite"])
+    cite = nodes.container(classes=["glassbox-cite", "no-search"])
     cite += para(nodes.strong("", "How to cite this scenario: "),
                  f"{names}. {meta['title']}. In {project}. {where}. Licensed CC BY 4.0.")
     card += cite
@@ -280,4 +280,16 @@ def contributors(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.
         for i, (docname, title) in enumerate(written):
             kids += ([", "] if i else []) + [link(uri, docname, "", title)]
         lst += nodes.list_item("", para(*kids))
+    return [lst]
+
+
+def sources(rec: dict, bib: dict, uri: Uri, references: str, anchor: str) -> list[nodes.Node]:
+    """A scenario's sources, each linked to its entry in the reference list."""
+    lst = nodes.bullet_list(classes=["glassbox-sources"])
+    for key in rec["scenario"]["sources"]:
+        entry = bib.get(key)
+        if entry is None:
+            continue
+        label = link(uri, references, anchor.format(key=key), entry.label) if references else nodes.Text(entry.label)
+        lst += nodes.list_item("", para(label, ". ", nodes.emphasis("", entry.title), "."))
     return [lst]

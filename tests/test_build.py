@@ -40,6 +40,10 @@ def test_scenario_sections_link_to_components_and_terms_to_concepts(app):
     card = first.select_one(".glassbox-card").get_text(" ")
     assert "Things did not fit." in card and "Top pair" in card and "Moving" in card
     assert "https://orcid.org/0000-0002-1825-0097" in card and "How to cite this scenario" in card
+    [source] = first.select(".glassbox-sources li")
+    assert source.get_text(" ", strip=True) == "Doe (2020) . A book about partnerships ."
+    assert source.a["href"] == "../refs.html#cite-doe2020"
+    assert soup(app.outdir / "refs.html").find(id="cite-doe2020") is not None
     concept = soup(app.outdir / "concepts" / "one-idea.html")
     assert {a["href"] for a in concept.select(".glassbox-enacted-in a")} == {
         "../scenarios/first.html#first-scenario", "../scenarios/first.html#beta",

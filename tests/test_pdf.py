@@ -179,13 +179,16 @@ def test_cards_hold_every_prompt_with_component_names(pdfs):
     assert "Alpha" in text and "Beta" in text
 
 
-def test_nothing_is_drawn_outside_the_page(pdfs):
+def test_nothing_is_drawn_outside_the_page_margins(pdfs):
+    """Text and drawings keep within the side margins (the narrowest, 14 mm, is used by the
+    landscape matrix pages); only running heads and page numbers use the top and bottom margins."""
+    side = 14 / 25.4 * 72 - 0.5
     for name in ("handbook-a4.pdf", "handbook-letter.pdf", "packet-first-facilitator-letter.pdf", "prompt-cards-a4.pdf"):
         with pdfplumber.open(pdfs / name) as pdf:
             for page in pdf.pages:
-                for obj in page.chars + page.images + page.rects:
-                    assert obj["x0"] >= -0.5 and obj["x1"] <= page.width + 0.5, (name, page.page_number, obj.get("text"))
-                    assert obj["top"] >= -0.5 and obj["bottom"] <= page.height + 0.5, (name, page.page_number)
+                for obj in page.chars + page.images + page.rects + page.lines:
+                    assert obj["x0"] >= side and obj["x1"] <= page.width - side, (name, page.page_number, obj.get("text"))
+                    assert obj["top"] >= 0 and obj["bottom"] <= page.height, (name, page.page_number)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
@@ -222,3 +225,20 @@ def test_real_handbook_has_a_packet_per_scenario_with_every_prompt_in_order(site
                 text = flat(" ".join(p.extract_text() for p in reader.pages))
                 positions = [text.find(flat(p)) for p in prompts]
                 assert -1 not in positions and positions == sorted(positions), path.name
+
+
+def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_known(pdfs, tmp_path):
+    # without an address (the test root sets none) a QR code would point nowhere: none is printed
+    with pdfplumber.open(pdfs / "packet-first-participant-a4.pdf") as pdf:
+        assert "scenarios/first.html on the handbook's website" in flat(pdf.pages[0].extract_text())
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / ".d"),
+                    "-D", "html_baseurl=https://example.org/handbook/", "-D", "glassbox_pdf_scenarios=first",
+                    "-D", "glassbox_pdf_papers=a4", str(ROOTS / "test-basic"), str(out)],
+                   check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    reader = PdfReader(out / "packet-first-participant-a4.pdf")
+    links = [a.get_object().get("/A", {}).get("/URI") for a in reader.pages[0].get("/Annots", [])]
+    assert "https://example.org/handbook/scenarios/first.html" in links
+    with pdfplumber.open(out / "packet-first-participant-a4.pdf") as pdf:
+        qr = [img for img in pdf.pages[0].images if abs(img["width"] - img["height"]) < 1]
+        assert qr, "a square QR code image on the first page"

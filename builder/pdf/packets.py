@@ -136,7 +136,7 @@ def packet_context(builder: PdfBuilder, docname: str, rec: dict[str, Any]) -> di
     facts.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta["roles"] if x in fw.role_by_id)))
     return {"meta": meta, "diagram": diagram, "parts": parts, "facts": facts, "concepts": concepts,
             "plan": schedule, "minutes": schedule[-1][0].split("–")[1].split()[0], "moves": MOVES,
-            "sources": sources(builder, meta["sources"]), "url": url, "qr": qr_uri(url),
+            "sources": sources(builder, meta["sources"]), "url": url, "qr": qr_uri(url) if url.startswith("http") else "",
             "roles": {r.id: r.name for r in fw.roles}}
 
 

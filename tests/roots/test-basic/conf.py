@@ -7,3 +7,5 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_reference_style = "author_year"
 glassbox_framework = "framework.yaml"
 html_theme = "basic"
+bibtex_cite_id = "cite-{key}"
+glassbox_references = "refs"
