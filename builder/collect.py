@@ -87,20 +87,22 @@ def on_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 
 def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Rewrite every page that shows generated views when anything was read or removed.
+    """Rewrite every page whose generated views show data that was read or removed.
 
     This is what keeps aggregate pages from going stale (sphinx#9706): they
-    are not re-read, only resolved and written again from the new data.
+    are not re-read, only resolved and written again from the new data, and
+    only when the slice of data they show changed.
     When navigation changed, every page is written again, still without
     re-reading, so an incremental build always equals a clean one.
     """
     if not getattr(env, "glassbox_changed", False):
         return []
+    changed = _domain(env).changed_view_pages(framework_for(env))  # also remembers what each page now shows
     if getattr(app, "glassbox_navigation", None) != _navigation(env):
         # A page was added, removed or renamed: the sidebar and previous/next
         # links of pages that were not re-read changed too (Sphinx leaves them stale).
         return sorted(env.found_docs)
-    return sorted(_domain(env).view_pages())
+    return sorted(changed)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -7,6 +7,8 @@ are one-liners, and every generated view is computed from this data alone.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Set
 from typing import Any
 
@@ -16,7 +18,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from . import nodes as gb
-from .framework import _fold
+from .framework import Framework, _fold
 from .loader import framework_for
 
 # Views computed from the framework file (a dependency of every page) or from the
@@ -81,6 +83,8 @@ class GlassboxDomain(Domain):
                 rec["terms"].append({"concept": node["concept"], "anchor": anchor, "section": section_title})
             elif isinstance(node, gb.glassbox_view):
                 rec["views"].append(node["kind"])
+                if node["target"]:
+                    rec.setdefault("targets", []).append(node["target"])
 
     # -- queries used by the views -----------------------------------------
 
@@ -92,6 +96,43 @@ class GlassboxDomain(Domain):
     def view_pages(self) -> set[str]:
         """Pages whose generated content depends on other documents' data."""
         return {d for d, r in self.docs.items() if set(r["views"]) - SELF_CONTAINED_VIEWS}
+
+    def changed_view_pages(self, fw: Framework) -> set[str]:
+        """View pages whose inputs differ from when they were last written; remembers the new inputs.
+
+        Each view depends on a known slice of the data (one component's sections,
+        every scenario's facts, every prompt...). Hashing that slice per page means
+        an edit to one summary rewrites the few pages that show it, not all of them.
+        """
+        scenarios = [(d, r["scenario"], [(s["component"], s["anchor"], s["summary"], s["basis"]) for s in r["sections"]])
+                     for d, r in self.scenarios()]
+        every_scenario = _digest(scenarios)
+        every_prompt = _digest([(d, r["title"], r["scenario"] and r["scenario"]["title"], r["prompts"])
+                                for d, r in sorted(self.docs.items()) if r["prompts"]])
+        digests = self.data.setdefault("digests", {})
+        changed = set()
+        for page in self.view_pages():
+            rec = self.docs[page]
+            parts = []
+            for kind in sorted(set(rec["views"]) - SELF_CONTAINED_VIEWS):
+                if kind == "enacted-in":
+                    subjects = [fw.page_subjects.get(page, ("", ""))[1], *rec.get("targets", [])]
+                    parts.append(_digest([[(d, r["scenario"]["title"], s) for s in r["sections"] if s["component"] in subjects]
+                                          + [(d, r["scenario"]["title"], u) for u in r["terms"] if u["concept"] in subjects]
+                                          for d, r in self.scenarios()]))
+                elif kind == "prompt-index":
+                    parts.append(every_prompt)
+                else:
+                    parts.append(every_scenario)
+            digest = _digest(parts)
+            if digests.get(page) != digest:
+                digests[page] = digest
+                changed.add(page)
+        return changed
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _doc_link(target: str, text: str, docname: str) -> addnodes.pending_xref:

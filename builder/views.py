@@ -290,6 +290,7 @@ def sources(rec: dict, bib: dict, uri: Uri, references: str, anchor: str) -> lis
         entry = bib.get(key)
         if entry is None:
             continue
-        label = link(uri, references, anchor.format(key=key), entry.label) if references else nodes.Text(entry.label)
+        label = (link(uri, references, nodes.make_id(anchor.format(key=key)), entry.label) if references
+                 else nodes.Text(entry.label))
         lst += nodes.list_item("", para(label, ". ", nodes.emphasis("", entry.title), "."))
     return [lst]

@@ -8,27 +8,19 @@ local server on 127.0.0.1.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOTS
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+from conftest import ROOTS, serve
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def root_site(tmp_path_factory) -> Path:
+    """The small test root, built once for this module."""
     out = tmp_path_factory.mktemp("site")
     subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(ROOTS / "test-basic"), str(out)],
                    check=True)
@@ -36,25 +28,9 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+def server(root_site: Path):
+    with serve(root_site) as base:
+        yield base
 
 
 def _local(url: str) -> bool:
@@ -173,8 +149,8 @@ def test_explorer_without_javascript_is_a_complete_list(browser, server):
     ctx.close()
 
 
-def test_explorer_works_from_file_url(page, site):
-    page.goto((site / "explorer.html").as_uri() + "#component=gamma")
+def test_explorer_works_from_file_url(page, root_site):
+    page.goto((root_site / "explorer.html").as_uri() + "#component=gamma")
     assert _shown(page) == ["Second scenario"]
     page.select_option("#gb-filter-component", "beta")
     assert _shown(page) == ["First scenario"] and "component=beta" in page.url
@@ -256,7 +232,7 @@ def test_role_lens_foregrounds_prompts_and_filters_the_explorer(page, server):
 
 def test_axe_finds_no_wcag_a_or_aa_violations_on_the_interactive_pages(page, server):
     """The test root uses Sphinx's basic theme, which has no dark mode; dark mode is checked on the real site."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    from axe_playwright_python import sync_playwright as axe_module
     axe = axe_module.Axe()
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
     for path in ("scenarios/first.html", "explorer.html#compare=first,second", "views.html", "components/alpha.html"):

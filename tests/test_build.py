@@ -151,6 +151,10 @@ def test_incremental_build_after_edit_add_delete_equals_clean_build(make_app, co
     assert "1 changed" in app.status.getvalue() or "1 found" in app.status.getvalue() or "[100%] scenarios/first" in app.status.getvalue()
     incremental = html_files(Path(app.outdir))
     assert "EDITED summary." in incremental["components/alpha.html"].decode()
+    written = set(re.findall(r"writing output\.\.\. .*?\] (?:\x1b\[\d+m)?([\w/-]+)", app.status.getvalue()))
+    # the pages that show Alpha's summary are rewritten; pages showing other data are not
+    assert {"scenarios/first", "components/alpha", "views", "explorer"} <= written, written
+    assert not written & {"components/beta", "components/gamma", "components/delta", "concepts/one-idea"}, written
     assert incremental == _clean_html(make_app, src, tmp_path / "clean1")
     # add a scenario enacting Delta
     third = src / "scenarios" / "third.md"

@@ -32,6 +32,8 @@ def _apply(src: Path, step: tuple) -> None:
     kind, a, b = step
     existing = _scenarios(src)
     if kind == "add" or not existing:
+        if kind != "add":  # nothing left to edit or delete: add one instead
+            a, b = "Alpha", "Beta"
         sid = f"gen{next(_counter)}"
         comp2 = b if b != a else ("Beta" if a != "Beta" else "Gamma")
         text = (TEMPLATE.replace("id: first", f"id: {sid}").replace("First scenario", f"Scenario {sid}")

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from conftest import serve
 
 PROJECT = Path(__file__).parent.parent
 SCENARIOS = sorted(p.stem for p in (PROJECT / "scenarios").glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield b
-        b.close()
+    with serve(site) as base:
+        yield base
 
 
 def _watch(page, base: str) -> list[str]:
@@ -48,10 +29,10 @@ def test_explorer_prompts_and_glossary_work_from_a_server_and_from_files(site, s
     page = browser.new_page()
     problems = _watch(page, base)
     page.goto(f"{base}/scenarios/index.html#component=differentiation")
-    status = page.locator(".gb-explorer-status, [role=status]").first
-    status.wait_for()
-    visible = page.locator(".gb-explorer-results li:visible, .gb-explorer li:visible")
+    page.locator(".gb-explorer-filters").wait_for()  # shown by the script
+    visible = page.locator(".gb-explorer-item:visible")
     assert 0 < visible.count() < len(SCENARIOS)
+    assert f"of {len(SCENARIOS)}" in page.text_content(".gb-explorer-status")
     page.goto(f"{base}/scenarios/mentoring.html")
     assert page.locator("textarea.gb-answer").count() >= 7
     page.locator(".glassbox-term a").first.focus()

@@ -15,7 +15,7 @@ from .builder import PdfBuilder
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("glassbox_pdf_papers", ["a4", "letter"], "", types=frozenset({list}),
+    app.add_config_value("glassbox_pdf_papers", ["a4", "letter"], "html", types=frozenset({list}),
                          description="Paper sizes to write every PDF in (CSS page size names).")
     app.add_config_value("glassbox_pdf_licence", "Content CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)", "",
                          types=frozenset({str}), description="Licence line printed on covers and packets.")
