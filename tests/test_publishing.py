@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOTS, html_files
 
 
@@ -23,12 +24,18 @@ def _fingerprint(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_bad_scenario_leaves_the_last_good_site_in_place(tmp_path):
+@pytest.fixture
+def published(tmp_path) -> tuple[Path, Path, dict[str, str]]:
+    """A copy of the test root, its site published once, and that site's fingerprint."""
     root = tmp_path / "src"
     shutil.copytree(ROOTS / "test-basic", root)
     out = tmp_path / "public" / "html"
     assert _site(root, out).returncode == 0
-    good = _fingerprint(out)
+    return root, out, _fingerprint(out)
+
+
+def test_a_bad_scenario_leaves_the_last_good_site_in_place(published):
+    root, out, good = published
     first = root / "scenarios" / "first.md"
     first.write_text(first.read_text().replace("levels: [top-pair]", "levels: [nowhere]"))
     result = _site(root, out)
@@ -37,12 +44,8 @@ def test_a_bad_scenario_leaves_the_last_good_site_in_place(tmp_path):
     assert _fingerprint(out) == good
 
 
-def test_an_interrupted_build_leaves_the_last_good_site_in_place(tmp_path):
-    root = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-basic", root)
-    out = tmp_path / "public" / "html"
-    assert _site(root, out).returncode == 0
-    good = _fingerprint(out)
+def test_an_interrupted_build_leaves_the_last_good_site_in_place(published):
+    root, out, good = published
     (root / "scenarios" / "first.md").write_text((root / "scenarios" / "first.md").read_text().replace("FIRST-ALPHA", "CHANGED"))
     proc = subprocess.Popen([sys.executable, "-m", "builder", "--root", str(root), "site", "--no-pdf", "--out", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
