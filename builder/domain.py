@@ -104,9 +104,9 @@ class GlassboxDomain(Domain):
         every scenario's facts, every prompt...). Hashing that slice per page means
         an edit to one summary rewrites the few pages that show it, not all of them.
         """
-        scenarios = [(d, r["scenario"], [(s["component"], s["anchor"], s["summary"], s["basis"]) for s in r["sections"]])
-                     for d, r in self.scenarios()]
-        every_scenario = _digest(scenarios)
+        listed = list(self.scenarios())
+        every_scenario = _digest([(d, r["scenario"], [(s["component"], s["anchor"], s["summary"], s["basis"])
+                                                      for s in r["sections"]]) for d, r in listed])
         every_prompt = _digest([(d, r["title"], r["scenario"] and r["scenario"]["title"], r["prompts"])
                                 for d, r in sorted(self.docs.items()) if r["prompts"]])
         digests = self.data.setdefault("digests", {})
@@ -119,7 +119,7 @@ class GlassboxDomain(Domain):
                     subjects = [fw.page_subjects.get(page, ("", ""))[1], *rec.get("targets", [])]
                     parts.append(_digest([[(d, r["scenario"]["title"], s) for s in r["sections"] if s["component"] in subjects]
                                           + [(d, r["scenario"]["title"], u) for u in r["terms"] if u["concept"] in subjects]
-                                          for d, r in self.scenarios()]))
+                                          for d, r in listed]))
                 elif kind == "prompt-index":
                     parts.append(every_prompt)
                 else:

@@ -10,6 +10,7 @@ the vocabulary is reported as clearly as a mistake in a scenario.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .problems import Problem, ProblemList, pydantic_problems
 
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
 
 class _Strict(BaseModel):
@@ -158,6 +160,18 @@ class Framework(_Strict):
             for text in (c.name, *c.aliases):
                 table[_fold(text)] = c
         return table
+
+    def resolve_term(self, text: str) -> tuple[str, Concept | None, str]:
+        """Read the {term} role's text (`words` or `shown words <target>`).
+
+        Returns the words to show, the concept they name (or None), and a
+        "did you mean" suffix for when they name none. The build's role and the
+        scenario check both call this, so they accept exactly the same terms.
+        """
+        m = _TERM_TARGET.match(text)
+        shown, target = (m.group(1), m.group(2)) if m else (text, text)
+        concept = self.concept_by_term.get(_fold(target))
+        return shown, concept, "" if concept else did_you_mean(_fold(target), list(self.concept_by_term))
 
     @cached_property
     def concept_by_term(self) -> dict[str, Concept]:

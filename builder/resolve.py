@@ -50,7 +50,6 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 section.insert(at + 1, framework_diagram(fw, uri, highlight=rec["scenario"], current=None,
                                                          sections=rec["sections"], compact=True))
 
-
     def enacted_in(node: gb.glassbox_view) -> list[nodes.Node]:
         subject = fw.page_subjects.get(docname)
         if node["target"]:

@@ -29,7 +29,6 @@ _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
 _OPTION = re.compile(r"^:([A-Za-z][\w-]*):(?:\s+(.*))?$")
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
-_ROLE_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
 
 # -- front matter ----------------------------------------------------------
@@ -334,13 +333,11 @@ class _BodyWalker:
                        "allowed roles: " + ", ".join(sorted(self.rules.allowed_roles))
                        + did_you_mean(name, self.rules.allowed_roles))
         elif name == "term":
-            m = _ROLE_TARGET.match(content)
-            target = m.group(2) if m else content
-            concept = self.fw.concept_by_term.get(_fold(target))
+            _, concept, hint = self.fw.resolve_term(content)
             if concept is None:
                 self.error(line, f"{{term}}`{content}` names no concept",
                            "use a concept's name or one of its terms from the framework file, or {term}`text <concept-id>`"
-                           + did_you_mean(_fold(target), list(self.fw.concept_by_term)))
+                           + hint)
             elif self.current is not None:
                 self.current.terms.append(concept.id)
         elif name.startswith("cite") and self.bib_keys is not None:
