@@ -17,6 +17,7 @@ from . import collect, resolve
 from .accessibility import setup_accessibility
 from .directives import setup_directives
 from .domain import GlassboxDomain
+from .html import GlassboxHTMLBuilder
 from .loader import forget
 from .nodes import setup_nodes
 from .roles import TermRole
@@ -57,5 +58,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", collect.on_get_updated)
     app.connect("env-updated", collect.on_env_updated)
     app.connect("doctree-resolved", resolve.on_doctree_resolved)
+    app.add_builder(GlassboxHTMLBuilder)
     app.setup_extension("builder.pdf")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

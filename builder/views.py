@@ -171,16 +171,16 @@ def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str) 
         sec += lst if found else para("No prompts yet.")
         by_comp += sec
     out.append(by_comp)
+    # Each scenario's prompts are printed once, above; here a scenario leads to its own page,
+    # where they sit in context. (Printing them twice made this page ten megabytes at 1000 scenarios.)
     by_scen = nodes.section(ids=["prompts-by-scenario"])
     by_scen += nodes.title("", "Prompts by scenario")
+    listing = nodes.bullet_list(classes=["glassbox-prompt-scenarios"])
     for d, rec in domain.scenarios():
-        sec = nodes.section(ids=[f"prompts-scenario-{rec['scenario']['id']}"])
-        sec += nodes.title("", rec["scenario"]["title"])
-        lst = nodes.bullet_list(classes=["glassbox-prompt-list"])
-        for p in rec["prompts"]:
-            lst += entry(d, rec, p)
-        sec += lst
-        by_scen += sec
+        count = len(rec["prompts"])
+        listing += nodes.list_item("", para(link(uri, d, "", rec["scenario"]["title"]),
+                                            f": {count} prompt{'s' if count != 1 else ''}"))
+    by_scen += listing if len(listing) else para("No scenarios yet.")
     out.append(by_scen)
     return out
 

@@ -173,15 +173,21 @@ def test_incremental_build_after_edit_add_delete_equals_clean_build(make_app, co
     assert incremental == _clean_html(make_app, src, tmp_path / "clean3")
 
 
-def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path):
+@pytest.mark.parametrize("builder", ["glassbox", "html"])
+def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, builder):
+    """`glassbox` (the site's builder) writes whole pages in the workers; its output must not depend on -j."""
     src = copy_root()
-    for n in range(3, 9):  # enough documents for Sphinx to really read in parallel
+    for n in range(3, 12):  # enough documents for Sphinx to read and write in more than one chunk
         text = (src / "scenarios" / "first.md").read_text()
         (src / "scenarios" / f"s{n}.md").write_text(text.replace("id: first", f"id: s{n}").replace("First scenario", f"Scenario {n}"))
-    serial = make_app("html", srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1)
+    serial = make_app(builder, srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1)
     serial.build()
-    parallel = make_app("html", srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2)
+    parallel = make_app(builder, srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2)
     parallel.build()
     # Sphinx reads in parallel only when every extension declares itself safe
     assert parallel.parallel == 2 and parallel.is_parallel_allowed("read") and parallel.is_parallel_allowed("write")
     assert html_files(Path(serial.outdir)) == html_files(Path(parallel.outdir))
+    # The search index is merged from the workers' parts: it must equal the serial one too.
+    index = (Path(parallel.outdir) / "searchindex.js").read_bytes()
+    assert index == (Path(serial.outdir) / "searchindex.js").read_bytes()
+    assert b"scenario 11" in index.lower() or b"s11" in index
