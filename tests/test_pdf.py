@@ -245,3 +245,34 @@ def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_kn
     assert "https://example.org/handbook/scenarios/first.html" in links
     assert qr_codes(out / "packet-first-participant-a4.pdf") == [
         "QR code linking to the scenario's web page, https://example.org/handbook/scenarios/first.html"]
+
+
+@pytest.mark.parametrize("baseurl", ["", "https://example.org/handbook/"])
+def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path, baseurl):
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".d"),
+                    "-D", "glassbox_pdf_handbook_max_scenarios=1", "-D", f"html_baseurl={baseurl}",
+                    "-D", "glassbox_pdf_papers=a4", str(ROOTS / "test-basic"), str(out)],
+                   check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    reader = PdfReader(out / "handbook-a4.pdf")
+    text = flat(" ".join(page.extract_text() for page in reader.pages))
+    assert "About this printed handbook" in text and "holds 2 problems of practice" in text
+    # the framework's pages and views are there; the scenarios' own pages are not...
+    assert "Alpha" in [title for _, title, _ in outline(reader)]
+    assert "First scenario" not in [title for _, title, _ in outline(reader)]
+    assert "First alpha prompt?" in text  # (the prompt index still gathers every prompt)
+    # ...but their packets are, in full
+    assert "FIRST-ALPHA summary." in flat(" ".join(p.extract_text() for p in PdfReader(out / "packet-first-participant-a4.pdf").pages))
+    # links to a left-out scenario open its web page, or are plain text when the address is unknown; none dangles
+    uris, dests = [], []
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            uris.append(annot.get("/A", {}).get("/URI"))
+            if annot.get("/Dest") is not None and not isinstance(annot["/Dest"], list):
+                dests.append(str(annot["/Dest"]))
+    assert dests and all(d in reader.named_destinations for d in dests)
+    web = [u for u in uris if u and "scenarios/first.html" in u]
+    assert bool(web) == bool(baseurl)
+    if baseurl:
+        assert all(u.startswith("https://example.org/handbook/scenarios/first.html") for u in web)

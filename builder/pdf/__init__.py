@@ -21,5 +21,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                          types=frozenset({str}), description="Licence line printed on covers and packets.")
     app.add_config_value("glassbox_pdf_scenarios", [], "", types=frozenset({list}),
                          description="Scenario ids to write packets for; empty means every scenario (for previews and benchmarks).")
+    app.add_config_value("glassbox_pdf_handbook_max_scenarios", 60, "", types=frozenset({int}),
+                         description="The handbook PDF prints every scenario in full up to this many scenarios; with "
+                                     "more, it prints the framework and the views, and each scenario is in its packet.")
     app.add_builder(PdfBuilder)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

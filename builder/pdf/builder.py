@@ -64,10 +64,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
         """Prefix ids with the page's id and rewrite links to match."""
         own = doc_id(docname)
 
-        def fix(uri: str) -> str:
+        def fix(uri: str) -> str | None:
             if not uri.startswith("#"):
                 return uri
             parts = uri[1:].split("#")
+            if parts[0] in self._left_out:
+                # A page this handbook does not print: link to it on the website, when its address is known.
+                web = self._left_out[parts[0]]
+                return web + (f"#{parts[1]}" if len(parts) == 2 and parts[1] else "") if web else None
             if len(parts) == 2:
                 return f"#{parts[0]}--{parts[1]}" if parts[1] else f"#{parts[0]}"
             if not parts[0]:
@@ -76,6 +80,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
                 return "#" + parts[0]
             return f"#{own}--{parts[0]}"
 
+        unlinked: list[nodes.reference] = []
         for node in doctree.findall(nodes.Element):
             if node.get("ids"):
                 node["ids"] = [f"{own}--{i}" for i in node["ids"]]
@@ -85,12 +90,17 @@ class PdfBuilder(SingleFileHTMLBuilder):
                 if "refid" in node:
                     node["refid"] = f"{own}--{node['refid']}"
                 elif "refuri" in node:
-                    uri = node["refuri"]
-                    node["refuri"] = fix(uri)
-                    if uri.startswith(("http://", "https://")) and node.astext().strip() != uri:
+                    fixed = fix(node["refuri"])
+                    if fixed is None:
+                        unlinked.append(node)
+                        continue
+                    node["refuri"] = fixed
+                    if fixed.startswith(("http://", "https://")) and node.astext().strip() != fixed:
                         node["classes"].append("print-url")
             elif isinstance(node, (nodes.footnote_reference, nodes.citation_reference)) and "refid" in node:
                 node["refid"] = f"{own}--{node['refid']}"
+        for node in unlinked:  # its text stays, as plain text
+            node.replace_self(nodes.inline("", "", *node.children))
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -130,6 +140,15 @@ class PdfBuilder(SingleFileHTMLBuilder):
         self.timings: dict[str, float] = {}
         self._doc_ids = {doc_id(d) for d in self.env.all_docs}
         order = self.order()
+        # Past a size, the handbook leaves the scenarios to their packets: at 1000 scenarios
+        # it would otherwise run to many thousands of pages that nobody prints.
+        scenarios = [d for d, _ in self.env.domains["glassbox"].scenarios()]  # type: ignore[attr-defined]
+        base = self.config.html_baseurl.rstrip("/")
+        self._left_out: dict[str, str | None] = {}
+        if len(scenarios) > self.config.glassbox_pdf_handbook_max_scenarios:
+            self._left_out = {doc_id(d): f"{base}/{d}.html" if base else None for d in scenarios}
+            order = [(d, depth) for d, depth in order if doc_id(d) not in self._left_out]
+        self.scenarios_left_out = len(self._left_out)
         pages = []
         with progress_message(__("resolving pages for print")):
             for docname, depth in order:
@@ -163,6 +182,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def write_handbook(self, pages: list[dict[str, Any]]) -> None:
         ctx = self.context(self.config.project)
         ctx["pages"] = pages
+        ctx["scenarios_left_out"] = self.scenarios_left_out
         ctx["toc"] = [p for p in pages if p["depth"] >= 1]
         html = self.jinja.get_template("handbook.html").render(ctx)
         for paper in self.config.glassbox_pdf_papers:
