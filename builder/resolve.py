@@ -32,6 +32,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return f"{base}#{anchor}" if anchor else (base or "#")
 
     web = builder.format == "html" and builder.name != "pdf"  # the website links to its PDFs; a PDF does not
+    brief = bool(getattr(builder, "brief_views", False))  # a printed handbook too large to hold every scenario
     root = "../" * docname.count("/")
     papers = list(app.config.glassbox_pdf_papers)
 
@@ -57,7 +58,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         if subject is None or subject[1] not in {**fw.component_by_id, **fw.concept_by_id}:
             logger.warning("{enacted-in} needs a component or concept page, or an id argument", location=node)
             return []
-        return views.enacted_in(fw, domain, uri, *subject)
+        return views.enacted_in(fw, domain, uri, *subject, brief=brief)
 
     def diagram(node: gb.glassbox_view) -> list[nodes.Node]:
         scenario = domain.docs.get(node["scenario"] or docname, {}).get("scenario")
@@ -76,10 +77,10 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
 
     generate = {
         "enacted-in": enacted_in,
-        "glassbox-matrix": lambda node: views.matrix(fw, domain, uri),
+        "glassbox-matrix": lambda node: views.matrix(fw, domain, uri, brief),
         "problems-table": lambda node: views.problems_table(fw, domain, uri),
         "levels-view": lambda node: views.levels_view(fw, domain, uri),
-        "prompt-index": lambda node: views.prompt_index(fw, domain, uri, docname),
+        "prompt-index": lambda node: views.prompt_index(fw, domain, uri, docname, brief),
         "olc-srlc-table": lambda node: views.olc_srlc_table(fw),
         "framework-glossary": lambda node: views.glossary(fw, uri),
         "contributors-list": lambda node: views.contributors(fw, domain, uri),

@@ -73,15 +73,18 @@ def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption
 # -- views ---------------------------------------------------------------------
 
 
-def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_id: str) -> list[nodes.Node]:
+def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_id: str,
+               brief: bool = False) -> list[nodes.Node]:
+    """Backlinks from a component or concept page; `brief` (print, large corpus) leaves out the summaries."""
     items = nodes.bullet_list(classes=["glassbox-enacted-in"])
     if kind == "component":
         for docname, rec in domain.scenarios():
             for sec in rec["sections"]:
                 if sec["component"] == item_id:
                     basis = fw.basis_by_id.get(sec["basis"])
+                    summary = [] if brief else [": ", sec["summary"]]
                     items += nodes.list_item("", para(
-                        link(uri, docname, sec["anchor"], rec["scenario"]["title"]), ": ", sec["summary"], " ",
+                        link(uri, docname, sec["anchor"], rec["scenario"]["title"]), *summary, " ",
                         badge(basis.name if basis else sec["basis"], sec["basis"])))
         empty = "No scenario in this handbook enacts this component yet; see Contribute a scenario to add one."
     else:
@@ -101,7 +104,8 @@ def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_
     return [items]
 
 
-def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False) -> list[nodes.Node]:
+    """Scenarios by components; `brief` (print, large corpus) shows each cell's basis without the summary."""
     rows = []
     for docname, rec in domain.scenarios():
         by_comp = {s["component"]: s for s in rec["sections"]}
@@ -114,8 +118,8 @@ def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
                 basis = fw.basis_by_id.get(sec["basis"])
                 read = link(uri, docname, sec["anchor"], "Read the section", classes=["glassbox-cell-link"])
                 read["reftitle"] = f"{comp.name} in {rec['scenario']['title']}"
-                cells.append([para(sec["summary"]),
-                              para(badge(basis.name if basis else sec["basis"], sec["basis"]), " ", read)])
+                mark = badge(basis.name if basis else sec["basis"], sec["basis"])
+                cells.append([para(mark)] if brief else [para(sec["summary"]), para(mark, " ", read)])
         rows.append(cells)
     headers = ["Scenario", *(c.name for c in fw.components)]
     return [table(headers, rows, ["glassbox-matrix"], "Scenarios by component: the glass-box matrix")]
@@ -146,9 +150,12 @@ def levels_view(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.N
                   row_ids=[f"level-{level.id}" for level in fw.levels.srlc])]
 
 
-def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str) -> list[nodes.Node]:
+def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str, brief: bool = False) -> list[nodes.Node]:
+    """Every prompt by component, then each scenario's count; `brief` (print, large corpus) prints
+    the handbook's own prompts and leaves the scenarios' prompts to their packets."""
     out: list[nodes.Node] = []
-    all_prompts = [(d, r, p) for d, r in sorted(domain.docs.items()) for p in r["prompts"]]
+    all_prompts = [(d, r, p) for d, r in sorted(domain.docs.items()) for p in r["prompts"]
+                   if not (brief and r["scenario"])]
 
     def entry(d: str, rec: dict, p: dict) -> nodes.list_item:
         source = rec["scenario"]["title"] if rec["scenario"] else rec["title"]
@@ -169,6 +176,10 @@ def prompt_index(fw: Framework, domain: GlassboxDomain, uri: Uri, docname: str) 
         for d, rec, p in found:
             lst += entry(d, rec, p)
         sec += lst if found else para("No prompts yet.")
+        if brief:
+            left = sum(1 for _, r in domain.scenarios() for p in r["prompts"] if p["component"] == comp.id)
+            sec += para(f"The scenarios hold {left} more prompts on {comp.name.lower()}; each scenario's "
+                        "workshop packet prints them.", classes=["glassbox-prompt-more"])
         by_comp += sec
     out.append(by_comp)
     # Each scenario's prompts are printed once, above; here a scenario leads to its own page,

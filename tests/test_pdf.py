@@ -260,9 +260,14 @@ def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path
     # the framework's pages and views are there; the scenarios' own pages are not...
     assert "Alpha" in [title for _, title, _ in outline(reader)]
     assert "First scenario" not in [title for _, title, _ in outline(reader)]
-    assert "First alpha prompt?" in text  # (the prompt index still gathers every prompt)
-    # ...but their packets are, in full
-    assert "FIRST-ALPHA summary." in flat(" ".join(p.extract_text() for p in PdfReader(out / "packet-first-participant-a4.pdf").pages))
+    # the views print briefly: no scenario summaries or prompts, a count of the prompts left to the packets
+    assert "FIRST-ALPHA summary." not in text and "First alpha prompt?" not in text
+    assert "more prompts on alpha" in text
+    cards = flat(" ".join(p.extract_text() for p in PdfReader(out / "prompt-cards-a4.pdf").pages))
+    assert "First alpha prompt?" not in cards and "printed in each scenario's workshop packet" in cards
+    # ...and every scenario is in full in its packet
+    packet = flat(" ".join(p.extract_text() for p in PdfReader(out / "packet-first-participant-a4.pdf").pages))
+    assert "FIRST-ALPHA summary." in packet and "First alpha prompt?" in packet
     # links to a left-out scenario open its web page, or are plain text when the address is unknown; none dangles
     uris, dests = [], []
     for page in reader.pages:

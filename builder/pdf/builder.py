@@ -46,6 +46,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def init(self) -> None:
         super().init()
+        self.scenarios_left_out = 0
+        self.brief_views = False
         self.jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                                         lstrip_blocks=True)
@@ -149,6 +151,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
             self._left_out = {doc_id(d): f"{base}/{d}.html" if base else None for d in scenarios}
             order = [(d, depth) for d, depth in order if doc_id(d) not in self._left_out]
         self.scenarios_left_out = len(self._left_out)
+        self.brief_views = bool(self._left_out)  # read at doctree-resolved (builder/resolve.py)
         pages = []
         with progress_message(__("resolving pages for print")):
             for docname, depth in order:

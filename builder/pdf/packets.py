@@ -167,7 +167,9 @@ def write_cards(builder: PdfBuilder) -> None:
     domain = builder.env.domains["glassbox"]
     roles = {r.id: r.name for r in fw.roles}
     cards = []
-    records = [r for _, r in domain.scenarios()] + [r for _, r in sorted(domain.docs.items()) if not r["scenario"]]
+    # A large corpus's scenario prompts are in the packets; a deck of thousands of cards helps nobody.
+    scenario_records = [] if builder.brief_views else [r for _, r in domain.scenarios()]
+    records = scenario_records + [r for _, r in sorted(domain.docs.items()) if not r["scenario"]]
     for rec in records:
         source = rec["scenario"]["title"] if rec["scenario"] else rec["title"]
         for p in rec["prompts"]:
@@ -177,7 +179,7 @@ def write_cards(builder: PdfBuilder) -> None:
                           "source": source, "roles": ", ".join(roles.get(r, r) for r in p["roles"])})
     title = f"{builder.config.project}: design prompt cards"
     ctx = builder.context(title)
-    ctx.update(cards=cards, legend=[(c.name, c.shape, shape_uri(c.shape)) for c in fw.components])
+    ctx.update(cards=cards, scenarios_left_out=builder.scenarios_left_out, legend=[(c.name, c.shape, shape_uri(c.shape)) for c in fw.components])
     html = builder.jinja.get_template("cards.html").render(ctx)
     for paper in builder.config.glassbox_pdf_papers:
         name = cards_pdf(paper)
