@@ -122,7 +122,10 @@ def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False)
                 cells.append([para(mark)] if brief else [para(sec["summary"]), para(mark, " ", read)])
         rows.append(cells)
     headers = ["Scenario", *(c.name for c in fw.components)]
-    return [table(headers, rows, ["glassbox-matrix"], "Scenarios by component: the glass-box matrix")]
+    caption = "Scenarios by component: the glass-box matrix"
+    if brief:
+        caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
+    return [table(headers, rows, ["glassbox-matrix"], caption)]
 
 
 def problems_table(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
