@@ -78,15 +78,15 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     generate = {
         "enacted-in": enacted_in,
         "glassbox-matrix": lambda node: views.matrix(fw, domain, uri, brief),
-        "problems-table": lambda node: views.problems_table(fw, domain, uri),
-        "levels-view": lambda node: views.levels_view(fw, domain, uri),
+        "problems-table": lambda node: views.problems_table(fw, domain, uri, brief),
+        "levels-view": lambda node: views.levels_view(fw, domain, uri, brief),
         "prompt-index": lambda node: views.prompt_index(fw, domain, uri, docname, brief),
         "olc-srlc-table": lambda node: views.olc_srlc_table(fw),
         "framework-glossary": lambda node: views.glossary(fw, uri),
         "contributors-list": lambda node: views.contributors(fw, domain, uri),
-        "scenario-list": lambda node: views.scenario_list(fw, domain, uri),
-        "scenario-explorer": lambda node: (scenario_explorer(fw, domain, uri) if builder.format == "html"
-                                           else views.scenario_list(fw, domain, uri)),
+        "scenario-list": lambda node: views.scenario_list(fw, domain, uri, brief),
+        "scenario-explorer": lambda node: (scenario_explorer(fw, domain, uri) if builder.format == "html" and not brief
+                                           else views.scenario_list(fw, domain, uri, brief)),
         "framework-diagram": diagram,
         "scenario-downloads": scenario_downloads,
         "scenario-sources": scenario_sources,

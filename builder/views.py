@@ -37,6 +37,14 @@ def badge(text: str, kind: str) -> nodes.inline:
     return nodes.inline(text, text, classes=["glassbox-badge", f"glassbox-badge-{kind}"])
 
 
+def run_in(entries: list[list[nodes.Node]], classes: list[str]) -> nodes.paragraph:
+    """Entries one after another in a paragraph: how a printed handbook of a large corpus lists scenarios."""
+    kids: list[nodes.Node] = []
+    for i, entry in enumerate(entries):
+        kids += ([nodes.Text(" · ")] if i else []) + entry
+    return para(*kids, classes=[*classes, "glassbox-brief"])
+
+
 def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption: str = "",
           stub: bool = True, row_ids: list[str] | None = None) -> nodes.container:
     """A table with a header row (and a row-header column when `stub`), wrapped so it can scroll."""
@@ -77,15 +85,15 @@ def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_
                brief: bool = False) -> list[nodes.Node]:
     """Backlinks from a component or concept page; `brief` (print, large corpus) leaves out the summaries."""
     items = nodes.bullet_list(classes=["glassbox-enacted-in"])
+    entries: list[list[nodes.Node]] = []
     if kind == "component":
         for docname, rec in domain.scenarios():
             for sec in rec["sections"]:
                 if sec["component"] == item_id:
                     basis = fw.basis_by_id.get(sec["basis"])
                     summary = [] if brief else [": ", sec["summary"]]
-                    items += nodes.list_item("", para(
-                        link(uri, docname, sec["anchor"], rec["scenario"]["title"]), *summary, " ",
-                        badge(basis.name if basis else sec["basis"], sec["basis"])))
+                    entries.append([link(uri, docname, sec["anchor"], rec["scenario"]["title"]), *summary, " ",
+                                    badge(basis.name if basis else sec["basis"], sec["basis"])])
         empty = "No scenario in this handbook enacts this component yet; see Contribute a scenario to add one."
     else:
         for docname, rec in domain.scenarios():
@@ -93,14 +101,20 @@ def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_
             for use in rec["terms"]:
                 if use["concept"] == item_id and (use["anchor"], use["section"]) not in seen:
                     seen.append((use["anchor"], use["section"]))
-            if seen:
+            if seen and brief:
+                entries.append([link(uri, docname, seen[0][0], rec["scenario"]["title"])])
+            elif seen:
                 links: list[nodes.Node] = [nodes.strong("", rec["scenario"]["title"]), ": "]
                 for i, (anchor, section) in enumerate(seen):
                     links += ([nodes.Text(", ")] if i else []) + [link(uri, docname, anchor, section)]
-                items += nodes.list_item("", para(*links))
+                entries.append(links)
         empty = "No scenario in this handbook uses this concept yet."
-    if not len(items):
+    if not entries:
         return [para(empty, classes=["glassbox-empty"])]
+    if brief:
+        return [run_in(entries, ["glassbox-enacted-in"])]
+    for entry in entries:
+        items += nodes.list_item("", para(*entry))
     return [items]
 
 
@@ -128,24 +142,28 @@ def matrix(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False)
     return [table(headers, rows, ["glassbox-matrix"], caption)]
 
 
-def problems_table(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+def problems_table(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False) -> list[nodes.Node]:
+    """The paper's Table 2 for every scenario; `brief` (print, large corpus) keeps the first column."""
+    fields = TABLE2[:1] if brief else TABLE2
     rows = []
     for docname, rec in domain.scenarios():
         meta = rec["scenario"]
         first = [para(link(uri, docname, "", meta["title"])), para(meta["felt_difficulty"])]
-        rows.append([first, *(meta[f] for f in TABLE2[1:])])
-    headers = [_label(f) for f in TABLE2]
-    return [table(headers, rows, ["glassbox-problems"], "Problems of practice as shared learning priorities")]
+        rows.append([first, *(meta[f] for f in fields[1:])])
+    caption = "Problems of practice as shared learning priorities"
+    if brief:
+        caption += " (in brief: the other columns are on the website and in each scenario's packets)"
+    return [table([_label(f) for f in fields], rows, ["glassbox-problems"], caption, stub=not brief)]
 
 
-def levels_view(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+def levels_view(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False) -> list[nodes.Node]:
     rows = []
     scenarios = list(domain.scenarios())
     for level in fw.levels.srlc:
         found = [(d, r) for d, r in scenarios if level.id in r["scenario"]["levels"]]
-        listing = nodes.bullet_list()
-        for docname, rec in found:
-            listing += nodes.list_item("", para(link(uri, docname, "", rec["scenario"]["title"])))
+        links = [[link(uri, docname, "", rec["scenario"]["title"])] for docname, rec in found]
+        listing: nodes.Node = run_in(links, []) if brief else nodes.bullet_list(
+            "", *(nodes.list_item("", para(*entry)) for entry in links))
         rows.append([level.name, f"{level.school_side} and {level.university_side}", str(len(found)),
                      [listing] if found else "None yet"])
     headers = ["Level pair", "Who meets there", "Scenarios", "Which"]
@@ -223,7 +241,9 @@ def glossary(fw: Framework, uri: Uri) -> list[nodes.Node]:
     return out
 
 
-def scenario_list(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
+def scenario_list(fw: Framework, domain: GlassboxDomain, uri: Uri, brief: bool = False) -> list[nodes.Node]:
+    if brief:  # print, large corpus: the titles; each scenario's facts are in its packets
+        return [run_in([[link(uri, d, "", r["scenario"]["title"])] for d, r in domain.scenarios()], ["glassbox-scenario-list"])]
     lst = nodes.bullet_list(classes=["glassbox-scenario-list"])
     for docname, rec in domain.scenarios():
         meta = rec["scenario"]
