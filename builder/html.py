@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 # What IndexBuilder.feed writes, per page: merged by update, or per word by set union.
 _PER_PAGE = ("_titles", "_filenames", "_all_titles", "_index_entries")
 _PER_WORD = ("_mapping", "_title_mapping")
+_FED = _PER_PAGE + _PER_WORD
 
 # Collector thresholds during a build (generation 0, 1, 2); CPython's defaults are (700, 10, 10).
 GC_THRESHOLDS = (100_000, 50, 100)
@@ -107,12 +108,12 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
         indexer = self.indexer
         if indexer is not None:
             # The worker's copy of the index starts empty, so what it returns is these pages' entries alone.
-            for field in (*_PER_PAGE, *_PER_WORD):
+            for field in _FED:
                 setattr(indexer, field, {})
         images_before = set(self.images)
         for docname in docnames:
             _write_docname(docname, env=self.env, builder=self, tags=self.tags)
-        index_data = None if indexer is None else {field: getattr(indexer, field) for field in (*_PER_PAGE, *_PER_WORD)}
+        index_data = None if indexer is None else {field: getattr(indexer, field) for field in _FED}
         return index_data, {k: v for k, v in self.images.items() if k not in images_before}
 
     def _merge_index(self, data: dict[str, Any] | None) -> None:

@@ -37,12 +37,17 @@ def badge(text: str, kind: str) -> nodes.inline:
     return nodes.inline(text, text, classes=["glassbox-badge", f"glassbox-badge-{kind}"])
 
 
+def joined(entries: list[list[nodes.Node]], separator: str) -> list[nodes.Node]:
+    """The entries' nodes in one run, with `separator` between entries."""
+    out: list[nodes.Node] = []
+    for i, entry in enumerate(entries):
+        out += ([nodes.Text(separator)] if i else []) + entry
+    return out
+
+
 def run_in(entries: list[list[nodes.Node]], classes: list[str]) -> nodes.paragraph:
     """Entries one after another in a paragraph: how a printed handbook of a large corpus lists scenarios."""
-    kids: list[nodes.Node] = []
-    for i, entry in enumerate(entries):
-        kids += ([nodes.Text(" · ")] if i else []) + entry
-    return para(*kids, classes=[*classes, "glassbox-brief"])
+    return para(*joined(entries, " · "), classes=[*classes, "glassbox-brief"])
 
 
 def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption: str = "",
@@ -104,10 +109,8 @@ def enacted_in(fw: Framework, domain: GlassboxDomain, uri: Uri, kind: str, item_
             if seen and brief:
                 entries.append([link(uri, docname, seen[0][0], rec["scenario"]["title"])])
             elif seen:
-                links: list[nodes.Node] = [nodes.strong("", rec["scenario"]["title"]), ": "]
-                for i, (anchor, section) in enumerate(seen):
-                    links += ([nodes.Text(", ")] if i else []) + [link(uri, docname, anchor, section)]
-                entries.append(links)
+                entries.append([nodes.strong("", rec["scenario"]["title"]), nodes.Text(": "),
+                                *joined([[link(uri, docname, anchor, section)] for anchor, section in seen], ", ")])
         empty = "No scenario in this handbook uses this concept yet."
     if not entries:
         return [para(empty, classes=["glassbox-empty"])]

@@ -46,11 +46,19 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def init(self) -> None:
         super().init()
-        self.scenarios_left_out = 0
-        self.brief_views = False
+        self._left_out: dict[str, str | None] = {}  # doc id -> web address, of pages the handbook does not print
         self.jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                                         lstrip_blocks=True)
+
+    @property
+    def scenarios_left_out(self) -> int:
+        return len(self._left_out)
+
+    @property
+    def brief_views(self) -> bool:
+        """Whether views print briefly (read at doctree-resolved, builder/resolve.py): scenarios were left out."""
+        return bool(self._left_out)
 
     # -- links: every document is a section of one HTML file ------------------------------
 
@@ -146,12 +154,10 @@ class PdfBuilder(SingleFileHTMLBuilder):
         # it would otherwise run to many thousands of pages that nobody prints.
         scenarios = [d for d, _ in self.env.domains["glassbox"].scenarios()]  # type: ignore[attr-defined]
         base = self.config.html_baseurl.rstrip("/")
-        self._left_out: dict[str, str | None] = {}
+        self._left_out = {}
         if len(scenarios) > self.config.glassbox_pdf_handbook_max_scenarios:
             self._left_out = {doc_id(d): f"{base}/{d}.html" if base else None for d in scenarios}
             order = [(d, depth) for d, depth in order if doc_id(d) not in self._left_out]
-        self.scenarios_left_out = len(self._left_out)
-        self.brief_views = bool(self._left_out)  # read at doctree-resolved (builder/resolve.py)
         pages = []
         with progress_message(__("resolving pages for print")):
             for docname, depth in order:
