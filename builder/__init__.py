@@ -8,13 +8,12 @@ written. Modules are named after what they hold; `setup` only wires them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from . import collect, resolve
 from .accessibility import setup_accessibility
+from .assets import setup_assets
 from .directives import setup_directives
 from .domain import GlassboxDomain
 from .html import GlassboxHTMLBuilder
@@ -23,16 +22,6 @@ from .nodes import setup_nodes
 from .roles import TermRole
 
 __version__ = "0.1.0"
-STATIC = Path(__file__).parent / "static"
-
-
-def _add_assets(app: Sphinx) -> None:
-    """Ship CSS and JS from inside the package, as sphinx-design does (no copying by hand)."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("glassbox.css")
-    app.add_js_file("glassbox.js", loading_method="defer")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -51,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                          description="Docname of the page with the reference list that scenario sources link to.")
     app.connect("builder-inited", forget)
     app.connect("builder-inited", collect.check_framework)
-    app.connect("builder-inited", _add_assets)
+    setup_assets(app)
     app.connect("source-read", collect.on_source_read)
     app.connect("env-before-read-docs", collect.on_before_read)
     app.connect("env-purge-doc", collect.on_purge)
