@@ -22,8 +22,9 @@ _BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
 @dataclass(frozen=True)
 class BibEntry:
     key: str
-    label: str  # "Shepard et al. (n.d.)", as a reader sees it cited
+    label: str  # "Author et al. (year)", as a reader sees it cited
     title: str
+    text: str  # the whole reference in pybtex's plain style, as printed in a packet
 
 
 def forget(*_: object) -> None:
@@ -60,15 +61,20 @@ def _label(entry) -> str:
 
 
 def bibliography(paths: list[Path]) -> dict[str, BibEntry]:
+    """Every entry of the bibliography files, read and formatted once per build (the one reader)."""
     from pybtex.database import parse_file
+    from pybtex.plugin import find_plugin
 
     key = tuple(str(p.resolve()) for p in paths)
     if key not in _BIBS:
+        style = find_plugin("pybtex.style.formatting", "plain")()
         entries: dict[str, BibEntry] = {}
         for path in key:
-            for name, entry in parse_file(path, bib_format="bibtex").entries.items():
+            parsed = parse_file(path, bib_format="bibtex").entries
+            formatted = {e.key: e.text.render_as("text") for e in style.format_entries(parsed.values())}
+            for name, entry in parsed.items():
                 title = entry.fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
-                entries[name] = BibEntry(name, _label(entry), title)
+                entries[name] = BibEntry(name, _label(entry), title, formatted.get(name, name))
         _BIBS[key] = entries
     return _BIBS[key]
 
