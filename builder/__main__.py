@@ -7,16 +7,20 @@ Sphinx build, so a contributor gets the same messages in a second.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import re
 import sys
 from pathlib import Path
 
-from .framework import load_framework
+from .framework import Framework, load_framework
 from .loader import bib_keys
 from .problems import ProblemList
 from .scenario import parse_scenario, read_source
 from .skeleton import example_section, example_values, render
 from .skeleton import template as skeleton_template
+
+PER_WORKER = 100  # below this many files per core, forking costs more than it saves
 
 
 def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
@@ -31,6 +35,19 @@ def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
     return out
 
 
+def _check_one(job: tuple[Path, Framework, set[str]]) -> tuple[list[str], str | None]:
+    """One file's problems, as the messages to print, and its scenario id when it is valid."""
+    path, fw, keys = job
+    try:
+        text, unreadable = read_source(path, str(path))
+    except OSError as exc:
+        return [f"{path}: cannot be read ({exc.strerror}); check the path"], None
+    if text is None:
+        return [str(unreadable[0])], None
+    parsed = parse_scenario(text, str(path), fw, keys)
+    return [str(p) for p in parsed.problems], parsed.scenario.meta.id if parsed.scenario else None
+
+
 def check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
@@ -40,30 +57,26 @@ def check(args: argparse.Namespace) -> int:
         return 1
     keys = set(bib_keys([root / args.bib]))
     files = _scenario_files(args.paths, root / args.scenarios, root)
-    problems, ids = [], {}
-    for path in files:
-        try:
-            text, unreadable = read_source(path, str(path))
-        except OSError as exc:
-            print(f"{path}: cannot be read ({exc.strerror}); check the path", file=sys.stderr)
-            problems.append(path)
-            continue
-        if text is None:
-            print(unreadable[0], file=sys.stderr)
-            problems += unreadable
-            continue
-        parsed = parse_scenario(text, str(path), fw, keys)
-        for problem in parsed.problems:
-            print(problem, file=sys.stderr)
-        problems += parsed.problems
-        if parsed.scenario:
-            sid = parsed.scenario.meta.id
+    jobs = [(path, fw, keys) for path in files]
+    # Many files: every core checks a share (forked, so nothing is imported again), in file order.
+    workers = min(os.cpu_count() or 1, len(files) // PER_WORKER)
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+    else:
+        results = [_check_one(job) for job in jobs]
+    count, ids = 0, {}
+    for path, (messages, sid) in zip(files, results, strict=True):
+        for message in messages:
+            print(message, file=sys.stderr)
+        count += len(messages)
+        if sid is not None:
             if sid in ids:
                 print(f"{path}:2:1: the id {sid!r} is already used by {ids[sid]}; give each scenario its own id", file=sys.stderr)
-                problems.append(path)
+                count += 1
             ids[sid] = path
-    if problems:
-        print(f"{len(problems)} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
+    if count:
+        print(f"{count} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{len(files)} scenario file(s) checked: no problems.")

@@ -73,17 +73,19 @@ def _check_meta(meta: ScenarioMeta, lines: dict, path: str, fw: Framework, bib_k
     return problems
 
 
+def _example_start(example: str) -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*" + r"\s+".join(map(re.escape, example.split()[:6])), re.M)
+
+
+_EXAMPLES = tuple((what, _example_start(text)) for what, text in
+                  (("summary", EXAMPLE.summary), ("story", EXAMPLE.story), ("prompt", EXAMPLE.prompt)))
+
+
 def _examples_left(text: str, path: str) -> list[Problem]:
     """The template's example paragraphs that a scenario still holds, each at its first line."""
-    found = []
-    lines = text.split("\n")
-    for what, example in (("summary", EXAMPLE.summary), ("story", EXAMPLE.story), ("prompt", EXAMPLE.prompt)):
-        start = " ".join(example.split()[:6])
-        for number, line in enumerate(lines, 1):
-            if " ".join(line.split()).startswith(start):
-                found.append(Problem(path, number, 1, f"the {what} is still the template's example",
-                                     f"write your own {what} in its place"))
-    return found
+    return [Problem(path, text.count("\n", 0, m.start()) + 1, 1, f"the {what} is still the template's example",
+                    f"write your own {what} in its place")
+            for what, pattern in _EXAMPLES for m in pattern.finditer(text)]
 
 
 def read_source(file: Path, shown: str) -> tuple[str | None, list[Problem]]:

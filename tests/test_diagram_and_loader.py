@@ -32,7 +32,7 @@ def test_one_link_per_component_per_level_and_the_text_alternative_has_the_same(
     figure = framework_diagram(FW, lambda d, a: f"{d}#{a}")[0]
     svg = svg_of()
     core_links = re.findall(r'aria-label="(\w+) at the (\w+ pair) level"', svg)
-    assert len(core_links) == 3 * len(FW.levels.srlc)
+    assert len(core_links) == 3 * len(FW.levels.paired)
     alt = [r["refuri"] for r in figure.findall(lambda n: n.tagname == "reference")]
     assert {"components/alpha#", "components/beta#", "components/gamma#", "components/delta#"} <= set(alt)
 
@@ -55,6 +55,7 @@ def test_the_bibliography_is_read_once_per_build_and_formatted_for_print(monkeyp
     again = loader.bibliography([ROOT / "refs.bib"])
     assert first is again and len(calls) == 1
     entry = first["doe2020"]
+    loader.format_references(["doe2020"])
     assert entry.label.startswith("Doe") and "2020" in entry.label and entry.title and entry.text.startswith("Jane Doe")
     loader.forget()
     loader.bibliography([ROOT / "refs.bib"])

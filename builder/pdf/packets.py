@@ -8,6 +8,7 @@ from typing import Any
 from ..diagram import framework_diagram
 from ..downloads import PACKET_VERSIONS, packet_stem
 from ..frontmatter import FACTS
+from ..loader import format_references
 from ..model import Page
 from .documents import PdfDocument, PrintInputs, page_url, shape_uri
 from .render import data_uri_svg, svg_as_image
@@ -68,6 +69,7 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
     facts = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
     facts.append(("Levels", levels))
     facts.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id)))
+    format_references(list(meta.sources))
     sources = [inputs.bibliography[k].text if k in inputs.bibliography else k for k in meta.sources]
     return {"meta": meta, "diagram": diagram, "parts": parts, "facts": facts, "concepts": concepts,
             "plan": schedule, "minutes": schedule[-1][0].split("–")[1].split()[0], "moves": fw.workshop.moves,
