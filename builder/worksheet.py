@@ -3,9 +3,10 @@
 Built at build time from the framework file, so its fields are the scenario
 format's: the four facts of a problem of practice, levels, roles, and for
 each component a one-sentence summary, what happened and a design prompt.
-`static/glassbox.js` keeps the answers in the browser and writes the
-Markdown file; without JavaScript the form still shows what a scenario asks
-for, and the template is one link away.
+`static/gb-worksheet.js` keeps the answers in the browser and writes the
+Markdown file by filling in the scenario skeleton embedded with the data;
+without JavaScript the form still shows what a scenario asks for, and the
+template is one link away.
 """
 
 from __future__ import annotations
@@ -19,6 +20,51 @@ from .framework import Framework
 from .scenario import ScenarioMeta
 
 FACTS = ("felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence")
+
+# replaced by builder.skeleton: the scenario file's layout, as the worksheet's script fills it in.
+# {{name}} is inserted as is, {{name|yaml}} as a YAML scalar or flow list (JSON text).
+_SKELETON = {
+    "document": (
+        "---\n"
+        "id: {{id|yaml}}\n"
+        "title: {{title|yaml}}\n"
+        "felt_difficulty: {{felt_difficulty|yaml}}\n"
+        "collaborative_project: {{collaborative_project|yaml}}\n"
+        "primary_focus: {{primary_focus|yaml}}\n"
+        "illustrative_evidence: {{illustrative_evidence|yaml}}\n"
+        "levels: {{levels|yaml}}\n"
+        "roles: {{roles|yaml}}\n"
+        "trajectory: {{trajectory|yaml}}\n"
+        "sources: {{sources|yaml}}\n"
+        "contributors:\n"
+        "  - name: {{contributor|yaml}}\n"
+        "license: CC-BY-4.0\n"
+        "status: draft\n"
+        "privacy:\n"
+        "  deidentified: {{deidentified|yaml}}\n"
+        "  consent: {{consent|yaml}}\n"
+        "---\n"
+        "\n"
+        "# {{title}}\n"
+        "\n"
+        "{{introduction}}\n"
+        "\n"
+        "{{sections}}\n"
+    ),
+    "section": (
+        "## {{component}}\n"
+        "\n"
+        ":::{enactment}\n"
+        ":basis: {{basis}}\n"
+        "{{summary}}\n"
+        ":::\n"
+        "\n"
+        "{{story}}\n"
+        "\n"
+        "{{prompts}}\n"
+    ),
+    "prompt": ":::{design-prompt}\n:roles: {{roles}}\n{{prompt}}\n:::\n",
+}
 
 
 def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
@@ -66,5 +112,6 @@ def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
                  '<p class="gb-ws-status" role="status" aria-live="polite"></p></form>')
     data = {"source": fw.framework.source, "trajectory": fw.trajectories[-1].id,
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
-            "levels": [lv.id for lv in fw.levels.srlc], "roles": [r.id for r in fw.roles]}
+            "levels": [lv.id for lv in fw.levels.srlc], "roles": [r.id for r in fw.roles],
+            "skeleton": _SKELETON}
     return [nodes.raw("", "".join(parts) + _json_script("gb-worksheet-data", data), format="html")]
