@@ -113,8 +113,8 @@
   /**
    * What a facet's menu offers, given the other facets' filters: how many
    * scenarios "Any" leaves, and each option with the number it would leave. A
-   * role that would leave none is left out unless chosen: the data lists every
-   * role of the lens, and most readers look for roles that have scenarios.
+   * role that would leave none is left out unless chosen, since the data lists
+   * every role of the lens, whether or not a scenario has it.
    * @param {ExplorerData} data
    * @param {Filters} filters
    * @param {Facet} facet
@@ -252,11 +252,11 @@
     });
     need(".gb-explorer-copy", root, HTMLElement).addEventListener("click", () => {
       const url = location.href;
+      const copied = () => { status.textContent = "Link copied. It opens the explorer with these filters."; };
       const fallback = () => { status.textContent = `Copy this link from the address bar: ${url}`; };
-      if (!navigator.clipboard?.writeText) return fallback();
-      navigator.clipboard.writeText(url).then(() => {
-        status.textContent = "Link copied. It opens the explorer with these filters.";
-      }, fallback);
+      // The clipboard is there only in secure contexts (https, localhost), and may be refused.
+      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(copied, fallback);
+      else fallback();
     });
     Glassbox.lens?.onChange((role) => {
       const select = selectOf("role");
