@@ -7,7 +7,9 @@
    Data: builder/worksheet.py's gb-worksheet-data. */
 /**
  * The scenario file's layout: plain-text templates with placeholders. {{name}}
- * takes text as it is; {{name|yaml}} takes a value written as YAML.
+ * takes text as it is; {{name|yaml}} takes a value written as YAML (its JSON
+ * text). Filled sections, and a section's prompts, are joined one blank line
+ * apart; the file ends with one line break.
  * @typedef {object} Skeleton
  * @property {string} document  front matter and title; {{sections}} where the component sections go
  * @property {string} section  one component section; {{prompts}} where its design prompts go
