@@ -3,9 +3,10 @@
 Built at build time from the framework file, so its fields are the scenario
 format's: the four facts, levels, roles, and for
 each component a one-sentence summary, what happened and a design prompt.
-`static/glassbox.js` keeps the answers in the browser and writes the
-Markdown file; without JavaScript the form still shows what a scenario asks
-for, and the template is one link away.
+`static/gb-worksheet.js` keeps the answers in the browser and writes the
+Markdown file by filling in the scenario skeleton embedded with the data;
+without JavaScript the form still shows what a scenario asks for, and the
+template is one link away.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from ..frontmatter import FACTS
 from ..skeleton import skeleton
 from . import View, ViewContext
 from .common import json_script
-
 
 def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
     hint_html = f'<span class="gb-ws-hint" id="ws-{name}-hint">{escape(hint)}</span>' if hint else ""
