@@ -24,6 +24,8 @@ from .framework import Framework
 TEMPLATES = Path(__file__).parent / "templates"
 _PART = re.compile(r"^%%% (\w+)\n", re.M)
 _PLACEHOLDER = re.compile(r"\{\{(\w+)(\|yaml)?\}\}")
+# YAML refuses DEL and the C1 controls raw (and reads U+0085 as a line break): escape them, as the script does.
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 class Skeleton(NamedTuple):
@@ -69,7 +71,7 @@ def fill(template: str, values: dict[str, Any], partial: bool = False) -> str:
                 return m.group(0)
             raise KeyError(f"the scenario skeleton has no value for {{{{{name}}}}}")
         v = values[name]
-        return json.dumps(v, ensure_ascii=False) if as_yaml else str(v)
+        return _C1.sub(lambda c: f"\\u{ord(c.group(0)):04x}", json.dumps(v, ensure_ascii=False)) if as_yaml else str(v)
     return _PLACEHOLDER.sub(value, template)
 
 
@@ -118,7 +120,7 @@ def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
     values = {f: getattr(EXAMPLE, f) for f in ("id", "title", "felt_difficulty", "collaborative_project",
                                                  "primary_focus", "illustrative_evidence", "contributor")}
     values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
-                  deidentified="false", consent="not-needed", introduction=intro)
+                  deidentified=False, consent="not-needed", introduction=intro)
     values.update(overrides)
     return values
 

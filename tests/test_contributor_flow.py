@@ -23,7 +23,7 @@ SKIP = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "benchmarks", 
 def fill_in_template(text: str) -> str:
     """What a teacher educator types into the copied template, field by field."""
     replacements = {
-        'id: my-scenario': 'id: coaching-cycles',
+        'id: "my-scenario"': 'id: coaching-cycles',
         'title: "A short title that names the problem of practice"': 'title: Coaching cycles that stop at the school door',
         'felt_difficulty: "What people felt was not working, in one or two sentences."':
             "felt_difficulty: Coaching cycles started by the university ended when the semester did.",

@@ -20,6 +20,7 @@
  * @typedef {object} WorksheetData
  * @property {string} source  bibliography key of the paper a draft cites
  * @property {string} trajectory  the trajectory id a draft starts with
+ * @property {string} basis  the basis a draft's sections start with (the framework's default)
  * @property {Array<{ id: string, name: string }>} components
  * @property {string[]} levels  level ids, in the framework's order
  * @property {string[]} roles  role ids, in the framework's order
@@ -85,8 +86,9 @@
    * @param {{ id: string, name: string }} component
    * @param {readonly string[]} roles
    * @param {Skeleton} skeleton
+   * @param {string} basis  the framework's default basis (the team marks what it reports from a source)
    */
-  const componentSection = (answers, component, roles, skeleton) => {
+  const componentSection = (answers, component, roles, skeleton, basis) => {
     const summary = oneLine(field(answers, `${component.id}-summary`));
     if (!summary) return null;
     const prompt = fillSkeleton(skeleton.prompt, {
@@ -96,7 +98,7 @@
     });
     return fillSkeleton(skeleton.section, {
       component: component.name,
-      basis: "interpretation",
+      basis,
       summary,
       story: field(answers, `${component.id}-story`).trim() || "What happened, in a few short paragraphs.",
       prompts: joinBlocks([prompt]),
@@ -112,16 +114,16 @@
    * @returns {Draft}
    */
   const buildDraft = (answers, data) => {
-    const title = oneLine(field(answers, "title")) || "Untitled problem of practice";
+    const title = oneLine(field(answers, "title")) || "Untitled scenario";
     const id = slugify(title, "my-scenario");
     const roles = ticked(answers, "roles");
     const levels = ticked(answers, "levels");
-    const sections = data.components.flatMap((c) => componentSection(answers, c, roles, data.skeleton) ?? []);
+    const sections = data.components.flatMap((c) => componentSection(answers, c, roles, data.skeleton, data.basis) ?? []);
     const text = fillSkeleton(data.skeleton.document, {
       id,
       title,
       ...Object.fromEntries(FACTS.map((f) => [f, oneLine(field(answers, f)) || "To be written."])),
-      levels: levels.length ? levels : data.levels.slice(0, 1),
+      levels,
       roles,
       trajectory: data.trajectory,
       sources: [data.source],
