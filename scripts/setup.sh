@@ -5,7 +5,9 @@
 #   2. .venv        Python 3.11 with the newest Sphinx it can run (9.0.x), the package
 #                   (editable) and its test dependencies; cffconvert in .venv/cffconvert
 #                   (it pins an old jsonschema that check-jsonschema cannot share);
-#   3. .venv-py313  the same on Python 3.13, with Sphinx 9.2.x;
+#   3. .venv/py313  the same on Python 3.13, with Sphinx 9.2.x (inside .venv because
+#                   conf.py's exclude_patterns leaves out .venv, and a venv beside it would
+#                   be read as handbook pages);
 #   4. the JavaScript dev dependencies, when package.json exists.
 # Set PYTHON311 / PYTHON313 to choose the interpreters. A second run installs nothing
 # that is already there and takes a few seconds.
@@ -85,7 +87,7 @@ make_venv() {  # $1 folder, $2 interpreter
 }
 
 make_venv .venv "$py311"
-make_venv .venv-py313 "$py313"
+make_venv .venv/py313 "$py313"
 
 # cffconvert 2.0 requires jsonschema<4, check-jsonschema requires jsonschema>=4: its own venv.
 if ! .venv/cffconvert/bin/cffconvert --version >/dev/null 2>&1; then
@@ -94,7 +96,7 @@ if ! .venv/cffconvert/bin/cffconvert --version >/dev/null 2>&1; then
   .venv/cffconvert/bin/python -m pip install -q --disable-pip-version-check "cffconvert==2.0.0"
 fi
 
-for venv in .venv .venv-py313; do
+for venv in .venv .venv/py313; do
   say "$venv: $("$venv/bin/python" -c 'import platform, sphinx; print(f"Python {platform.python_version()}, Sphinx {sphinx.__version__}")')"
 done
 
