@@ -7,7 +7,8 @@
 #                   (it pins an old jsonschema that check-jsonschema cannot share);
 #   3. .venv/py313  the same on Python 3.13, with Sphinx 9.2.x (inside .venv because
 #                   conf.py's exclude_patterns leaves out .venv, and a venv beside it would
-#                   be read as handbook pages);
+#                   be read as handbook pages); without a Python 3.13 the site still
+#                   builds, and scripts/test.sh fails until it is there;
 #   4. the JavaScript dev dependencies, when package.json exists.
 # Set PYTHON311 / PYTHON313 to choose the interpreters. A second run installs nothing
 # that is already there and takes a few seconds.
@@ -31,23 +32,20 @@ find_python() {
   return 1
 }
 
+PY311_CANDIDATES='python3.11 python3 /usr/bin/python3.11 /root/.pyenv/versions/3.11*/bin/python3.11'
+PY313_CANDIDATES='python3.13 /usr/local/bin/python3.13 /root/.pyenv/versions/3.13*/bin/python3.13'
 # Globs that match nothing stay as they are and fail the version test.
-py311=$(find_python 3.11 "${PYTHON311:-}" python3.11 python3 /root/.pyenv/versions/3.11*/bin/python3.11 /usr/bin/python3.11) || {
-  echo "setup: no Python 3.11 found; install it (Debian 12: python3) or set PYTHON311" >&2
-  exit 1
-}
-py313=$(find_python 3.13 "${PYTHON313:-}" python3.13 /root/.pyenv/versions/3.13*/bin/python3.13 /usr/local/bin/python3.13) || {
-  echo "setup: no Python 3.13 found; the tests run on 3.11 and 3.13 (pyenv install 3.13, or set PYTHON313)" >&2
-  exit 1
-}
+# shellcheck disable=SC2086  # the candidate lists are split on purpose
+py311=$(find_python 3.11 "${PYTHON311:-}" $PY311_CANDIDATES) || py311=""
 
 # 1. Debian packages.
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
-fc-list 2>/dev/null | grep -qi dejavu || need="$need fonts-dejavu-core"
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fc-list 2>/dev/null | grep -qi dejavu || need="$need fonts-dejavu-core"
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need="$need libpango-1.0-0 libpangoft2-1.0-0"
-"$py311" -c "import ensurepip" 2>/dev/null || need="$need python3-venv"
+# Debian 12's python3 is 3.11; its venv module is a package of its own.
+{ [ -n "$py311" ] && "$py311" -c "import ensurepip" 2>/dev/null; } || need="$need python3 python3-venv"
 [ ! -f package.json ] || command -v npm >/dev/null 2>&1 || need="$need npm"
 if [ -n "$need" ]; then
   if [ "$(id -u)" = "0" ]; then
@@ -66,6 +64,14 @@ if [ -n "$need" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $need >/dev/null
   fi
 fi
+
+# shellcheck disable=SC2086
+py311=$(find_python 3.11 "${PYTHON311:-}" $PY311_CANDIDATES) || {
+  echo "setup: no Python 3.11 found; install it (Debian 12: apt-get install python3 python3-venv) or set PYTHON311" >&2
+  exit 1
+}
+# shellcheck disable=SC2086
+py313=$(find_python 3.13 "${PYTHON313:-}" $PY313_CANDIDATES) || py313=""
 
 # 2 and 3. Virtual environments. A stamp records what was installed (interpreter and
 # pyproject.toml); when it matches, nothing is installed again.
@@ -87,7 +93,12 @@ make_venv() {  # $1 folder, $2 interpreter
 }
 
 make_venv .venv "$py311"
-make_venv .venv/py313 "$py313"
+if [ -n "$py313" ]; then
+  make_venv .venv/py313 "$py313"
+else
+  # The site builds without it; scripts/test.sh fails until it is there.
+  echo "setup: no Python 3.13 found, so no .venv/py313: the tests need it (pyenv install 3.13, or set PYTHON313)" >&2
+fi
 
 # cffconvert 2.0 requires jsonschema<4, check-jsonschema requires jsonschema>=4: its own venv.
 if ! .venv/cffconvert/bin/cffconvert --version >/dev/null 2>&1; then
@@ -97,6 +108,7 @@ if ! .venv/cffconvert/bin/cffconvert --version >/dev/null 2>&1; then
 fi
 
 for venv in .venv .venv/py313; do
+  [ -x "$venv/bin/python" ] || continue
   say "$venv: $("$venv/bin/python" -c 'import platform, sphinx; print(f"Python {platform.python_version()}, Sphinx {sphinx.__version__}")')"
 done
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.." || exit 1
 failed=""
 for venv in .venv .venv/py313; do
   if [ ! -x "$venv/bin/python" ]; then
-    echo "test: $venv is missing; run ./scripts/setup.sh first" >&2
+    echo "test: $venv is missing; run ./scripts/setup.sh (.venv/py313 needs a Python 3.13: pyenv install 3.13, or set PYTHON313)" >&2
     failed="$failed $venv"
     continue
   fi
