@@ -6,7 +6,7 @@ from ..downloads import CARDS
 from .documents import PdfDocument, PrintInputs, shape_uri
 
 
-def cards(inputs: PrintInputs) -> PdfDocument:
+def cards(inputs: PrintInputs) -> list[PdfDocument]:
     fw = inputs.fw
     roles = {r.id: r.name for r in fw.roles}
     # A large corpus's scenario prompts are in the packets; a deck of thousands of cards helps nobody.
@@ -21,6 +21,9 @@ def cards(inputs: PrintInputs) -> PdfDocument:
             out.append({"text": p.text, "component": comp.name if comp else "General", "shape": shape_uri(shape),
                         "shape_name": shape, "source": source, "roles": ", ".join(roles.get(r, r) for r in p.roles)})
     title = f"{inputs.common('')['project']}: design prompt cards"
-    return PdfDocument(CARDS, "cards.html",
-                       {**inputs.common(title), "cards": out, "scenarios_left_out": inputs.left_out,
-                        "legend": [(c.name, c.shape, shape_uri(c.shape)) for c in fw.components]})
+    return [PdfDocument(CARDS, "cards.html",
+                        {**inputs.common(title), "cards": out, "scenarios_left_out": inputs.left_out,
+                         "legend": [(c.name, c.shape, shape_uri(c.shape)) for c in fw.components]}, ("cards.css",))]
+
+
+DOCUMENTS = cards

@@ -1,9 +1,10 @@
-"""What the PDF builder writes, as plain data: a file name, a template and its context.
+"""What the PDF builder writes, as plain data: a file name, a template, its context and stylesheets.
 
-The modules that compose documents (`packets`, `cards`) take a `PrintInputs`
-of plain values and return `PdfDocument`s; only the builder
-(`pdf_builder`) renders templates and writes files, so nothing here imports
-the builder and the builder imports them one way.
+A module of `builder.pdf` that composes documents defines
+`DOCUMENTS(inputs: PrintInputs) -> list[PdfDocument]` (see `packets`, `cards`);
+`kit()` finds them all, so adding a kind of document touches its own module
+(and its template and stylesheet) alone. Only the builder (`pdf_builder`)
+renders templates and writes files: nothing here imports the builder.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class PdfDocument(NamedTuple):
     stem: str  # file name without the paper size (builder.downloads)
     template: str
     context: dict[str, Any]
+    styles: tuple[str, ...] = ()  # its own stylesheets (files in builder/pdf/), after print.css
 
 
 class PrintInputs(NamedTuple):
@@ -60,3 +62,19 @@ def shape_uri(shape: str) -> str:
 
 def page_url(baseurl: str, docname: str) -> str:
     return f"{baseurl}/{docname}.html" if baseurl else f"{docname}.html"
+
+
+def kit() -> list[Callable[[PrintInputs], list[PdfDocument]]]:
+    """Every document composer of this package, in module-name order."""
+    import importlib
+    import pkgutil
+
+    from . import __path__ as package_path
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(package_path), key=lambda i: i.name):
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        compose = getattr(module, "DOCUMENTS", None)
+        if callable(compose):
+            found.append(compose)
+    return found

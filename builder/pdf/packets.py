@@ -77,5 +77,8 @@ def packets(inputs: PrintInputs) -> list[PdfDocument]:
             title = f"{meta.title}: workshop packet ({version})"
             out.append(PdfDocument(packet_stem(meta.id, version), "packet.html",
                                    {**inputs.common(title), **ctx, "version_name": version,
-                                    "facilitator": version == "facilitator"}))
+                                    "facilitator": version == "facilitator"}, ("packet.css",)))
     return out
+
+
+DOCUMENTS = packets

@@ -26,9 +26,7 @@ from sphinx.util.docutils import new_document
 from ..downloads import HANDBOOK, pdf_name
 from ..loader import bibliography_for, framework_for
 from ..views import PRINT, RenderOptions
-from .cards import cards
-from .documents import PdfDocument, PrintInputs
-from .packets import packets
+from .documents import PdfDocument, PrintInputs, kit
 from .render import meta_tags, source_date, svg_as_image, write_pdf
 
 logger = logging.getLogger(__name__)
@@ -173,8 +171,9 @@ class PdfBuilder(SingleFileHTMLBuilder):
         self.copy_image_files()  # pages' images, found by WeasyPrint relative to the output folder
         self.write_handbook(pages)
         inputs = self.print_inputs()
-        for document in [*packets(inputs), cards(inputs)]:
-            self.write_document(document)
+        for compose in kit():
+            for document in compose(inputs):
+                self.write_document(document)
         # Seconds per PDF, for the benchmark (not part of the site).
         (Path(self.outdir) / "timings.json").write_text(json.dumps(
             {k: round(v, 3) for k, v in sorted(self.timings.items())}, indent=1) + "\n", encoding="utf-8")
@@ -205,7 +204,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def write_handbook(self, pages: list[dict[str, Any]]) -> None:
         self.write_document(PdfDocument(HANDBOOK, "handbook.html", {
             **self.context(self.config.project), "pages": pages, "scenarios_left_out": len(self.left_out),
-            "toc": [p for p in pages if p["depth"] >= 1]}))
+            "toc": [p for p in pages if p["depth"] >= 1]}, ("handbook.css",)))
 
     def write_document(self, document: PdfDocument) -> None:
         """Render one document's template and write it in every paper size: the one place PDFs are written."""
@@ -213,7 +212,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         for paper in self.config.glassbox_pdf_papers:
             name = pdf_name(document.stem, paper)
             with progress_message(__("writing %s") % name):
-                self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir))
+                self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir), document.styles)
 
     def finish(self) -> None:
         pass

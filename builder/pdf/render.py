@@ -62,13 +62,15 @@ def meta_tags(title: str, author: str) -> str:
             '<meta name="generator" content="Glass-Box Handbook builder">')
 
 
-def write_pdf(html: str, target: Path, paper: str, base_url: str) -> float:
-    """Write one PDF; return the seconds it took (for the benchmark in timings.json)."""
+def write_pdf(html: str, target: Path, paper: str, base_url: str, styles: tuple[str, ...] = ()) -> float:
+    """Write one PDF with the shared stylesheet and the document's own (`styles`, files beside this module);
+    return the seconds it took (for the benchmark in timings.json)."""
     from weasyprint import CSS, HTML
 
     start = time.perf_counter()
 
-    stylesheets = [CSS(filename=str(PRINT_CSS)), CSS(string=page_css(paper))]
+    stylesheets = [CSS(filename=str(PRINT_CSS)), *(CSS(filename=str(HERE / name)) for name in styles),
+                   CSS(string=page_css(paper))]
     identifier = hashlib.sha256(target.name.encode("utf-8")).hexdigest()[:32].encode("ascii")
     target.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=html, base_url=base_url).write_pdf(
