@@ -105,10 +105,16 @@ class View(NamedTuple):
     web: Renderer
     print: Renderer | None = None  # None: printed as on the web
     depends: Depends | None = None  # None: it shows only the framework file and its own page's data
+    # False for views that gather what other pages say (a matrix of every scenario's summaries): the
+    # site's search then finds each scenario on its own page, not on every page that lists it.
+    searchable: bool = True
 
     def render(self, ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         renderer = self.print if ctx.options.medium == "print" and self.print is not None else self.web
-        return renderer(ctx, node)
+        out = renderer(ctx, node)
+        if ctx.options.medium == "web" and not self.searchable and out:
+            return [nodes.container("", *out, classes=["no-search"])]
+        return out
 
 
 @cache

@@ -66,4 +66,4 @@ def depends(slices: Slices, docname: str, page: Any) -> Any:
             for d, p in slices.scenarios]
 
 
-VIEW = View("enacted-in", render, depends=depends)
+VIEW = View("enacted-in", render, depends=depends, searchable=False)

@@ -100,4 +100,4 @@ def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return scenario_list(ctx, node)
 
 
-VIEW = View("scenario-explorer", render, print=render_print, depends=every_scenario)
+VIEW = View("scenario-explorer", render, print=render_print, depends=every_scenario, searchable=False)

@@ -23,4 +23,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                   row_ids=[f"level-{level.id}" for level in ctx.fw.levels.paired])]
 
 
-VIEW = View("levels-view", render, depends=every_scenario)
+VIEW = View("levels-view", render, depends=every_scenario, searchable=False)

@@ -37,4 +37,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [table(headers, rows, ["glassbox-matrix"], caption)]
 
 
-VIEW = View("glassbox-matrix", render, depends=every_scenario)
+VIEW = View("glassbox-matrix", render, depends=every_scenario, searchable=False)

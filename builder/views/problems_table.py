@@ -23,4 +23,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [table([ctx.fw.fact_label(f) for f in fields], rows, ["glassbox-problems"], caption, stub=not ctx.options.brief)]
 
 
-VIEW = View("problems-table", render, depends=every_scenario)
+VIEW = View("problems-table", render, depends=every_scenario, searchable=False)

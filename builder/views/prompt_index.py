@@ -53,4 +53,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [by_comp, by_scen]
 
 
-VIEW = View("prompt-index", render, depends=every_prompt)
+VIEW = View("prompt-index", render, depends=every_prompt, searchable=False)

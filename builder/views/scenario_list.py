@@ -25,4 +25,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [lst]
 
 
-VIEW = View("scenario-list", render, depends=every_scenario)
+VIEW = View("scenario-list", render, depends=every_scenario, searchable=False)
