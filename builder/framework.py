@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import model_validator
 
+from .frontmatter import FACTS, line_map
 from .problems import Problem, ProblemList, pydantic_problems
 from .vocabulary import (
     Component,
@@ -66,8 +67,6 @@ class Framework(Strict):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
                 raise ValueError(f"duplicate {kind} id(s): {', '.join(dupes)}")
-        from .frontmatter import FACTS
-
         if set(self.facts) != set(FACTS):
             raise ValueError("facts must label exactly: " + ", ".join(FACTS))
         components = {c.id for c in self.components}
@@ -202,6 +201,7 @@ def load_framework(path: str | Path) -> Framework:
         raise ProblemList([Problem(str(path), 0, 0, f"cannot read the framework file ({exc.strerror})",
                                    "set `glassbox_framework` in conf.py to the vocabulary file")]) from None
     try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -211,4 +211,5 @@ def load_framework(path: str | Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError
-        raise ProblemList(pydantic_problems(exc, str(path), {}, "fix the framework file")) from None
+        lines = line_map(node, first_line=1) if node is not None else {}
+        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file")) from None

@@ -73,15 +73,18 @@ def _closed(text: str) -> bool:
     return any(line.strip() in ("---", "...") for line in text.split("\n")[1:])
 
 
-def _line_map(node: yaml.Node, loc: tuple = ()) -> dict[tuple, tuple[int, int]]:
-    """Map each value's location to its (line, col), 1-based, in the file (offset 1 for `---`)."""
-    out = {loc: (node.start_mark.line + 2, node.start_mark.column + 1)}
+def line_map(node: yaml.Node, loc: tuple = (), first_line: int = 2) -> dict[tuple, tuple[int, int]]:
+    """Map each value's location to its (line, col), 1-based, in the file.
+
+    `first_line` is the file's line of the YAML's first line: 2 in front matter (after `---`).
+    """
+    out = {loc: (node.start_mark.line + first_line, node.start_mark.column + 1)}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            out.update(_line_map(value, (*loc, key.value)))
+            out.update(line_map(value, (*loc, key.value), first_line))
     elif isinstance(node, yaml.SequenceNode):
         for i, value in enumerate(node.value):
-            out.update(_line_map(value, (*loc, i)))
+            out.update(line_map(value, (*loc, i), first_line))
     return out
 
 
@@ -120,7 +123,7 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
     if not isinstance(data, dict) or node is None:
         return None, {}, [Problem(path, 2, 1, "the front matter must be a list of `field: value` lines",
                                   "copy the fields from scenarios/_template.md")]
-    lines = _line_map(node)
+    lines = line_map(node)
     try:
         return ScenarioMeta.model_validate(data), lines, []
     except ValidationError as exc:

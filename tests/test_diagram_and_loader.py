@@ -72,3 +72,19 @@ def test_search_parts_merge_by_docname_into_one_index():
     assert merged["terms"] == {"x": [0, 1], "y": [0, 2], "z": 1, "gone": []}
     assert merged["alltitles"] == {"A": [(0, None)], "Sub": [(1, "sub"), (2, "sub")]}
     assert merge([None]) is None
+
+
+def test_a_mistake_in_the_framework_file_is_reported_at_its_line(tmp_path):
+    from builder.framework import load_framework
+    from builder.problems import ProblemList
+
+    text = (ROOT / "framework.yaml").read_text()
+    broken = tmp_path / "framework.yaml"
+    broken.write_text(text.replace("  close: {title: Next steps, what: Name one step and its owner.}", "  close: Next steps"))
+    line = next(i for i, row in enumerate(broken.read_text().splitlines(), 1) if row == "  close: Next steps")
+    try:
+        load_framework(broken)
+    except ProblemList as exc:
+        assert str(exc).startswith(f"{broken}:{line}:10: `workshop.close` must be a group of fields")
+    else:
+        raise AssertionError("the broken framework file was accepted")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..diagram import framework_diagram
+from ..model import Page
 from . import Slices, View, ViewContext
 
 
@@ -15,9 +16,9 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                              current=ctx.fw.page_subjects.get(ctx.docname), sections=shown.sections if shown else ())
 
 
-def depends(slices: Slices, docname: str, page: object) -> object:
+def depends(slices: Slices, docname: str, page: Page) -> object:
     """A diagram highlighted for another page's scenario shows that page's data."""
-    return [(v.target, slices.domain.page(v.target)) for v in getattr(page, "views", ()) if v.kind == VIEW.name and v.target]
+    return [(v.target, slices.domain.page(v.target)) for v in page.views if v.kind == VIEW.name and v.target]
 
 
 VIEW = View("framework-diagram", render, depends=depends)
