@@ -204,7 +204,7 @@ def test_the_grant_and_its_strands_are_told_once_and_linked():
 
 def sections(path: Path) -> dict[str, str]:
     parts = re.split(r"^## (.+)$", body(path), flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2]))
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
 def test_every_reported_enactment_has_a_citation_in_its_section():
