@@ -88,6 +88,11 @@ class Framework(Strict):
                 for cid in item.concepts:
                     if cid not in {c.id for c in self.concepts}:
                         raise ValueError(f"crosswalk {walk.id!r}, {item.id}: unknown concept {cid!r}")
+        for length in self.workshop.lengths:
+            fixed = sum(block.get(length, 0) for block in self.workshop.blocks.values())
+            if length not in self.workshop.components or length not in self.workshop.prompts or fixed >= length:
+                raise ValueError(f"workshop: a {length}-minute session needs `components`, `prompts` and fixed "
+                                 f"blocks that leave time for the components")
         base_ids = {level.id for level in self.levels.base}
         for level in self.levels.paired:
             if level.base not in base_ids:

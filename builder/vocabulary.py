@@ -120,14 +120,30 @@ class Defaults(Strict):
     trajectory: str
 
 
-class Workshop(Strict):
-    """The words of a facilitator's session plan; `{component}` is replaced by a component's name."""
+class Step(Strict):
+    """The words of one step of a session plan; `{…}` names are filled from the scenario."""
 
-    opening: str
-    diagram: str
-    component: str
-    gaps: str
-    close: str
+    title: str
+    what: str
+    read_aloud: str = ""
+    listen_for: str = ""
+
+
+class Workshop(Strict):
+    """How a workshop session on one scenario is planned (builder/session.py), and its words."""
+
+    lengths: list[int]  # the session lengths offered, in minutes
+    blocks: dict[str, dict[int, int]]  # fixed step -> {length: minutes}: opening, diagram, reflect, close
+    components: dict[int, int]  # length -> how many components a session works on, at most
+    prompts: dict[int, int]  # length -> how many prompts per component, at most
+    focus_order: list[str]  # basis ids, in the order their sections are chosen
+    focus_rule: str
+    opening: Step
+    diagram: Step
+    component: Step
+    gaps: Step
+    strengths: Step
+    close: Step
     moves: list[str]
 
 

@@ -70,7 +70,7 @@ def test_tables_levels_prompts_and_diagram_come_from_data(app):
     app.build()
     views = soup(app.outdir / "views.html")
     problems = views.select_one("table.glassbox-problems")
-    assert [th.get_text(strip=True) for th in problems.select("thead th")][0] == "Felt difficulty or problem of practice"
+    assert [th.get_text(strip=True) for th in problems.select("thead th")][0] == "The trouble"  # the toy framework's own label (framework.yaml `facts`)
     assert len(problems.select("tbody tr")) == 2
     levels = {tr.find(["th", "td"]).get_text(strip=True): tr.get_text(" ", strip=True)
               for tr in views.select("table.glassbox-levels tbody tr")}

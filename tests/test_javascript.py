@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.explorer import _json_script
 from builder.framework import load_framework
-from builder.worksheet import scenario_worksheet
+from builder.views.common import json_script as _json_script
+from builder.views.worksheet import scenario_worksheet
 
 PROJECT = Path(__file__).parent.parent
 CONTRACT = PROJECT / "tests" / "js" / "helpers" / "contract.mjs"
@@ -46,6 +46,13 @@ def test_javascript_check_passes(check: str) -> None:
     assert (PROJECT / "node_modules" / ".bin" / "tsc").exists(), f"node_modules is missing: {SETUP}"
     result = _node(CHECKS[check])
     assert result.returncode == 0, f"{' '.join(CHECKS[check])} failed:\n{result.stdout}\n{result.stderr}"
+
+
+def _front(text: str) -> str:
+    """The YAML between the file's first line `---` and the next line that is only `---`."""
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    return "\n".join(lines[1:end]) + "\n"
 
 
 def _worksheet_data() -> dict:
@@ -78,7 +85,7 @@ ANSWERS = {
 def test_draft_front_matter_reads_back_the_same_in_pyyaml() -> None:
     title = 'He said "no": it\'s </script>\n# not a heading \u0085 DEL\u007f é 😀'
     draft = _draft(_worksheet_data(), {**ANSWERS, "title": title})
-    front = draft["text"].split("---\n")[1]
+    front = _front(draft["text"])
     meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert meta["title"] == 'He said "no": it\'s </script> # not a heading \u0085 DEL\u007f é 😀'
     assert meta["collaborative_project"] == ANSWERS["collaborative_project"]
@@ -104,7 +111,7 @@ def test_draft_from_the_embedded_skeleton_passes_check(tmp_path: Path) -> None:
 def test_draft_without_a_role_names_none() -> None:
     draft = _draft(_worksheet_data(), {**ANSWERS, "title": "No role", "roles": []})
     assert draft["roles"] == []
-    assert yaml.safe_load(draft["text"].split("---\n")[1])["roles"] == []
+    assert yaml.safe_load(_front(draft["text"]))["roles"] == []
 
 
 def test_json_the_build_embeds_reads_back_the_same_in_the_script() -> None:
@@ -127,7 +134,7 @@ def test_worksheet_without_a_role_says_so_where_the_download_is(site: Path, brow
     with page.expect_download() as info:
         page.click("text=Download as a scenario draft")
     text = Path(info.value.path()).read_text(encoding="utf-8")
-    assert yaml.safe_load(text.split("---\n")[1])["roles"] == []
+    assert yaml.safe_load(_front(text))["roles"] == []
     status = page.locator(".gb-ws-actions + .gb-ws-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert "Tick at least one role" in status.inner_text() and status.is_visible()

@@ -10,6 +10,7 @@ from ..downloads import PACKET_VERSIONS, packet_stem
 from ..frontmatter import FACTS
 from ..loader import format_references
 from ..model import Page
+from ..session import plan_session
 from .documents import PdfDocument, PrintInputs, page_url, shape_uri
 from .render import data_uri_svg, svg_as_image
 
@@ -22,20 +23,6 @@ def qr_uri(url: str) -> str:
     buf = io.BytesIO()
     img.save(buf)
     return data_uri_svg(buf.getvalue().decode("utf-8"))
-
-
-def plan(inputs: PrintInputs, parts: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """A 60–90 minute plan: opening, one slot per enacted component, gaps and commitments."""
-    words = inputs.fw.workshop
-    per = max(5, min(25, 45 // max(len(parts), 1)))
-    rows = [("0–10 min", words.opening), ("10–20 min", words.diagram)]
-    t = 20
-    for part in parts:
-        rows.append((f"{t}–{t + per} min", words.component.format(component=part["name"])))
-        t += per
-    rows.append((f"{t}–{t + 15} min", words.gaps))
-    rows.append((f"{t + 15}–{t + 20} min", words.close))
-    return rows
 
 
 def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, Any]:
@@ -65,14 +52,15 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
                       "prompts": [p for p in page.prompts if p.section == sec.title]})
     concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in page.terms) if c in fw.concept_by_id]
     url = page_url(inputs.baseurl, docname)
-    schedule = plan(inputs, [p for p in parts if p["name"] != "Opening"])
+    session = plan_session(fw, page, fw.workshop.lengths[0])
+    schedule = [(f"{a.start}–{a.end} min", f"{a.title}: {a.what}") for a in session.activities]
     facts = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
     facts.append(("Levels", levels))
     facts.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id)))
     format_references(list(meta.sources))
     sources = [inputs.bibliography[k].text if k in inputs.bibliography else k for k in meta.sources]
     return {"meta": meta, "diagram": diagram, "parts": parts, "facts": facts, "concepts": concepts,
-            "plan": schedule, "minutes": schedule[-1][0].split("–")[1].split()[0], "moves": fw.workshop.moves,
+            "plan": schedule, "minutes": session.minutes, "moves": fw.workshop.moves,
             "sources": sources, "url": url, "qr": qr_uri(url) if url.startswith("http") else "",
             "roles": {r.id: r.name for r in fw.roles}}
 

@@ -21,6 +21,7 @@ from ..skeleton import skeleton
 from . import View, ViewContext
 from .common import json_script
 
+
 def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
     hint_html = f'<span class="gb-ws-hint" id="ws-{name}-hint">{escape(hint)}</span>' if hint else ""
     described = f' aria-describedby="ws-{name}-hint"' if hint else ""
