@@ -32,14 +32,17 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         shown = [[link(uri, by_id[s][0], "", by_id[s][1].scenario.title)] for s in item.scenarios if s in by_id]
         for missing in (s for s in item.scenarios if s not in by_id):
             logger.warning("crosswalk %r, %s: no scenario with the id %r", walk.id, item.id, missing, location=node)
-        rows.append([[para(nodes.strong("", item.label)), para(item.name)], item.summary,
-                     [para(*joined(comps, ", "))] if comps else "None",
-                     [para(*joined(concepts, ", "))] if concepts else "None",
-                     [para(*joined(shown, ", "))] if shown else "None yet"])
+        speaks: list[nodes.Node] = []
+        if comps:
+            speaks.append(para(nodes.strong("", "Components: "), *joined(comps, ", ")))
+        if concepts:
+            speaks.append(para(nodes.strong("", "Concepts: "), *joined(concepts, ", ")))
+        rows.append([[para(nodes.strong("", item.label)), para(item.name)], item.summary, speaks or "None",
+                     nodes.bullet_list("", *(nodes.list_item("", para(*s)) for s in shown)) if shown else "None yet"])
     source = ctx.bibliography.get(walk.source)
     after = f", after {source.label}" if source else ""
     caption = f"{walk.name} and the {fw.framework.short_name}: the handbook's mapping (an interpretation{after})"
-    headers = [walk.name.split(" (")[0], "In brief", "Components", "Concepts", "Scenarios that show it"]
+    headers = [walk.name.split(" (")[0], "In brief", f"In the {fw.framework.short_name}", "Scenarios that show it"]
     return [table(headers, rows, ["glassbox-crosswalk"], caption, row_ids=[f"{walk.id}-{i.id}" for i in walk.items])]
 
 
