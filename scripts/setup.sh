@@ -119,7 +119,7 @@ if [ -f package.json ]; then
     if [ "$(cat node_modules/.glassbox-setup 2>/dev/null)" != "$lock" ]; then
       say "npm ci"
       PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-      echo "$lock" >node_modules/.glassbox-setup
+      mkdir -p node_modules && echo "$lock" >node_modules/.glassbox-setup
     fi
   else
     say "npm install (no package-lock.json)"
