@@ -19,7 +19,7 @@ extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "builder"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = [
-    "_build", ".venv", "README.md", "CONTRIBUTING.md", "tests", "benchmarks", "scenarios/_*", ".github", ".pytest_cache", "**/.pytest_cache",
+    "_build", ".venv", ".venv-*", "builder", "node_modules", "build", "dist", "README.md", "CONTRIBUTING.md", "tests", "benchmarks", "scenarios/_*", ".github", ".pytest_cache", "**/.pytest_cache",
     "**/.pytest_cache",
 ]
 

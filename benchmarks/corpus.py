@@ -34,7 +34,7 @@ def _framework() -> dict:
 def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
     comps = rng.sample(fw["components"], rng.randint(3, 7))
     comps.sort(key=lambda c: fw["components"].index(c))
-    levels = rng.sample([lvl["id"] for lvl in fw["levels"]["srlc"]], rng.randint(1, 3))
+    levels = rng.sample([lvl["id"] for lvl in fw["levels"]["paired"]], rng.randint(1, 3))
     roles = rng.sample([r["id"] for r in fw["roles"]], rng.randint(2, 5))
     terms = [c["terms"][0] for c in fw["concepts"]]
     front = {
@@ -42,7 +42,7 @@ def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
         "felt_difficulty": _sentence(rng), "collaborative_project": _sentence(rng, 8), "primary_focus": _sentence(rng, 9),
         "illustrative_evidence": _sentence(rng, 16), "levels": levels, "roles": roles,
         "trajectory": rng.choice([t["id"] for t in fw["trajectories"]]), "sources": ["shepard_srlc"],
-        "contributors": [{"name": f"Writer {i % 37}"}], "license": "CC-BY-4.0", "status": "draft",
+        "contributors": [{"name": f"Writer {i % 37}"}], "license": fw["licence"]["id"], "status": "draft",
         "privacy": {"deidentified": True, "consent": "not-needed"},
     }
     out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---", "", f"# {front['title']}", "",
@@ -71,14 +71,14 @@ def make_corpus(dest: Path, n: int, seed: int = 1) -> Path:
     return dest
 
 
-_VIEW = re.compile(r":::\{(enacted-in|glassbox-matrix|problems-table|levels-view|prompt-index|olc-srlc-table|"
+_VIEW = re.compile(r":::\{(enacted-in|glassbox-matrix|problems-table|levels-view|prompt-index|dimensions-table|"
                    r"framework-glossary|scenario-list|framework-diagram|scenario-downloads|contributors-list|scenario-explorer)\}"
                    r"[^\n]*\n(?::[^\n]*\n)*:::\n?")
 
 
 def _listing(m: re.Match, md: Path, up: str, rows: list[tuple[str, str, list[str]]]) -> str:
     """Static Markdown standing in for one generated view of the extension."""
-    if m.group(1) in ("framework-diagram", "framework-glossary", "olc-srlc-table", "scenario-downloads"):
+    if m.group(1) in ("framework-diagram", "framework-glossary", "dimensions-table", "scenario-downloads"):
         return ""
     if m.group(1) == "enacted-in" and md.parent.name != "components":
         return ""

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_baseline, make_corpus  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from builder.html import GC_THRESHOLDS  # noqa: E402
+from builder.glassbox_builder import GC_THRESHOLDS  # noqa: E402
 
 PY = sys.executable
 

@@ -1,52 +1,18 @@
-"""The Glass-Box Handbook builder: a Sphinx extension.
+"""The Glass-Box Handbook builder: a Sphinx extension (`extensions = ["builder"]`).
 
-It reads the framework's vocabulary and the scenarios, keeps what it learns
-in a domain keyed by docname, and generates the glass-box views (backlinks,
-matrix, tables, diagram, prompt indexes) from that data when pages are
-written. Modules are named after what they hold; `setup` only wires them.
+`setup` lives in `builder.extension`; it is imported only when Sphinx loads
+the extension, so `python -m builder check` starts without importing Sphinx's
+application and builders (a contributor's check stays quick).
 """
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
-from sphinx.util.typing import ExtensionMetadata
+from typing import Any
 
-from . import collect, resolve
-from .accessibility import setup_accessibility
-from .assets import setup_assets
-from .directives import setup_directives
-from .domain import GlassboxDomain
-from .html import GlassboxHTMLBuilder
-from .loader import forget
-from .nodes import setup_nodes
-from .roles import TermRole
-
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
-def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("glassbox_framework", "handbook/framework.yaml", "env", types=frozenset({str}),
-                         description="Path (from the source folder) of the framework vocabulary file.")
-    app.add_config_value("glassbox_scenarios", "scenarios", "env", types=frozenset({str}),
-                         description="Folder (from the source folder) that holds one file per scenario.")
-    app.setup_extension("sphinxcontrib.bibtex")
-    app.add_domain(GlassboxDomain)
-    setup_nodes(app)
-    setup_directives(app)
-    setup_accessibility(app)
-    # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
-    app.add_role_to_domain("std", "term", TermRole(), override=True)
-    app.add_config_value("glassbox_references", "handbook/references", "env", types=frozenset({str}),
-                         description="Docname of the page with the reference list that scenario sources link to.")
-    app.connect("builder-inited", forget)
-    app.connect("builder-inited", collect.check_framework)
-    setup_assets(app)
-    app.connect("source-read", collect.on_source_read)
-    app.connect("env-before-read-docs", collect.on_before_read)
-    app.connect("env-purge-doc", collect.on_purge)
-    app.connect("env-get-updated", collect.on_get_updated)
-    app.connect("env-updated", collect.on_env_updated)
-    app.connect("doctree-resolved", resolve.on_doctree_resolved)
-    app.add_builder(GlassboxHTMLBuilder)
-    app.setup_extension("builder.pdf")
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+def setup(app: Any) -> Any:
+    from .extension import setup as setup_extension
+
+    return setup_extension(app)

@@ -1,4 +1,4 @@
-"""Command line: `python -m builder check [PATH...]` and `python -m builder new-scenario "Title"`.
+"""Command line: `python -m builder check [PATH...]`, `new-scenario "Title"`, `template`, `schema`, `site`.
 
 `check` validates scenarios with exactly the code the build uses, without a
 Sphinx build, so a contributor gets the same messages in a second.
@@ -7,14 +7,20 @@ Sphinx build, so a contributor gets the same messages in a second.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import re
 import sys
 from pathlib import Path
 
-from .framework import load_framework
+from .framework import Framework, load_framework
 from .loader import bib_keys
 from .problems import ProblemList
 from .scenario import parse_scenario, read_source
+from .skeleton import example_section, example_values, render
+from .skeleton import template as skeleton_template
+
+PER_WORKER = 100  # below this many files per core, forking costs more than it saves
 
 
 def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
@@ -29,6 +35,19 @@ def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
     return out
 
 
+def _check_one(job: tuple[Path, Framework, set[str]]) -> tuple[list[str], str | None]:
+    """One file's problems, as the messages to print, and its scenario id when it is valid."""
+    path, fw, keys = job
+    try:
+        text, unreadable = read_source(path, str(path))
+    except OSError as exc:
+        return [f"{path}: cannot be read ({exc.strerror}); check the path"], None
+    if text is None:
+        return [str(unreadable[0])], None
+    parsed = parse_scenario(text, str(path), fw, keys)
+    return [str(p) for p in parsed.problems], parsed.scenario.meta.id if parsed.scenario else None
+
+
 def check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
@@ -38,30 +57,26 @@ def check(args: argparse.Namespace) -> int:
         return 1
     keys = set(bib_keys([root / args.bib]))
     files = _scenario_files(args.paths, root / args.scenarios, root)
-    problems, ids = [], {}
-    for path in files:
-        try:
-            text, unreadable = read_source(path, str(path))
-        except OSError as exc:
-            print(f"{path}: cannot be read ({exc.strerror}); check the path", file=sys.stderr)
-            problems.append(path)
-            continue
-        if text is None:
-            print(unreadable[0], file=sys.stderr)
-            problems += unreadable
-            continue
-        parsed = parse_scenario(text, str(path), fw, keys)
-        for problem in parsed.problems:
-            print(problem, file=sys.stderr)
-        problems += parsed.problems
-        if parsed.scenario:
-            sid = parsed.scenario.meta.id
+    jobs = [(path, fw, keys) for path in files]
+    # Many files: every core checks a share (forked, so nothing is imported again), in file order.
+    workers = min(os.cpu_count() or 1, len(files) // PER_WORKER)
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+    else:
+        results = [_check_one(job) for job in jobs]
+    count, ids = 0, {}
+    for path, (messages, sid) in zip(files, results, strict=True):
+        for message in messages:
+            print(message, file=sys.stderr)
+        count += len(messages)
+        if sid is not None:
             if sid in ids:
                 print(f"{path}:2:1: the id {sid!r} is already used by {ids[sid]}; give each scenario its own id", file=sys.stderr)
-                problems.append(path)
+                count += 1
             ids[sid] = path
-    if problems:
-        print(f"{len(problems)} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
+    if count:
+        print(f"{count} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{len(files)} scenario file(s) checked: no problems.")
@@ -76,29 +91,25 @@ def new_scenario(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"{target} already exists; choose another title or --id", file=sys.stderr)
         return 1
-    comps = [c.strip() for c in (args.components or "").split(",") if c.strip()] or [fw.components[0].id]
-    levels = [x.strip() for x in (args.levels or "").split(",") if x.strip()] or [fw.levels.srlc[0].id]
-    unknown = [c for c in comps if c not in fw.component_by_id] + [x for x in levels if x not in fw.level_by_id]
+    chosen = {name: [x.strip() for x in (getattr(args, name) or "").split(",") if x.strip()]
+              for name in ("components", "levels", "roles")}
+    known = {"components": fw.component_by_id, "levels": fw.level_by_id, "roles": fw.role_by_id}
+    unknown = [f"{x} (not a {name[:-1]})" for name, ids in chosen.items() for x in ids if x not in known[name]]
     if unknown:
-        print(f"unknown component or level id(s): {', '.join(unknown)}", file=sys.stderr)
+        print(f"unknown id(s): {', '.join(unknown)}", file=sys.stderr)
         return 1
-    role = fw.roles[0].id
-    sections = "\n".join(
-        f"## {fw.component_by_id[c].name}\n\n:::{{enactment}}\n:basis: interpretation\n"
-        f"One sentence: how {fw.component_by_id[c].name.lower()} was at work in this problem.\n:::\n\n"
-        f"What happened, in a few short paragraphs. Cite sources with {{cite:p}}`{fw.framework.source}`.\n\n"
-        f":::{{design-prompt}}\n:roles: {role}\nWho could do what next, with which evidence?\n:::\n"
-        for c in comps)
-    title = args.title.replace('"', "'")
-    target.write_text(
-        f"---\nid: {sid}\ntitle: \"{title}\"\nfelt_difficulty: What people felt was not working.\n"
-        "collaborative_project: The joint project that grew out of it.\nprimary_focus: What the collaboration concentrated on.\n"
-        "illustrative_evidence: What shows the learning.\n"
-        f"levels: [{', '.join(levels)}]\nroles: [{role}]\ntrajectory: {fw.trajectories[-1].id}\n"
-        f"sources: [{fw.framework.source}]\ncontributors:\n  - name: {args.author}\nlicense: CC-BY-4.0\nstatus: draft\n"
-        f"privacy:\n  deidentified: true\n  consent: not-needed\n---\n\n# {args.title}\n\n"
-        "Set the scene in one or two short paragraphs.\n\n" + sections, encoding="utf-8")
-    print(f"Wrote {target}. Fill it in, then run: python -m builder check {target}")
+    components = chosen["components"] or [c.id for c in fw.components]
+    values = example_values(fw, id=sid, title=args.title, contributor=args.author,
+                            levels=chosen["levels"], roles=chosen["roles"])
+    target.write_text(render(fw, values, [example_section(fw, c, tuple(chosen["roles"])) for c in components]),
+                      encoding="utf-8")
+    print(f"Wrote {target}. Fill it in (delete the sections of components the scenario does not enact), "
+          f"then run: python -m builder check {target}")
+    return 0
+
+
+def template(args: argparse.Namespace) -> int:
+    sys.stdout.write(skeleton_template(load_framework(Path(args.root) / args.framework)))
     return 0
 
 
@@ -133,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--id")
     p_new.add_argument("--components", help="comma-separated component ids")
     p_new.add_argument("--levels", help="comma-separated level ids")
+    p_new.add_argument("--roles", help="comma-separated role ids")
     p_new.add_argument("--author", default="Your Name")
     p_new.set_defaults(func=new_scenario)
     p_site = sub.add_parser("site", help="build the website and its PDFs, publishing only a complete build")
@@ -141,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     p_site.set_defaults(func=site)
     p_schema = sub.add_parser("schema", help="print the JSON Schema of scenario front matter")
     p_schema.set_defaults(func=schema)
+    p_template = sub.add_parser("template", help="print the scenario template (scenarios/_template.md)")
+    p_template.set_defaults(func=template)
     args = parser.parse_args(argv)
     return args.func(args)
 

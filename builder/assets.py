@@ -13,7 +13,10 @@ from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
 STYLESHEETS = ("glassbox.css",)
-SCRIPTS = ("glassbox.js",)
+# Classic scripts (file:// blocks module scripts), each deferred, run in this order:
+# gb-core.js defines the namespace the others use, gb-lens.js and gb-compare.js
+# come before the explorer, which follows the one and sets up the other.
+SCRIPTS = ("gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js", "gb-compare.js", "gb-explorer.js", "gb-worksheet.js")
 
 
 def add_assets(app: Sphinx) -> None:

@@ -9,7 +9,10 @@ data only.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -20,6 +23,8 @@ from .framework import load_framework
 from .loader import bib_keys_for, framework_for, framework_path
 from .problems import Problem, ProblemList
 from .scenario import parse_scenario, read_source
+from .transforms import SCENARIO_KEY
+from .views import Slices, registry
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +56,13 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         env.note_dependency(str(Path(env.srcdir) / bib))
     rel = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
     parsed = parse_scenario(source[0], rel, framework_for(env), set(bib_keys_for(env)))
-    rec = _domain(env).record(docname)
     if parsed.problems:
-        rec["problems"] = parsed.problems
+        _domain(env).problems[docname] = parsed.problems
         # Keep Sphinx from tripping over what we already reported.
         source[0] = "# (scenario with problems)\n"
         return
-    rec["scenario"] = parsed.scenario.meta.model_dump()
+    # The transform, the directives and the domain read the parse from here while this page is read.
+    env.temp_data[SCENARIO_KEY] = parsed.scenario
     # The sources listed in the front matter become the page's last section (a generated view).
     source[0] = source[0].rstrip("\n") + "\n\n## Sources\n\n:::{scenario-sources}\n:::\n"
 
@@ -78,7 +83,7 @@ def on_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         text, unreadable = read_source(file, str(file.relative_to(env.srcdir)))
         if text is None:
             docnames.remove(docname)
-            _domain(env).record(docname)["problems"] = unreadable
+            _domain(env).problems[docname] = unreadable
     app.glassbox_navigation = _navigation(env)  # type: ignore[attr-defined]
 
 
@@ -97,7 +102,7 @@ def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     if not getattr(env, "glassbox_changed", False):
         return []
-    changed = _domain(env).changed_view_pages(framework_for(env))  # also remembers what each page now shows
+    changed = changed_view_pages(_domain(env), framework_for(env))  # also remembers what each page now shows
     if getattr(app, "glassbox_navigation", None) != _navigation(env):
         # A page was added, removed or renamed: the sidebar and previous/next
         # links of pages that were not re-read changed too (Sphinx leaves them stale).
@@ -105,13 +110,39 @@ def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(changed)
 
 
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def changed_view_pages(domain: GlassboxDomain, fw: Any) -> set[str]:
+    """Pages whose views' inputs differ from when they were last written; remembers the new inputs.
+
+    Each view declares the slice of data it shows (`View.depends`: one
+    component's sections, every scenario's facts, every prompt...). Hashing
+    that slice per page means an edit to one summary rewrites the few pages
+    that show it, not all of them.
+    """
+    views = registry()
+    slices = Slices(fw, domain)
+    changed = set()
+    for docname, page in domain.pages.items():
+        shown = [views[v.kind].depends for v in page.views if v.kind in views and views[v.kind].depends]
+        if not shown:
+            continue
+        digest = _digest([depends(slices, docname, page) for depends in dict.fromkeys(shown)])
+        if domain.digests.get(docname) != digest:
+            domain.digests[docname] = digest
+            changed.add(docname)
+    return changed
+
+
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """After the parallel merge: report every problem, check cross-file rules, stop if any."""
     domain = _domain(env)
-    problems: list[Problem] = [p for rec in domain.docs.values() for p in rec["problems"]]
+    problems: list[Problem] = [p for found in domain.problems.values() for p in found]
     seen: dict[str, str] = {}
-    for docname, rec in domain.scenarios():
-        sid = rec["scenario"]["id"]
+    for docname, page in domain.scenarios():
+        sid = page.scenario.id
         if sid in seen:
             path = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
             problems.append(Problem(path, 2, 1, f"the id {sid!r} is already used by {seen[sid]}",

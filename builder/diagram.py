@@ -1,9 +1,9 @@
 """The glass-box diagram as inline SVG, drawn from the framework file.
 
-It follows the paper's Figures 1 and 2: at each level a change-facilitator
-box and a learning-agent box around a triangle of shared learning
-priorities, with two-way links among them and dashed two-way links between
-the levels' priorities. Every shape is a keyboard-focusable link with an
+It follows the paper's Figures 1 and 2: at each level the learning core
+named in the framework file (`diagram`), a box on each side of a triangle,
+with two-way links among them and dashed two-way links between the levels'
+triangles; the other components form a band below. Every shape is a keyboard-focusable link with an
 accessible name, and a structured list with the same links sits beside it
 as the text alternative. Styling (including greyscale print) is in CSS.
 """
@@ -16,6 +16,8 @@ from html import escape
 from docutils import nodes
 
 from .framework import Framework
+from .frontmatter import ScenarioMeta
+from .model import EnactedSection
 
 Uri = Callable[[str, str], str]
 W, ROW, TOP = 760, 200, 70
@@ -38,17 +40,16 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, dashed: bool = False) -> 
             'marker-start="url(#gb-head)" marker-end="url(#gb-head)" aria-hidden="true"/>')
 
 
-def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_anchor: dict[str, str],
+def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, section_anchor: dict[str, str],
          current: tuple[str, str] | None) -> str:
     comps = fw.component_by_id
-    core = [c.id for c in fw.components[:3]]
-    cf, sp, la = core[0], core[2], core[1]
-    others = [c.id for c in fw.components[3:]]
-    levels = fw.levels.srlc if paired else fw.levels.olc
-    on_levels = set(highlight["levels"]) if highlight else set()
+    cf, la, sp = fw.core
+    others = [c.id for c in fw.around_core]
+    levels = fw.levels.paired if paired else fw.levels.base
+    on_levels = set(highlight.levels) if highlight else set()
     on_comps = set(section_anchor) if highlight else set()
     height = TOP + ROW * len(levels) + 70
-    mode = "srlc" if paired else "olc"
+    mode = "paired" if paired else "base"
     title = fw.framework.name if paired else fw.framework.base_name
     parts = [f'<svg class="gb-diagram gb-{mode}" viewBox="0 0 {W} {height}" role="group" '
              f'aria-label="Diagram of the {escape(title)}" xmlns="http://www.w3.org/2000/svg">',
@@ -74,18 +75,18 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
             return label
         return label + (": enacted in this scenario" if cid in on_comps and level_on else ": not enacted here")
 
-    renewal = fw.concept_by_id.get("simultaneous-renewal")
-    if paired and renewal:
-        parts.append(_a(uri(fw.concept_page(renewal.id), ""), renewal.name,
+    above = fw.concept_by_id.get(fw.diagram.above)
+    if paired and above:
+        parts.append(_a(uri(fw.concept_page(above.id), ""), above.name,
                         f'<rect x="{W / 2 - 120}" y="12" width="240" height="34" rx="17" class="gb-shape"/>'
-                        + _text(W / 2, 34, renewal.name, "gb-label"), "gb-node gb-renewal"))
+                        + _text(W / 2, 34, above.name, "gb-label"), "gb-node gb-above"))
     centers = []
     for i, level in enumerate(levels):
         y = TOP + ROW * i
         cy = y + 80
         level_on = (level.id in on_levels) if highlight else True
         lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
-        row_id = level.id if paired else next((s.id for s in fw.levels.srlc if s.olc == level.id), level.id)
+        row_id = level.id if paired else next((s.id for s in fw.levels.paired if s.base == level.id), level.id)
         levels_href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
         if paired:
             parts.append(f'<g class="{lcls}">')
@@ -111,8 +112,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
                         state(cf, level_on)))
         parts.append(_a(comp_href(sp), said(sp, comps[sp].name + where, level_on),
                         f'<polygon points="{tri}" class="gb-shape"/>'
-                        + _text(W / 2, cy - 6, "Shared\nlearning\npriorities" if sp == "shared-learning-priorities"
-                                else comps[sp].name, "gb-label gb-small"), state(sp, level_on)))
+                        + _text(W / 2, cy - 6, fw.diagram.priorities_label or comps[sp].name, "gb-label gb-small"),
+                        state(sp, level_on)))
         parts.append(_a(comp_href(la), said(la, comps[la].name + where, level_on),
                         f'<rect x="{right_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
                         + _text(right_x + bw / 2, cy - 12, comps[la].name.replace(" ", "\n", 1), "gb-label"),
@@ -142,7 +143,8 @@ def _scroll(svg: str) -> str:
             f'<div class="gb-svg-scroll">{svg}</div>')
 
 
-def _alt(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_anchor: dict[str, str]) -> nodes.bullet_list:
+def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
+         section_anchor: dict[str, str]) -> nodes.bullet_list:
     """The structured text alternative: the same links, as a nested list."""
     def comp_item(cid: str) -> nodes.list_item:
         comp = fw.component_by_id[cid]
@@ -153,27 +155,27 @@ def _alt(fw: Framework, uri: Uri, paired: bool, highlight: dict | None, section_
         return nodes.list_item("", nodes.paragraph("", "", *kids))
 
     top = nodes.bullet_list(classes=["gb-diagram-alt"])
-    levels = fw.levels.srlc if paired else fw.levels.olc
+    levels = fw.levels.paired if paired else fw.levels.base
     for level in levels:
         name = level.name
         if highlight:
-            name += " (a level of this scenario)" if level.id in highlight["levels"] else " (not a level of this scenario)"
+            name += " (a level of this scenario)" if level.id in highlight.levels else " (not a level of this scenario)"
         inner = nodes.bullet_list()
-        for cid in [c.id for c in fw.components[:3]]:
+        for cid in fw.core:
             inner += comp_item(cid)
         top += nodes.list_item("", nodes.paragraph("", f"{name}: the learning core, linked both ways"), inner)
     rest = nodes.bullet_list()
-    for c in fw.components[3:]:
+    for c in fw.around_core:
         rest += comp_item(c.id)
     top += nodes.list_item("", nodes.paragraph("", "Across and between the levels (the dashed links join each level's priorities to the next):"), rest)
     return top
 
 
-def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
-                      current: tuple[str, str] | None = None, sections: list[dict] | None = None,
+def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = None,
+                      current: tuple[str, str] | None = None, sections: tuple[EnactedSection, ...] = (),
                       compact: bool = False) -> list[nodes.Node]:
-    """The figure; `compact` (a scenario page's own diagram) leaves out the OLC toggle."""
-    section_anchor = {s["component"]: s["anchor"] for s in (sections or []) if s.get("component")} if highlight else {}
+    """The figure; `compact` (a scenario page's own diagram) leaves out the base framework's toggle."""
+    section_anchor = {s.component: s.anchor for s in sections} if highlight else {}
     info = fw.framework
     # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
     fig = nodes.container(classes=["gb-figure", "no-search"])
@@ -193,11 +195,11 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: dict | None = None,
     alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
     alt += _alt(fw, uri, True, highlight, section_anchor)
     fig += alt
-    olc = nodes.container(classes=["gb-olc"])
-    olc += nodes.raw("", f'<details class="gb-olc-toggle"><summary>Show the {escape(info.base_name)} '
+    base = nodes.container(classes=["gb-base-figure"])
+    base += nodes.raw("", f'<details class="gb-base-toggle"><summary>Show the {escape(info.base_name)} '
                          f"({escape(info.base_short_name)}): one organization</summary>", format="html")
-    olc += nodes.raw("", _scroll(_svg(fw, uri, False, None, {}, current)), format="html")
-    olc += _alt(fw, uri, False, None, {})
-    olc += nodes.raw("", "</details>", format="html")
-    fig += olc
+    base += nodes.raw("", _scroll(_svg(fw, uri, False, None, {}, current)), format="html")
+    base += _alt(fw, uri, False, None, {})
+    base += nodes.raw("", "</details>", format="html")
+    fig += base
     return [fig]

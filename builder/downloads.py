@@ -15,16 +15,29 @@ PACKET_VERSIONS = ("participant", "facilitator")
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 
+HANDBOOK = "handbook"
+CARDS = "prompt-cards"
+
+
+def packet_stem(scenario_id: str, version: str) -> str:
+    return f"packet-{scenario_id}-{version}"
+
+
+def pdf_name(stem: str, paper: str) -> str:
+    """A printable file's name: its stem and its paper size."""
+    return f"{stem}-{paper}.pdf"
+
+
 def handbook_pdf(paper: str) -> str:
-    return f"handbook-{paper}.pdf"
+    return pdf_name(HANDBOOK, paper)
 
 
 def packet_pdf(scenario_id: str, version: str, paper: str) -> str:
-    return f"packet-{scenario_id}-{version}-{paper}.pdf"
+    return pdf_name(packet_stem(scenario_id, version), paper)
 
 
 def cards_pdf(paper: str) -> str:
-    return f"prompt-cards-{paper}.pdf"
+    return pdf_name(CARDS, paper)
 
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:

@@ -1,7 +1,8 @@
 """The framework's vocabulary, read from one YAML file.
 
 Every term the handbook knows (components, concepts, levels, roles,
-trajectories, the OLC/SRLC dimensions) comes from this file, so that the
+trajectories, the dimensions beside those of the framework it grew from)
+comes from this file, so that the
 builder holds no framework term of its own and can be pointed at another
 framework's file. The model is validated with pydantic so that a mistake in
 the vocabulary is reported as clearly as a mistake in a scenario.
@@ -15,92 +16,31 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import model_validator
 
 from .problems import Problem, ProblemList, pydantic_problems
+from .vocabulary import (
+    Component,
+    Concept,
+    Crosswalk,
+    Defaults,
+    Diagram,
+    Dimension,
+    Fact,
+    FrameworkInfo,
+    Levels,
+    Licence,
+    Named,
+    PairedLevel,
+    Role,
+    Strict,
+    Workshop,
+)
 
-_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Pages(_Strict):
-    component: str
-    concept: str
-    scenario_index: str
-    levels: str = ""
-
-
-class FrameworkInfo(_Strict):
-    id: str
-    name: str
-    short_name: str
-    base_name: str
-    base_short_name: str
-    source: str
-    pages: Pages
-
-
-class Component(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-    group: str
-    shape: str
-    aliases: list[str] = []
-    definition: str
-
-
-class Concept(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-    terms: list[str]
-    sources: list[str] = []
-    definition: str
-
-
-class OlcLevel(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-
-
-class SrlcLevel(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-    school_side: str
-    university_side: str
-    olc: str
-
-
-class Levels(_Strict):
-    olc: list[OlcLevel]
-    srlc: list[SrlcLevel]
-
-
-class Dimension(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-    olc: str
-    srlc: str
-
-
-class Role(_Strict):
-    id: str = Field(pattern=_ID)
-    name: str
-    lens: bool = False
-
-
-class Named(_Strict):
-    """A trajectory or a basis: an id with a name and a description."""
-
-    id: str = Field(pattern=_ID)
-    name: str
-    description: str
-
-
-class Framework(_Strict):
+class Framework(Strict):
     """The whole vocabulary file."""
 
     framework: FrameworkInfo
@@ -111,7 +51,13 @@ class Framework(_Strict):
     roles: list[Role]
     trajectories: list[Named]
     bases: list[Named]
+    licence: Licence
+    facts: dict[str, Fact]
+    diagram: Diagram
+    defaults: Defaults
+    workshop: Workshop
     scenario_sections: list[str] = []
+    crosswalks: list[Crosswalk] = []
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
@@ -120,10 +66,37 @@ class Framework(_Strict):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
                 raise ValueError(f"duplicate {kind} id(s): {', '.join(dupes)}")
-        olc_ids = {level.id for level in self.levels.olc}
-        for level in self.levels.srlc:
-            if level.olc not in olc_ids:
-                raise ValueError(f"SRLC level {level.id!r} points at unknown OLC level {level.olc!r}")
+        from .frontmatter import FACTS
+
+        if set(self.facts) != set(FACTS):
+            raise ValueError("facts must label exactly: " + ", ".join(FACTS))
+        components = {c.id for c in self.components}
+        for role in ("facilitators", "agents", "priorities"):
+            if getattr(self.diagram, role) not in components:
+                raise ValueError(f"diagram.{role} names unknown component {getattr(self.diagram, role)!r}")
+        if self.diagram.above and self.diagram.above not in {c.id for c in self.concepts}:
+            raise ValueError(f"diagram.above names unknown concept {self.diagram.above!r}")
+        if self.defaults.basis not in {b.id for b in self.bases}:
+            raise ValueError(f"defaults.basis names unknown basis {self.defaults.basis!r}")
+        if self.defaults.trajectory not in {t.id for t in self.trajectories}:
+            raise ValueError(f"defaults.trajectory names unknown trajectory {self.defaults.trajectory!r}")
+        for walk in self.crosswalks:
+            for item in walk.items:
+                for cid in item.components:
+                    if cid not in components:
+                        raise ValueError(f"crosswalk {walk.id!r}, {item.id}: unknown component {cid!r}")
+                for cid in item.concepts:
+                    if cid not in {c.id for c in self.concepts}:
+                        raise ValueError(f"crosswalk {walk.id!r}, {item.id}: unknown concept {cid!r}")
+        for length in self.workshop.lengths:
+            fixed = sum(block.get(length, 0) for block in self.workshop.blocks.values())
+            if length not in self.workshop.components or length not in self.workshop.prompts or fixed >= length:
+                raise ValueError(f"workshop: a {length}-minute session needs `components`, `prompts` and fixed "
+                                 f"blocks that leave time for the components")
+        base_ids = {level.id for level in self.levels.base}
+        for level in self.levels.paired:
+            if level.base not in base_ids:
+                raise ValueError(f"paired level {level.id!r} points at unknown base level {level.base!r}")
         return self
 
     # -- lookups -----------------------------------------------------------
@@ -141,8 +114,8 @@ class Framework(_Strict):
         return {r.id: r for r in self.roles}
 
     @cached_property
-    def level_by_id(self) -> dict[str, SrlcLevel]:
-        return {level.id: level for level in self.levels.srlc}
+    def level_by_id(self) -> dict[str, PairedLevel]:
+        return {level.id: level for level in self.levels.paired}
 
     @cached_property
     def trajectory_by_id(self) -> dict[str, Named]:
@@ -152,13 +125,26 @@ class Framework(_Strict):
     def basis_by_id(self) -> dict[str, Named]:
         return {b.id: b for b in self.bases}
 
+    def fact_label(self, field: str) -> str:
+        return self.facts[field].label
+
+    @property
+    def core(self) -> tuple[str, str, str]:
+        """The learning core's components: facilitators, agents, priorities (drawn at every level)."""
+        return (self.diagram.facilitators, self.diagram.agents, self.diagram.priorities)
+
+    @property
+    def around_core(self) -> list[Component]:
+        """The components outside the learning core, in the file's order."""
+        return [c for c in self.components if c.id not in self.core]
+
     @cached_property
     def component_by_heading(self) -> dict[str, Component]:
         """Headings that name a component: its name and aliases, any case."""
         table: dict[str, Component] = {}
         for c in self.components:
             for text in (c.name, *c.aliases):
-                table[_fold(text)] = c
+                table[fold(text)] = c
         return table
 
     def resolve_term(self, text: str) -> tuple[str, Concept | None, str]:
@@ -170,15 +156,15 @@ class Framework(_Strict):
         """
         m = _TERM_TARGET.match(text)
         shown, target = (m.group(1), m.group(2)) if m else (text, text)
-        concept = self.concept_by_term.get(_fold(target))
-        return shown, concept, "" if concept else did_you_mean(_fold(target), list(self.concept_by_term))
+        concept = self.concept_by_term.get(fold(target))
+        return shown, concept, "" if concept else did_you_mean(fold(target), list(self.concept_by_term))
 
     @cached_property
     def concept_by_term(self) -> dict[str, Concept]:
         table: dict[str, Concept] = {}
         for c in self.concepts:
             for text in (c.name, c.id, *c.terms):
-                table.setdefault(_fold(text), c)
+                table.setdefault(fold(text), c)
         return table
 
     def component_page(self, component_id: str) -> str:
@@ -195,7 +181,7 @@ class Framework(_Strict):
         return subjects
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return " ".join(text.casefold().replace("–", "-").split())
 
 
@@ -203,7 +189,7 @@ def did_you_mean(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> 
     """A ' did you mean …?' suffix for a misspelt id, or an empty string."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     if not close:
-        close = difflib.get_close_matches(_fold(word), sorted(choices), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(fold(word), sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -17,19 +17,28 @@ from .framework import Framework, load_framework
 
 _FRAMEWORKS: dict[str, Framework] = {}
 _BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
+_PARSED: dict[str, object] = {}  # pybtex entries by key, kept for formatting on demand
+_TEXTS: dict[str, str] = {}  # formatted references by key
 
 
 @dataclass(frozen=True)
 class BibEntry:
     key: str
-    label: str  # "Shepard et al. (n.d.)", as a reader sees it cited
+    label: str  # "Author et al. (year)", as a reader sees it cited
     title: str
+
+    @property
+    def text(self) -> str:
+        """The whole reference in pybtex's plain style, as a packet prints it (formatted on first use)."""
+        return _TEXTS.get(self.key) or self.key
 
 
 def forget(*_: object) -> None:
     """Drop what was loaded, so the next build reads the files again."""
     _FRAMEWORKS.clear()
     _BIBS.clear()
+    _PARSED.clear()
+    _TEXTS.clear()
 
 
 def load_cached(path: str | Path) -> Framework:
@@ -60,17 +69,30 @@ def _label(entry) -> str:
 
 
 def bibliography(paths: list[Path]) -> dict[str, BibEntry]:
+    """Every entry of the bibliography files, read and formatted once per build (the one reader)."""
     from pybtex.database import parse_file
 
     key = tuple(str(p.resolve()) for p in paths)
     if key not in _BIBS:
         entries: dict[str, BibEntry] = {}
         for path in key:
-            for name, entry in parse_file(path, bib_format="bibtex").entries.items():
+            parsed = parse_file(path, bib_format="bibtex").entries
+            _PARSED.update(parsed)
+            for name, entry in parsed.items():
                 title = entry.fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
                 entries[name] = BibEntry(name, _label(entry), title)
         _BIBS[key] = entries
     return _BIBS[key]
+
+
+def format_references(keys: list[str]) -> None:
+    """Format these entries (pybtex's plain style) for `BibEntry.text`; the check never needs it."""
+    from pybtex.plugin import find_plugin
+
+    todo = [_PARSED[k] for k in keys if k in _PARSED and k not in _TEXTS]
+    if todo:
+        style = find_plugin("pybtex.style.formatting", "plain")()
+        _TEXTS.update({e.key: e.text.render_as("text") for e in style.format_entries(todo)})
 
 
 def bib_keys(paths: list[Path]) -> frozenset[str]:

@@ -36,6 +36,7 @@ class ProblemList(Exception):
 _TYPE_WORDS = {
     "string_type": "text",
     "list_type": "a list, like [a, b]",
+    "tuple_type": "a list, like [a, b]",
     "dict_type": "a group of fields",
     "bool_type": "true or false",
     "model_type": "a group of fields",

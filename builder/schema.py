@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from .framework import Framework
-from .scenario import ScenarioMeta
+from .frontmatter import ScenarioMeta
 
 
 def scenario_schema(fw: Framework) -> dict:
@@ -19,9 +19,12 @@ def scenario_schema(fw: Framework) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"{fw.framework.short_name} scenario front matter"
     props = schema["properties"]
-    props["levels"]["items"] = {"enum": [level.id for level in fw.levels.srlc]}
+    props["levels"]["items"] = {"enum": [level.id for level in fw.levels.paired]}
     props["roles"]["items"] = {"enum": [r.id for r in fw.roles]}
+    for field, fact in fw.facts.items():
+        props[field]["title"], props[field]["description"] = fact.label, fact.hint
     props["trajectory"]["enum"] = [t.id for t in fw.trajectories]
+    props["license"]["enum"] = [fw.licence.id]
     return schema
 
 

@@ -59,7 +59,7 @@ def page(context):
 
 def test_diagram_links_follow_tab_order_and_open_with_enter(page, server):
     page.goto(f"{server}/views.html")
-    svg = page.locator("svg.gb-srlc").first
+    svg = page.locator("svg.gb-paired").first
     labels = svg.locator("a").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
     assert "Alpha at the Top pair level" in labels and len(labels) >= 8
     # Tab from the caption just before the diagram walks its links in document order.

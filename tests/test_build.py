@@ -70,7 +70,7 @@ def test_tables_levels_prompts_and_diagram_come_from_data(app):
     app.build()
     views = soup(app.outdir / "views.html")
     problems = views.select_one("table.glassbox-problems")
-    assert [th.get_text(strip=True) for th in problems.select("thead th")][0] == "Felt difficulty or problem of practice"
+    assert [th.get_text(strip=True) for th in problems.select("thead th")][0] == "The trouble"  # the toy framework's own label (framework.yaml `facts`)
     assert len(problems.select("tbody tr")) == 2
     levels = {tr.find(["th", "td"]).get_text(strip=True): tr.get_text(" ", strip=True)
               for tr in views.select("table.glassbox-levels tbody tr")}
@@ -80,7 +80,7 @@ def test_tables_levels_prompts_and_diagram_come_from_data(app):
     by_alpha = views.select_one("#prompts-alpha").get_text(" ")
     assert "What would Alpha look like here?" in by_alpha and "First alpha prompt?" in by_alpha
     assert "Alpha (3)" in by_alpha
-    svg = views.select_one("svg.gb-srlc")
+    svg = views.select_one("svg.gb-paired")
     assert svg is not None and svg["aria-label"]
     labels = {a["aria-label"] for a in svg.select("a")}
     assert "Alpha at the Top pair level" in labels and "Delta" in labels

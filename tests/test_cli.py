@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from builder.__main__ import main
 from builder.framework import load_framework
 from builder.schema import schema_text
+from builder.skeleton import EXAMPLE, template
 
 PROJECT = Path(__file__).parent.parent
 
@@ -59,16 +61,47 @@ def test_check_flags_identifying_details(tmp_path):
     assert "de-identify the account" in result.stderr
 
 
-def test_new_scenario_writes_a_skeleton_that_passes_check(tmp_path):
+def test_new_scenario_writes_a_skeleton_that_check_refuses_until_filled_in(tmp_path):
     root = _project_copy(tmp_path)
     rc = main(["--root", str(root), "new-scenario", "Coaching cycles across schools",
                "--components", "change-facilitators,learning-agents", "--levels", "school-program",
-               "--author", "A. Contributor"])
+               "--roles", "mentor-teacher,university-faculty", "--author", "A. Contributor"])
     assert rc == 0
     written = root / "scenarios" / "coaching-cycles-across-schools.md"
-    assert "## Change facilitators" in written.read_text() and "## Learning agents" in written.read_text()
+    text = written.read_text()
+    assert "## Change facilitators" in text and "## Learning agents" in text
+    result = run("check", str(written), cwd=root)
+    assert result.returncode == 1
+    for what in ("the summary is still the template's example", "the prompt is still the template's example",
+                 "the story is still the template's example", "not yet confirmed as de-identified"):
+        assert what in result.stderr, result.stderr
+    assert re.search(r"coaching-cycles-across-schools\.md:\d+:\d+: ", result.stderr)
+
+    filled = _fill_examples(text)
+    written.write_text(filled.replace("deidentified: false", "deidentified: true"))
     result = run("check", str(written), cwd=root)
     assert result.returncode == 0, result.stderr
+
+
+def _fill_examples(text: str) -> str:
+    """Put a contributor's own words in place of every example paragraph of the skeleton."""
+    examples = {" ".join(p.split()) for p in (EXAMPLE.summary, EXAMPLE.story, EXAMPLE.prompt)}
+    out = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        body = [i for i, line in enumerate(lines) if line and not line.startswith((":", "#", "%"))]
+        words = " ".join(" ".join(lines[i] for i in body).split())
+        if body and (words in examples or "{term}" in words):
+            lines = [line for i, line in enumerate(lines) if i not in body[1:]]
+            lines[body[0]] = "In our own words: coaching stopped at the school door when the term ended."
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def test_checked_in_template_is_the_skeleton():
+    fw = load_framework(PROJECT / "handbook" / "framework.yaml")
+    assert (PROJECT / "scenarios" / "_template.md").read_text() == template(fw), \
+        "run: python -m builder template > scenarios/_template.md"
 
 
 def test_checked_in_json_schema_is_current():

@@ -23,20 +23,25 @@ SKIP = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "benchmarks", 
 def fill_in_template(text: str) -> str:
     """What a teacher educator types into the copied template, field by field."""
     replacements = {
-        "id: my-scenario": "id: coaching-cycles",
-        "title: A short title that names the problem of practice": "title: Coaching cycles that stop at the school door",
-        "felt_difficulty: What people felt was not working, in one or two sentences.":
+        'id: "my-scenario"': 'id: coaching-cycles',
+        'title: "A short title that names the problem of practice"': 'title: Coaching cycles that stop at the school door',
+        'felt_difficulty: "What people felt was not working, in one or two sentences."':
             "felt_difficulty: Coaching cycles started by the university ended when the semester did.",
-        "collaborative_project: The joint project that grew out of that difficulty.":
+        'collaborative_project: "The joint project that grew out of that difficulty."':
             "collaborative_project: A shared coaching calendar kept by both partners.",
-        "primary_focus: What the collaboration concentrated on.": "primary_focus: Keeping coaching going across terms.",
-        "illustrative_evidence: What people said, made or did that shows the learning.":
+        'primary_focus: "What the collaboration concentrated on."': "primary_focus: Keeping coaching going across terms.",
+        'illustrative_evidence: "What people said, made or did that shows the learning."':
             "illustrative_evidence: Mentors asked for the calendar to continue.",
-        "  - name: Your Name\n    orcid: 0000-0000-0000-0000": "  - name: Rosa Example",
+        "levels: []": "levels: [school-program]",
+        "roles: []": "roles: [mentor-teacher, university-faculty]",
+        '  - name: "Your Name"': "  - name: Rosa Example",
+        "deidentified: false": "deidentified: true",
         "# A short title that names the problem of practice": "# Coaching cycles that stop at the school door",
-        "One sentence that sums up how this component was at work. It appears in the\nglass-box matrix.":
+        "One sentence that sums up how this component was at work. It appears in the glass-box matrix.":
             "COACHING-SUMMARY: a mentor and a faculty member could convene the calendar together.",
-        "A question a partnership team could work on: who should do what, with which\nevidence, and what would be the next step?":
+        "A few short paragraphs on what happened.": "The calendar lived in a shared folder. (Earlier: a few short paragraphs on what happened.)",
+        ":roles: \n": ":roles: mentor-teacher, university-faculty\n",
+        "A question a partnership team could work on: who should do what, with which evidence, and what would be the next step?":
             "COACHING-PROMPT: Who keeps the coaching calendar when the semester ends, and what evidence would show it is used?",
     }
     for old, new in replacements.items():

@@ -46,7 +46,7 @@ CASES = [
     ("unknown-role", sub("roles: [teacher, leader]", "roles: [teacher, leeder]"), "did you mean 'leader'?", 9),
     ("unknown-component", sub("## Beta", "## Betta"), "did you mean 'Beta'?", 38),
     ("duplicate-section", sub("## Beta", "## Alpha"), "'Alpha' has a second section", 38),
-    ("bad-licence", sub("license: CC-BY-4.0", "license: all rights reserved"), "license", 15),
+    ("bad-licence", sub("license: TOY-1.0", "license: all rights reserved"), "license", 15),
     ("yaml-alias", sub("levels: [top-pair]", "levels: &x [top-pair]"), "anchor or alias", 8),
     ("script-tag", sub("Body.", "Body.\n\n<script>alert(1)</script>"), "raw HTML is not allowed", 33),
     ("inline-html", sub("Body.", 'Body <img src=x onerror="alert(1)">.'), "raw HTML", 31),

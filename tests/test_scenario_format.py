@@ -27,10 +27,10 @@ def test_valid_scenario_parses_into_sections_prompts_and_terms():
     parsed = parse_scenario(GOOD, "scenarios/first.md", FW, KEYS)
     assert parsed.problems == []
     s = parsed.scenario
-    assert s.meta.id == "first" and s.components == ["alpha", "beta"]
+    assert s.meta.id == "first" and s.components == ("alpha", "beta")
     assert s.sections[0].enactment.summary == "FIRST-ALPHA summary." and s.sections[0].enactment.basis == "reported"
-    assert [p.roles for p in s.sections[1].prompts] == [["leader", "teacher"]]
-    assert s.sections[1].terms == ["one-idea"]
+    assert [p.roles for p in s.sections[1].prompts] == [("leader", "teacher")]
+    assert s.sections[1].terms == ("one-idea",)
 
 
 def test_bad_yaml_reports_line_and_how_to_fix():

@@ -23,9 +23,12 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.docutils import new_document
 
-from ..downloads import handbook_pdf
-from ..loader import framework_for
-from . import packets
+from ..downloads import HANDBOOK, pdf_name
+from ..loader import bibliography_for, framework_for
+from ..views import PRINT, RenderOptions
+from .cards import cards
+from .documents import PdfDocument, PrintInputs
+from .packets import packets
 from .render import meta_tags, source_date, svg_as_image, write_pdf
 
 logger = logging.getLogger(__name__)
@@ -44,21 +47,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
     search = False
     use_index = False
 
+    glassbox_render: RenderOptions = PRINT  # how views render here (builder/resolve.py); brief past a size
+
     def init(self) -> None:
         super().init()
-        self._left_out: dict[str, str | None] = {}  # doc id -> web address, of pages the handbook does not print
+        self.left_out: dict[str, str | None] = {}  # doc id -> web address, of pages the handbook does not print
         self.jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                                         lstrip_blocks=True)
-
-    @property
-    def scenarios_left_out(self) -> int:
-        return len(self._left_out)
-
-    @property
-    def brief_views(self) -> bool:
-        """Whether views print briefly (read at doctree-resolved, builder/resolve.py): scenarios were left out."""
-        return bool(self._left_out)
 
     # -- links: every document is a section of one HTML file ------------------------------
 
@@ -78,9 +74,9 @@ class PdfBuilder(SingleFileHTMLBuilder):
             if not uri.startswith("#"):
                 return uri
             parts = uri[1:].split("#")
-            if parts[0] in self._left_out:
+            if parts[0] in self.left_out:
                 # A page this handbook does not print: link to it on the website, when its address is known.
-                web = self._left_out[parts[0]]
+                web = self.left_out[parts[0]]
                 return web + (f"#{parts[1]}" if len(parts) == 2 and parts[1] else "") if web else None
             if len(parts) == 2:
                 return f"#{parts[0]}--{parts[1]}" if parts[1] else f"#{parts[0]}"
@@ -154,10 +150,11 @@ class PdfBuilder(SingleFileHTMLBuilder):
         # it would otherwise run to many thousands of pages that nobody prints.
         scenarios = [d for d, _ in self.env.domains["glassbox"].scenarios()]  # type: ignore[attr-defined]
         base = self.config.html_baseurl.rstrip("/")
-        self._left_out = {}
+        self.left_out = {}
         if len(scenarios) > self.config.glassbox_pdf_handbook_max_scenarios:
-            self._left_out = {doc_id(d): f"{base}/{d}.html" if base else None for d in scenarios}
-            order = [(d, depth) for d, depth in order if doc_id(d) not in self._left_out]
+            self.left_out = {doc_id(d): f"{base}/{d}.html" if base else None for d in scenarios}
+            order = [(d, depth) for d, depth in order if doc_id(d) not in self.left_out]
+        self.glassbox_render = RenderOptions(medium="print", brief=bool(self.left_out))
         pages = []
         with progress_message(__("resolving pages for print")):
             for docname, depth in order:
@@ -175,7 +172,9 @@ class PdfBuilder(SingleFileHTMLBuilder):
                               "wide": "glassbox-matrix" in body})
         self.copy_image_files()  # pages' images, found by WeasyPrint relative to the output folder
         self.write_handbook(pages)
-        packets.write_all(self)
+        inputs = self.print_inputs()
+        for document in [*packets(inputs), cards(inputs)]:
+            self.write_document(document)
         # Seconds per PDF, for the benchmark (not part of the site).
         (Path(self.outdir) / "timings.json").write_text(json.dumps(
             {k: round(v, 3) for k, v in sorted(self.timings.items())}, indent=1) + "\n", encoding="utf-8")
@@ -184,19 +183,36 @@ class PdfBuilder(SingleFileHTMLBuilder):
         when = source_date()
         return {"lang": self.config.language or "en", "project": self.config.project, "title": title,
                 "version": self.config.release or self.config.version, "date": time.strftime("%d %B %Y", when),
-                "year": when.tm_year, "licence": self.config.glassbox_pdf_licence, "author": self.config.author,
+                "year": when.tm_year, "author": self.config.author,
                 "metatags": meta_tags(title, self.config.author), "baseurl": self.config.html_baseurl.rstrip("/"),
-                "framework": framework_for(self.env).framework}
+                "framework": framework_for(self.env).framework, "licence": self.licence_line(),
+                "licence_name": framework_for(self.env).licence.name}
+
+    def licence_line(self) -> str:
+        """The licence printed on covers and packets: `glassbox_pdf_licence`, else the framework file's."""
+        if self.config.glassbox_pdf_licence:
+            return self.config.glassbox_pdf_licence
+        licence = framework_for(self.env).licence
+        return f"Content {licence.name} ({licence.url})"
+
+    def print_inputs(self) -> PrintInputs:
+        domain = self.env.domains["glassbox"]  # type: ignore[attr-defined]
+        return PrintInputs(framework_for(self.env), list(domain.scenarios()), dict(domain.pages),
+                           bibliography_for(self.env), self.config.html_baseurl.rstrip("/"),
+                           frozenset(self.config.glassbox_pdf_scenarios), bool(self.left_out), len(self.left_out),
+                           self.render_nodes, self.context)
 
     def write_handbook(self, pages: list[dict[str, Any]]) -> None:
-        ctx = self.context(self.config.project)
-        ctx["pages"] = pages
-        ctx["scenarios_left_out"] = self.scenarios_left_out
-        ctx["toc"] = [p for p in pages if p["depth"] >= 1]
-        html = self.jinja.get_template("handbook.html").render(ctx)
+        self.write_document(PdfDocument(HANDBOOK, "handbook.html", {
+            **self.context(self.config.project), "pages": pages, "scenarios_left_out": len(self.left_out),
+            "toc": [p for p in pages if p["depth"] >= 1]}))
+
+    def write_document(self, document: PdfDocument) -> None:
+        """Render one document's template and write it in every paper size: the one place PDFs are written."""
+        html = self.jinja.get_template(document.template).render(document.context)
         for paper in self.config.glassbox_pdf_papers:
-            with progress_message(__(f"writing handbook-{paper}.pdf")):
-                name = handbook_pdf(paper)
+            name = pdf_name(document.stem, paper)
+            with progress_message(__("writing %s") % name):
                 self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir))
 
     def finish(self) -> None:

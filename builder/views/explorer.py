@@ -8,36 +8,35 @@ filter and compare without any `fetch()`: it works from `file://` and offline.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any
 
 from docutils import nodes
 
-from .domain import GlassboxDomain
-from .framework import Framework
-from .views import Uri
+from ..domain import GlassboxDomain
+from ..framework import Framework
+from . import Uri, View, ViewContext, every_scenario
+from .common import json_script
+from .scenario_list import render as scenario_list
 
 
 def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, Any]:
     scenarios = []
-    for docname, rec in domain.scenarios():
-        meta = rec["scenario"]
-        page = uri(docname, "")
-        sections = [{"component": s["component"], "summary": s["summary"], "basis": s["basis"],
-                     "href": uri(docname, s["anchor"])}
-                    for s in rec["sections"] if s["component"] in fw.component_by_id]
+    for docname, page in domain.scenarios():
+        meta = page.scenario
+        sections = [{"component": s.component, "summary": s.summary, "basis": s.basis, "href": uri(docname, s.anchor)}
+                    for s in page.sections if s.component in fw.component_by_id]
         scenarios.append({
-            "id": meta["id"], "title": meta["title"], "href": page, "difficulty": meta["felt_difficulty"],
-            "levels": [x for x in meta["levels"] if x in fw.level_by_id],
-            "roles": [x for x in meta["roles"] if x in fw.role_by_id],
-            "trajectory": meta["trajectory"], "components": [s["component"] for s in sections],
+            "id": meta.id, "title": meta.title, "href": uri(docname, ""), "difficulty": meta.felt_difficulty,
+            "levels": [x for x in meta.levels if x in fw.level_by_id],
+            "roles": [x for x in meta.roles if x in fw.role_by_id],
+            "trajectory": meta.trajectory, "components": [s["component"] for s in sections],
             "sections": sections,
         })
     used_roles = {r for s in scenarios for r in s["roles"]}
     return {
         "components": [{"id": c.id, "name": c.name} for c in fw.components],
-        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.srlc],
+        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.paired],
         "roles": [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles if r.id in used_roles or r.lens],
         "trajectories": [{"id": t.id, "name": t.name} for t in fw.trajectories],
         "bases": [{"id": b.id, "name": b.name} for b in fw.bases],
@@ -45,20 +44,14 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
     }
 
 
-def _json_script(element_id: str, data: Any) -> str:
-    # `</` cannot appear inside the script element, so a title can never close it early.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
-
-
 def lens_roles_script(fw: Framework) -> nodes.raw:
     """The roles offered in the role lens, for pages that carry prompts or the explorer."""
     roles = [{"id": r.id, "name": r.name} for r in fw.roles if r.lens]
-    return nodes.raw("", _json_script("gb-lens-roles", roles), format="html")
+    return nodes.raw("", json_script("gb-lens-roles", roles), format="html")
 
 
-def scenario_explorer(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[nodes.Node]:
-    data = explorer_data(fw, domain, uri)
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    data = explorer_data(ctx.fw, ctx.domain, ctx.uri)
     names = {
         "component": {c["id"]: c["name"] for c in data["components"]},
         "level": {x["id"]: x["name"] for x in data["levels"]},
@@ -96,7 +89,15 @@ def scenario_explorer(fw: Framework, domain: GlassboxDomain, uri: Uri) -> list[n
         '<h2 id="gb-compare-heading">Compare two scenarios</h2>'
         '<div class="gb-compare-pick"></div><div class="gb-compare-out" aria-live="polite"></div>'
         '</section>'
-        + _json_script("gb-explorer-data", data)
+        + json_script("gb-explorer-data", data)
         + "</div>"
     )
     return [nodes.raw("", html, format="html")]
+
+
+def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """On paper the explorer is the plain list of scenarios."""
+    return scenario_list(ctx, node)
+
+
+VIEW = View("scenario-explorer", render, print=render_print, depends=every_scenario)

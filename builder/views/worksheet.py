@@ -1,11 +1,12 @@
 """The worksheet: a workshop's answers, downloaded as a scenario draft that passes `check`.
 
 Built at build time from the framework file, so its fields are the scenario
-format's: the four facts of a problem of practice, levels, roles, and for
+format's: the four facts, levels, roles, and for
 each component a one-sentence summary, what happened and a design prompt.
-`static/glassbox.js` keeps the answers in the browser and writes the
-Markdown file; without JavaScript the form still shows what a scenario asks
-for, and the template is one link away.
+`static/gb-worksheet.js` keeps the answers in the browser and writes the
+Markdown file by filling in the scenario skeleton embedded with the data;
+without JavaScript the form still shows what a scenario asks for, and the
+template is one link away.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from html import escape
 
 from docutils import nodes
 
-from .explorer import _json_script
-from .framework import Framework
-from .scenario import ScenarioMeta
-
-FACTS = ("felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence")
+from ..framework import Framework
+from ..frontmatter import FACTS
+from ..skeleton import skeleton
+from . import View, ViewContext
+from .common import json_script
 
 
 def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
@@ -34,15 +35,18 @@ def _choices(name: str, legend: str, items: list[tuple[str, str]]) -> str:
     return f'<fieldset class="gb-ws-choices"><legend>{escape(legend)}</legend>{boxes}</fieldset>'
 
 
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    return scenario_worksheet(ctx.fw)
+
+
 def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
-    fields = ScenarioMeta.model_fields
     parts = ['<form class="gb-worksheet" id="gb-worksheet" aria-label="Scenario worksheet" novalidate>',
-             '<fieldset><legend>The problem of practice</legend>',
+             '<fieldset><legend>What happened</legend>',
              '<p class="gb-ws-field"><label for="ws-title">Title</label>'
              '<input id="ws-title" name="title" type="text" autocomplete="off"></p>']
-    parts += [_field(f, fields[f].title or f, fields[f].description or "") for f in FACTS]
+    parts += [_field(f, fw.facts[f].label, fw.facts[f].hint) for f in FACTS]
     parts.append("</fieldset>")
-    parts.append(_choices("levels", "Levels where the work happened", [(lv.id, lv.name) for lv in fw.levels.srlc]))
+    parts.append(_choices("levels", "Levels where the work happened", [(lv.id, lv.name) for lv in fw.levels.paired]))
     parts.append(_choices("roles", "Roles involved", [(r.id, r.name) for r in fw.roles]))
     for comp in fw.components:
         parts.append(f'<fieldset class="gb-ws-component" data-component="{escape(comp.id)}">'
@@ -64,7 +68,17 @@ def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
                  "Download as a scenario draft</button> "
                  '<span class="gb-ws-nojs">Downloading needs JavaScript; without it, copy scenarios/_template.md instead.</span></p>'
                  '<p class="gb-ws-status" role="status" aria-live="polite"></p></form>')
-    data = {"source": fw.framework.source, "trajectory": fw.trajectories[-1].id,
+    parts_of = skeleton(fw)
+    data = {"source": fw.framework.source, "trajectory": fw.defaults.trajectory, "basis": fw.defaults.basis,
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
-            "levels": [lv.id for lv in fw.levels.srlc], "roles": [r.id for r in fw.roles]}
-    return [nodes.raw("", "".join(parts) + _json_script("gb-worksheet-data", data), format="html")]
+            "levels": [lv.id for lv in fw.levels.paired], "roles": [r.id for r in fw.roles],
+            "skeleton": {"document": parts_of.document, "section": parts_of.section, "prompt": parts_of.prompt}}
+    return [nodes.raw("", "".join(parts) + json_script("gb-worksheet-data", data), format="html")]
+
+
+def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """The worksheet is a form to fill in on screen; on paper the page's own text stands."""
+    return []
+
+
+VIEW = View("scenario-worksheet", render, print=nothing)

@@ -1,0 +1,56 @@
+"""The extension's wiring: what `setup` registers with Sphinx.
+
+It reads the framework's vocabulary and the scenarios, keeps what it learns
+in a domain keyed by docname, and generates the glass-box views (backlinks,
+matrix, tables, diagram, prompt indexes) from that data when pages are
+written. Modules are named after what they hold; `setup` only wires them.
+Both builders (`glassbox`, the website; `pdf`, the printable kit) are
+registered here, and by name through the `sphinx.builders` entry points, so
+`-b glassbox` and `-b pdf` work wherever the package is installed.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from . import __version__, collect, resolve
+from .accessibility import setup_accessibility
+from .assets import setup_assets
+from .directives import setup_directives
+from .domain import GlassboxDomain
+from .glassbox_builder import setup_glassbox_builder
+from .loader import forget
+from .nodes import setup_nodes
+from .pdf import setup_pdf
+from .roles import TermRole
+from .transforms import setup_transforms
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("glassbox_framework", "handbook/framework.yaml", "env", types=frozenset({str}),
+                         description="Path (from the source folder) of the framework vocabulary file.")
+    app.add_config_value("glassbox_scenarios", "scenarios", "env", types=frozenset({str}),
+                         description="Folder (from the source folder) that holds one file per scenario.")
+    app.add_config_value("glassbox_references", "handbook/references", "env", types=frozenset({str}),
+                         description="Docname of the page with the reference list that scenario sources link to.")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(GlassboxDomain)
+    setup_nodes(app)
+    setup_directives(app)
+    setup_transforms(app)
+    setup_accessibility(app)
+    setup_assets(app)
+    # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
+    app.add_role_to_domain("std", "term", TermRole(), override=True)
+    app.connect("builder-inited", forget)
+    app.connect("builder-inited", collect.check_framework)
+    app.connect("source-read", collect.on_source_read)
+    app.connect("env-before-read-docs", collect.on_before_read)
+    app.connect("env-purge-doc", collect.on_purge)
+    app.connect("env-get-updated", collect.on_get_updated)
+    app.connect("env-updated", collect.on_env_updated)
+    app.connect("doctree-resolved", resolve.on_doctree_resolved)
+    setup_glassbox_builder(app)
+    setup_pdf(app)
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

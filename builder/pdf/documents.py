@@ -1,0 +1,62 @@
+"""What the PDF builder writes, as plain data: a file name, a template and its context.
+
+The modules that compose documents (`packets`, `cards`) take a `PrintInputs`
+of plain values and return `PdfDocument`s; only the builder
+(`pdf_builder`) renders templates and writes files, so nothing here imports
+the builder and the builder imports them one way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from docutils import nodes
+
+from ..framework import Framework
+from ..loader import BibEntry
+from ..model import Page
+from .render import data_uri_svg
+
+
+class PdfDocument(NamedTuple):
+    stem: str  # file name without the paper size (builder.downloads)
+    template: str
+    context: dict[str, Any]
+
+
+class PrintInputs(NamedTuple):
+    """Everything the documents are made from, read from the merged environment."""
+
+    fw: Framework
+    scenarios: list[tuple[str, Page]]  # (docname, page) in title order
+    pages: dict[str, Page]  # every page, scenarios included
+    bibliography: dict[str, BibEntry]
+    baseurl: str  # the website's address, or "" when unknown
+    only: frozenset[str]  # scenario ids to write packets for; empty: all
+    brief: bool  # the handbook leaves scenarios out (a large corpus)
+    left_out: int  # how many scenarios the handbook leaves out
+    render_nodes: Callable[[list[nodes.Node], str], str]  # (nodes, docname) -> HTML
+    common: Callable[[str], dict[str, Any]]  # title -> the context every template shares
+
+
+# Shapes that label components (framework file, `shape`), drawn in a 20x20 box.
+SHAPES = {
+    "square": '<rect x="2" y="2" width="16" height="16"/>',
+    "circle": '<circle cx="10" cy="10" r="8"/>',
+    "triangle": '<polygon points="10,1.5 19,18 1,18"/>',
+    "diamond": '<polygon points="10,1 19,10 10,19 1,10"/>',
+    "hexagon": '<polygon points="5,2 15,2 19.5,10 15,18 5,18 0.5,10"/>',
+    "pentagon": '<polygon points="10,1 19,8 15.5,18.5 4.5,18.5 1,8"/>',
+    "star": '<polygon points="10,1 12.4,7.3 19,7.3 13.7,11.4 15.7,18.5 10,14.2 4.3,18.5 6.3,11.4 1,7.3 7.6,7.3"/>',
+}
+
+
+def shape_uri(shape: str) -> str:
+    inner = SHAPES.get(shape, SHAPES["circle"])
+    return data_uri_svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20">'
+                        f'<g fill="#fff" stroke="#000" stroke-width="2">{inner}</g></svg>')
+
+
+def page_url(baseurl: str, docname: str) -> str:
+    return f"{baseurl}/{docname}.html" if baseurl else f"{docname}.html"

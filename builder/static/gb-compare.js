@@ -1,0 +1,100 @@
+// @ts-check
+/* Glass-Box Handbook: the comparison, two scenarios of the explorer side by
+   side, component by component, a gap where one does not enact a component.
+   The explorer (gb-explorer.js, loaded next) sets it up and keeps the pair
+   in the address with its filters. */
+/** @typedef {import("./gb-explorer.js").ExplorerData} ExplorerData */
+/** @typedef {import("./gb-explorer.js").ExplorerScenario} ExplorerScenario */
+/** @typedef {import("./gb-explorer.js").Names} Names */
+"use strict";
+
+(() => {
+  const { need, el } = Glassbox.core;
+
+  /**
+   * The facts the comparison shows above the components: a label, and how to say it of a scenario.
+   * @type {ReadonlyArray<[label: string, fact: (scenario: ExplorerScenario, names: Names) => string]>}
+   */
+  const COMPARED_FACTS = [
+    ["Felt difficulty", (s) => s.difficulty],
+    ["Levels", (s, names) => s.levels.map((x) => names.level.get(x) ?? x).join(", ")],
+    ["Trajectory", (s, names) => names.trajectory.get(s.trajectory) ?? s.trajectory],
+  ];
+
+  /**
+   * A comparison cell: the section's summary and basis, or the gap.
+   * @param {ExplorerScenario} scenario
+   * @param {string} component
+   * @param {ReadonlyMap<string, string>} basisNames
+   */
+  const compareCell = (scenario, component, basisNames) => {
+    const section = scenario.sections.find((x) => x.component === component);
+    if (!section) {
+      return el("td", { class: "gb-gap-cell" }, [el("span", { class: "glassbox-badge glassbox-badge-gap", text: "Gap: not enacted" })]);
+    }
+    return el("td", {}, [el("p", {}, [el("a", { href: section.href, text: section.summary })]),
+      el("span", { class: `glassbox-badge glassbox-badge-${section.basis}`, text: basisNames.get(section.basis) ?? section.basis })]);
+  };
+
+  /**
+   * Two scenarios side by side: facts, then one row per component.
+   * @param {ExplorerData} data
+   * @param {Names} names
+   * @param {[ExplorerScenario, ExplorerScenario]} pair
+   */
+  const compareTable = (data, names, pair) => {
+    const basisNames = new Map(data.bases.map((b) => [b.id, b.name]));
+    /** @param {string} label @param {Node[]} cells */
+    const row = (label, cells) => el("tr", {}, [el("th", { scope: "row", text: label }), ...cells]);
+    const rows = [
+      ...COMPARED_FACTS.map(([label, fact]) => row(label, pair.map((s) => el("td", { text: fact(s, names) })))),
+      ...data.components.map((c) => row(c.name, pair.map((s) => compareCell(s, c.id, basisNames)))),
+    ];
+    const head = el("tr", {}, [el("th", { scope: "col", text: "Component" }),
+      ...pair.map((s) => el("th", { scope: "col" }, [el("a", { href: s.href, text: s.title })]))]);
+    const table = el("table", { class: "glassbox-table gb-compare-table" }, [
+      el("caption", { text: `${pair[0].title} and ${pair[1].title}, component by component` }),
+      el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("div", { class: "glassbox-table-scroll", tabindex: "0", role: "region", "aria-label": "Comparison table" }, [table]);
+  };
+
+  /**
+   * The comparison: two menus of scenarios and the table of the pair chosen.
+   * @param {HTMLElement} root  the .gb-compare section
+   * @param {ExplorerData} data
+   * @param {Names} names
+   * @param {() => void} changed  called when the reader picks a scenario
+   */
+  const setupCompare = (root, data, names, changed) => {
+    const out = need(".gb-compare-out", root, HTMLElement);
+    const pick = need(".gb-compare-pick", root, HTMLElement);
+    const selects = ["First", "Second"].map((word, i) => {
+      const id = `gb-compare-${i + 1}`;
+      const select = el("select", { id }, [el("option", { value: "", text: "Choose a scenario" }),
+        ...data.scenarios.map((s) => el("option", { value: s.id, text: s.title }))]);
+      pick.append(el("div", { class: "gb-filter" }, [el("label", { for: id, text: `${word} scenario` }), select]));
+      select.addEventListener("change", () => { render(); changed(); });
+      return select;
+    });
+    /** @param {string} id */
+    const byId = (id) => data.scenarios.find((s) => s.id === id);
+    const render = () => {
+      const [first, second] = selects.map((s) => byId(s.value));
+      out.replaceChildren(first && second ? compareTable(data, names, [first, second])
+        : el("p", { text: "Choose two scenarios to see them side by side, component by component." }));
+    };
+    return {
+      /** @returns {string[]} the ids compared, in order */
+      ids: () => selects.map((s) => s.value).filter(Boolean),
+      /** @param {readonly string[]} ids  show these scenarios, ignoring unknown ids */
+      show(ids) {
+        ids.forEach((id, i) => { const select = selects[i]; if (select && byId(id)) select.value = id; });
+        render();
+      },
+    };
+  };
+
+  const compare = { COMPARED_FACTS, setupCompare };
+  Glassbox.compare = compare;
+  if (typeof module === "object" && module.exports) module.exports = compare;
+})();

@@ -1,0 +1,23 @@
+"""The framework diagram as a view: the figure, highlighted for a scenario when given one."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..diagram import framework_diagram
+from . import Slices, View, ViewContext
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    own = ctx.page
+    shown = ctx.domain.page(node["scenario"]) if node["scenario"] else own
+    return framework_diagram(ctx.fw, ctx.uri, highlight=shown.scenario if shown else None,
+                             current=ctx.fw.page_subjects.get(ctx.docname), sections=shown.sections if shown else ())
+
+
+def depends(slices: Slices, docname: str, page: object) -> object:
+    """A diagram highlighted for another page's scenario shows that page's data."""
+    return [(v.target, slices.domain.page(v.target)) for v in getattr(page, "views", ()) if v.kind == VIEW.name and v.target]
+
+
+VIEW = View("framework-diagram", render, depends=depends)

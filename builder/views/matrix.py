@@ -1,0 +1,40 @@
+"""The glass-box matrix: scenarios by components, each cell a section's summary and basis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from . import View, ViewContext, every_scenario
+from .common import badge, link, para, table
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """`brief` (print, large corpus) shows each cell's basis without the summary."""
+    fw, uri, brief = ctx.fw, ctx.uri, ctx.options.brief
+    rows = []
+    for docname, page in ctx.domain.scenarios():
+        cells: list[Any] = [[link(uri, docname, "", page.scenario.title)]]
+        for comp in fw.components:
+            sec = page.section_for(comp.id)
+            if sec is None:
+                cells.append([para(badge("Gap: not enacted", "gap"), classes=["glassbox-gap"])])
+                continue
+            basis = fw.basis_by_id.get(sec.basis)
+            mark = badge(basis.name if basis else sec.basis, sec.basis)
+            if brief:
+                cells.append([para(mark)])
+                continue
+            read = link(uri, docname, sec.anchor, "Read the section", classes=["glassbox-cell-link"])
+            read["reftitle"] = f"{comp.name} in {page.scenario.title}"
+            cells.append([para(sec.summary), para(mark, " ", read)])
+        rows.append(cells)
+    headers = ["Scenario", *(c.name for c in fw.components)]
+    caption = "Scenarios by component: the glass-box matrix"
+    if brief:
+        caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
+    return [table(headers, rows, ["glassbox-matrix"], caption)]
+
+
+VIEW = View("glassbox-matrix", render, depends=every_scenario)

@@ -1,0 +1,35 @@
+// @ts-check
+/// <reference types="node" />
+/* The browser scripts, loaded as the page loads them (gb-core.js first, for
+   the Glassbox global), and the fixtures the unit tests share. */
+import { readFileSync } from "node:fs";
+
+import "../../builder/static/gb-core.js";
+import compare from "../../builder/static/gb-compare.js";
+import explorer from "../../builder/static/gb-explorer.js";
+import lens from "../../builder/static/gb-lens.js";
+import prompts from "../../builder/static/gb-prompts.js";
+import worksheet from "../../builder/static/gb-worksheet.js";
+
+export const { core } = globalThis.Glassbox;
+export { compare, explorer, lens, prompts, worksheet };
+
+/**
+ * A JSON fixture from tests/js/fixtures.
+ * @param {string} name
+ * @returns {unknown}
+ */
+export const fixture = (name) => JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
+
+/** @typedef {import("../../builder/static/gb-explorer.js").ExplorerData} ExplorerData */
+/** @typedef {import("../../builder/static/gb-worksheet.js").WorksheetData} WorksheetData */
+/** @typedef {import("../../builder/static/gb-worksheet.js").Skeleton} Skeleton */
+
+/** The explorer's data for three scenarios; one lens role (mentor) has none, one role (coach) is not in the lens. */
+export const explorerData = /** @type {ExplorerData} */ (fixture("explorer-data.json"));
+
+/** The scenario skeleton, as builder/worksheet.py embeds it today. */
+export const skeleton = /** @type {Skeleton} */ (fixture("skeleton.json"));
+
+/** The worksheet's data for three components, with the skeleton. */
+export const worksheetData = { .../** @type {Omit<WorksheetData, "skeleton">} */ (fixture("worksheet-data.json")), skeleton };

@@ -1,0 +1,69 @@
+"""Session plans: from the scenario's own content, adding up exactly, for any scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_model_and_domain import FW, page_of, parsed
+
+from builder.framework import load_framework
+from builder.session import plan_session
+
+PROJECT = Path(__file__).parent.parent
+HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
+
+
+@pytest.mark.parametrize("minutes", [60, 90])
+def test_every_plan_adds_up_to_its_length_exactly(minutes):
+    plan = plan_session(FW, page_of(parsed()), minutes)
+    assert sum(a.minutes for a in plan.activities) == minutes
+    assert [a.start for a in plan.activities] == [0, *(a.end for a in plan.activities[:-1])]
+    assert all(a.minutes > 0 for a in plan.activities)
+
+
+def test_sections_from_a_source_come_first_and_the_rule_is_stated():
+    page = page_of(parsed())  # alpha is reported, beta interpretation
+    plan = plan_session(FW, page, 60)
+    assert plan.focus[0] == "alpha" and "2 in 60 minutes" in plan.rule
+
+
+def test_a_facilitator_can_choose_components_and_prompts():
+    page = page_of(parsed())
+    prompt = next(p for p in page.prompts if p.component == "beta")
+    plan = plan_session(FW, page, 90, components=["beta"], prompt_ids=[prompt.id])
+    assert plan.focus == ("beta",) and plan.prompts == (prompt,) and "chose" in plan.rule
+    assert sum(a.minutes for a in plan.activities) == 90
+
+
+def test_a_scenario_with_one_component_gets_fewer_longer_activities():
+    page = page_of(parsed())
+    one = page._replace(sections=page.sections[:1])
+    plan = plan_session(FW, one, 90)
+    component = [a for a in plan.activities if a.kind == "component"]
+    assert len(component) == 1 and component[0].minutes == 90 - 10 - 10 - 15 - 15
+    assert all(a.title and a.what for a in plan.activities)
+
+
+def test_gaps_only_where_there_are_gaps():
+    page = page_of(parsed())
+    assert any(a.kind == "gaps" for a in plan_session(FW, page, 60).activities)  # gamma and delta are missing
+    real = load_scenario("special-education")
+    kinds = [a.kind for a in plan_session(HANDBOOK, real, 60).activities]
+    assert "gaps" not in kinds and "strengths" in kinds  # it enacts every component
+
+
+def load_scenario(name: str):
+    from test_model_and_domain import page_of as record
+
+    from builder.scenario import parse_scenario
+
+    text = (PROJECT / "scenarios" / f"{name}.md").read_text()
+    result = parse_scenario(text, f"scenarios/{name}.md", HANDBOOK, None)
+    assert result.problems == []
+    return record(result.scenario)
+
+
+def test_a_length_the_framework_does_not_offer_is_refused():
+    with pytest.raises(ValueError, match="60 or 90"):
+        plan_session(FW, page_of(parsed()), 45)
