@@ -112,6 +112,10 @@ done
 
 # 4. JavaScript dev dependencies (typescript, eslint), never a browser download.
 if [ -f package.json ]; then
+  node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$node_major" -lt 20 ]; then
+    echo "setup: package.json needs Node.js 20 or later (found: $(node --version 2>/dev/null || echo none)); Debian 12's own is 18" >&2
+  fi
   if [ -f package-lock.json ]; then
     lock=$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
     if [ "$(cat node_modules/.glassbox-setup 2>/dev/null)" != "$lock" ]; then
