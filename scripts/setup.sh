@@ -5,10 +5,8 @@
 #   2. .venv        Python 3.11 with the newest Sphinx it can run (9.0.x), the package
 #                   (editable) and its test dependencies; cffconvert in .venv/cffconvert
 #                   (it pins an old jsonschema that check-jsonschema cannot share);
-#   3. .venv/py313  the same on Python 3.13, with Sphinx 9.2.x (inside .venv because
-#                   conf.py's exclude_patterns leaves out .venv, and a venv beside it would
-#                   be read as handbook pages); without a Python 3.13 the site still
-#                   builds, and scripts/test.sh fails until it is there;
+#   3. .venv-py313  the same on Python 3.13, with Sphinx 9.2.x; without a Python 3.13
+#                   the site still builds, and scripts/test.sh fails until it is there;
 #   4. the JavaScript dev dependencies, when package.json exists.
 # Set PYTHON311 / PYTHON313 to choose the interpreters. A second run installs nothing
 # that is already there and takes a few seconds.
@@ -94,10 +92,10 @@ make_venv() {  # $1 folder, $2 interpreter
 
 make_venv .venv "$py311"
 if [ -n "$py313" ]; then
-  make_venv .venv/py313 "$py313"
+  make_venv .venv-py313 "$py313"
 else
   # The site builds without it; scripts/test.sh fails until it is there.
-  echo "setup: no Python 3.13 found, so no .venv/py313: the tests need it (pyenv install 3.13, or set PYTHON313)" >&2
+  echo "setup: no Python 3.13 found, so no .venv-py313: the tests need it (pyenv install 3.13, or set PYTHON313)" >&2
 fi
 
 # cffconvert 2.0 requires jsonschema<4, check-jsonschema requires jsonschema>=4: its own venv.
@@ -107,19 +105,23 @@ if ! .venv/cffconvert/bin/cffconvert --version >/dev/null 2>&1; then
   .venv/cffconvert/bin/python -m pip install -q --disable-pip-version-check "cffconvert==2.0.0"
 fi
 
-for venv in .venv .venv/py313; do
+for venv in .venv .venv-py313; do
   [ -x "$venv/bin/python" ] || continue
   say "$venv: $("$venv/bin/python" -c 'import platform, sphinx; print(f"Python {platform.python_version()}, Sphinx {sphinx.__version__}")')"
 done
 
 # 4. JavaScript dev dependencies (typescript, eslint), never a browser download.
 if [ -f package.json ]; then
+  node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$node_major" -lt 20 ]; then
+    echo "setup: package.json needs Node.js 20 or later (found: $(node --version 2>/dev/null || echo none)); Debian 12's own is 18" >&2
+  fi
   if [ -f package-lock.json ]; then
     lock=$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
     if [ "$(cat node_modules/.glassbox-setup 2>/dev/null)" != "$lock" ]; then
       say "npm ci"
       PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-      echo "$lock" >node_modules/.glassbox-setup
+      mkdir -p node_modules && echo "$lock" >node_modules/.glassbox-setup
     fi
   else
     say "npm install (no package-lock.json)"

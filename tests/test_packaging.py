@@ -184,3 +184,11 @@ def test_builder_entry_point_alone_selects_the_builder(dists, venv, tmp_path_fac
     """With no `builder` in `extensions`, `-b glassbox` loads it through the entry point."""
     bare = user_project(tmp_path_factory.mktemp("entry-point") / "handbook", '["myst_parser"]')
     assert_site(sphinx(venv, bare, "glassbox"), dists["wheel"])
+
+
+def test_wheel_version_is_the_package_version(dists):
+    """pyproject.toml takes the version from builder.__version__, read without importing it."""
+    source = (PROJECT / "builder" / "__init__.py").read_text(encoding="utf-8")
+    [version] = re.findall(r'^__version__\s*=\s*["\']([^"\']+)["\']', source, flags=re.M)
+    assert dists["wheel"].name.startswith(f"glassbox_handbook-{version}-"), dists["wheel"].name
+    assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
