@@ -35,25 +35,27 @@ bibtex_cite_id = "cite-{key}"
 glassbox_framework = "handbook/framework.yaml"
 glassbox_scenarios = "scenarios"
 
-html_theme = "pydata_sphinx_theme"
+html_theme = "furo"
 html_title = project
 html_baseurl = os.environ.get("GLASSBOX_BASEURL", "")
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+html_permalinks_icon = "#"
+# Furo (builder/theme.py says why): our brand, a search form with a submit button and
+# the navigation; previous/next, on-this-page and the light/dark/auto toggle are Furo's own.
+html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
+                        "sidebar/navigation.html", "sidebar/scroll-end.html"]}
 html_theme_options = {
-    "navigation_with_keys": False,
-    "show_prev_next": True,
-    "secondary_sidebar_items": ["page-toc"],
-    "footer_start": ["copyright"],
-    "footer_end": [],
-    "navbar_align": "left",
-    "header_links_before_dropdown": 4,
+    "light_css_variables": {"color-brand-primary": "#0b5cad", "color-brand-content": "#0b5cad",
+                            "color-brand-visited": "#6a3d9a"},
+    "dark_css_variables": {"color-brand-primary": "#8ec5ff", "color-brand-content": "#8ec5ff",
+                           "color-brand-visited": "#c9a8f0"},
+    "top_of_page_buttons": [],
 }
-# The section sidebar lists every sibling page. Past a few dozen scenarios that
-# list is longer than any reader would scroll and makes every scenario page
-# (and the build) grow with the number of scenarios; the explorer on the
-# scenarios page takes over as their navigation.
-_scenario_count = len([p for p in Path(__file__).parent.joinpath("scenarios").glob("*.md")
-                       if p.name != "index.md" and not p.name.startswith("_")])
-html_sidebars = {"scenarios/*": []} if _scenario_count > 60 else {}
+# What search engines and link previews show for a page with no paragraph of its own (builder/metadata.py).
+glassbox_description = ("A handbook for school-university partnership teams: the Simultaneous Renewal Learning Core "
+                        "through problems of practice, workshop kits and design prompts.")
+# Past this many scenarios the sidebar leaves the list of scenarios out (the explorer on
+# the scenarios page lists and filters them), so no page grows with the number of scenarios.
+glassbox_nav_max_scenarios = 60

@@ -35,28 +35,37 @@ from builder.glassbox_builder import GC_THRESHOLDS  # noqa: E402
 PY = sys.executable
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Seconds and peak resident memory (MiB) of one command; fails loudly if it fails."""
+CPU: dict[str, float] = {}  # CPU seconds (user + system) of each measured command, by the label `run` was given
+
+
+def run(cmd: list[str], cwd: Path | None = None, label: str = "") -> tuple[float, int]:
+    """Seconds and peak resident memory (MiB) of one command; fails loudly if it fails.
+
+    Its CPU seconds go to CPU[label]: on a machine others are using, those stay comparable where
+    wall-clock seconds do not (for one process; a -j 2 build's speed-up needs the wall clock).
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    if label:
+        CPU[label] = usage.ru_utime + usage.ru_stime
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
     return seconds, usage.ru_maxrss // 1024
 
 
 def sphinx(src: Path, out: Path, jobs: int, builder: str = "html", fresh: bool = True,
-           gc_thresholds: tuple[int, ...] | None = None) -> tuple[float, int]:
+           gc_thresholds: tuple[int, ...] | None = None, label: str = "") -> tuple[float, int]:
     if fresh and out.exists():
         shutil.rmtree(out)
     args = ["-q", "-b", builder, "-j", str(jobs), "-d", str(out / ".doctrees"), str(src), str(out / builder)]
     if gc_thresholds is None:
-        return run([PY, "-m", "sphinx", *args])
+        return run([PY, "-m", "sphinx", *args], label=label)
     # plain Sphinx with the collector thresholds our builder sets, to show what that setting alone is worth
     code = (f"import gc, sys; gc.set_threshold(*{gc_thresholds!r}); from sphinx.cmd.build import main; "
             f"sys.exit(main({args!r}))")
-    return run([PY, "-c", code])
+    return run([PY, "-c", code], label=label)
 
 
 def html_tree(out: Path) -> dict[str, bytes]:
@@ -88,7 +97,7 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
                 ("ext_j1", corpus, 1, "glassbox", None), ("base_j1", base, 1, "html", None),
                 ("ext_j2", corpus, 2, "glassbox", None), ("base_j2", base, 2, "html", None),
                 ("base_j1_gc", base, 1, "html", GC_THRESHOLDS)):
-            seconds, mem = sphinx(src, work / key.replace("_", "-"), jobs, builder, gc_thresholds=gc_thresholds)
+            seconds, mem = sphinx(src, work / key.replace("_", "-"), jobs, builder, gc_thresholds=gc_thresholds, label=key)
             runs.setdefault(key, []).append(seconds)
             if key.startswith("ext"):
                 mems.append(mem)
@@ -99,11 +108,12 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     victim = corpus / "scenarios" / "synthetic-0000.md"
     victim.write_text(victim.read_text().replace(":::{enactment}\n:basis: reported\n", ":::{enactment}\n:basis: reported\nEdited. ", 1)
                       .replace(":::{enactment}\n:basis: interpretation\n", ":::{enactment}\n:basis: interpretation\nEdited. ", 1))
-    r["incremental"], _ = sphinx(corpus, work / "ext-j1", 1, "glassbox", fresh=False)
+    r["incremental"], _ = sphinx(corpus, work / "ext-j1", 1, "glassbox", fresh=False, label="incremental")
     r["incremental_j2"], _ = sphinx(corpus, work / "ext-j2", 2, "glassbox", fresh=False)
     sphinx(corpus, work / "ext-clean", 1, "glassbox")
     r["incremental_equals_clean"] = html_tree(work / "ext-j1" / "glassbox") == html_tree(work / "ext-clean" / "glassbox")
-    r["check"], _ = run([PY, "-m", "builder", "--root", str(corpus), "check", "-q"])
+    r["check"], _ = run([PY, "-m", "builder", "--root", str(corpus), "check", "-q"], label="check")
+    r["cpu"] = {k: round(v, 2) for k, v in CPU.items()}
     site = work / "ext-j1" / "glassbox"
     r["site_mib"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
     r["page_kib"] = page_weight(site, "scenarios/synthetic-0000.html") / 1024

@@ -1,45 +1,20 @@
-"""Accessibility repairs to the theme's output.
+"""Accessibility repairs to what Sphinx and docutils write.
 
-pydata-sphinx-theme renders each expandable sidebar section as a
-`<summary>` that holds only a chevron icon, so screen readers announce an
-unnamed button (axe rule `summary-name`, WCAG 4.1.2). We name each one
-after the section it opens. The theme builds its navigation with a function
-it puts in the page context; we wrap that function, after the theme has
-added it (event priority 900), and change nothing else.
+The theme's own markup is changed in its templates (builder/theme/): a search
+form with a label and a submit button, a brand link named by its text. What
+is left here is docutils' markup: the reference list's roles, and tables'
+header cells, which say neither what they head (`scope`) nor how a data cell
+relates to them (HTML_CodeSniffer H43, WCAG 1.3.1: the matrix has both
+column headers and a header cell starting each row).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-
-_UNNAMED_SUMMARY = re.compile(r'(<a class="reference internal" href="[^"]*">)([^<]*)(</a>\s*<details(?: open(?:="open")?)?>\s*)<summary>')
-
-
-def name_summaries(markup: str) -> str:
-    def label(m: re.Match) -> str:
-        text = html.unescape(m.group(2)).strip()
-        return f'{m.group(1)}{m.group(2)}{m.group(3)}<summary aria-label="{html.escape(f"Show or hide the pages under {text}", quote=True)}">'
-    return _UNNAMED_SUMMARY.sub(label, markup)
-
-
-def _wrap(fn: Callable[..., Any]) -> Callable[..., str]:
-    def wrapped(*args: Any, **kwargs: Any) -> str:
-        return name_summaries(str(fn(*args, **kwargs)))
-    return wrapped
-
-
-def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    fn = context.get("generate_toctree_html")
-    if fn is not None and not getattr(fn, "_glassbox", False):
-        wrapped = _wrap(fn)
-        wrapped._glassbox = True  # type: ignore[attr-defined]
-        context["generate_toctree_html"] = wrapped
 
 
 def visit_citation(self: Any, node: nodes.citation) -> None:
@@ -56,6 +31,20 @@ def depart_citation(self: Any, node: nodes.citation) -> None:
         self.body.append("</div>\n")
 
 
+_COLUMN_HEAD = re.compile(r'<th class="head\b')
+_ROW_HEAD = re.compile(r'<th class="stub\b')
+
+
+def scope_headers(body: str) -> str:
+    """Header cells of docutils tables with `scope`: column heads in thead, stubs start a row."""
+    return _ROW_HEAD.sub('<th scope="row" class="stub', _COLUMN_HEAD.sub('<th scope="col" class="head', body))
+
+
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if context.get("body"):
+        context["body"] = scope_headers(context["body"])
+
+
 def setup_accessibility(app: Sphinx) -> None:
-    app.connect("html-page-context", on_page_context, priority=900)
+    app.connect("html-page-context", on_page_context)
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))

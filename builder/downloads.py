@@ -11,7 +11,6 @@ from __future__ import annotations
 from docutils import nodes
 
 SITE_FOLDER = "pdf"
-PACKET_VERSIONS = ("participant", "facilitator")
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 
@@ -19,25 +18,57 @@ HANDBOOK = "handbook"
 CARDS = "prompt-cards"
 
 
-def packet_stem(scenario_id: str, version: str) -> str:
-    return f"packet-{scenario_id}-{version}"
+def packet_stem(scenario_id: str) -> str:
+    """The participant packet: one for each person in the room."""
+    return f"packet-{scenario_id}"
 
 
-def pdf_name(stem: str, paper: str) -> str:
-    """A printable file's name: its stem and its paper size."""
-    return f"{stem}-{paper}.pdf"
+def guide_stem(scenario_id: str) -> str:
+    """The facilitator guide: one for the person leading the session."""
+    return f"guide-{scenario_id}"
+
+
+# What a scenario's page and the workshop page offer for each scenario, in this order.
+SCENARIO_FILES = (("Facilitator guide", guide_stem), ("Participant packet", packet_stem))
+
+
+def pdf_name(stem: str, paper: str | None) -> str:
+    """A printable file's name: its stem and its paper size (None: a document of its own page size)."""
+    return f"{stem}-{paper}.pdf" if paper else f"{stem}.pdf"
 
 
 def handbook_pdf(paper: str) -> str:
     return pdf_name(HANDBOOK, paper)
 
 
-def packet_pdf(scenario_id: str, version: str, paper: str) -> str:
-    return pdf_name(packet_stem(scenario_id, version), paper)
+def packet_pdf(scenario_id: str, paper: str) -> str:
+    return pdf_name(packet_stem(scenario_id), paper)
+
+
+def guide_pdf(scenario_id: str, paper: str) -> str:
+    return pdf_name(guide_stem(scenario_id), paper)
 
 
 def cards_pdf(paper: str) -> str:
     return pdf_name(CARDS, paper)
+
+
+def slides_stem(scenario_id: str) -> str:
+    return f"slides-{scenario_id}"
+
+
+def slides_pdf(scenario_id: str) -> str:
+    """Slides are 16:9, not paper: one file, no paper size in its name."""
+    return pdf_name(slides_stem(scenario_id), None)
+
+
+def _slides(root: str, scenario_id: str) -> nodes.paragraph:
+    """'Slides to project: 16:9 (PDF)', a link to the scenario's slides (one file: slides have no paper)."""
+    text = "16:9 (PDF)"
+    return nodes.paragraph("", "", nodes.strong("", "Slides to project"), nodes.Text(": "),
+                           nodes.reference(text, text, refuri=f"{root}{SITE_FOLDER}/{slides_pdf(scenario_id)}",
+                                           classes=["glassbox-pdf"]),
+                           classes=["glassbox-download", "no-search"])
 
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:
@@ -52,12 +83,13 @@ def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragra
 
 
 def scenario_links(root: str, scenario_id: str, papers: list[str]) -> list[nodes.Node]:
-    return [_files(root, f"Workshop packet, {version}", [(p, packet_pdf(scenario_id, version, p)) for p in papers])
-            for version in PACKET_VERSIONS]
+    """A scenario's facilitator guide and participant packet, each in every paper size, and its slides."""
+    return [_files(root, label, [(p, pdf_name(stem(scenario_id), p)) for p in papers])
+            for label, stem in SCENARIO_FILES] + [_slides(root, scenario_id)]
 
 
 def all_links(root: str, scenarios: list[tuple[str, str]], papers: list[str]) -> list[nodes.Node]:
-    """The workshop page's downloads: handbook, cards, and both packets of every scenario."""
+    """The workshop page's downloads: handbook, cards, and every scenario's guide, packet and slides."""
     out: list[nodes.Node] = [
         _files(root, "The whole handbook", [(p, handbook_pdf(p)) for p in papers]),
         _files(root, "Design prompt cards to cut out", [(p, cards_pdf(p)) for p in papers]),

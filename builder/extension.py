@@ -21,9 +21,11 @@ from .directives import setup_directives
 from .domain import GlassboxDomain
 from .glassbox_builder import setup_glassbox_builder
 from .loader import forget
+from .metadata import setup_metadata
 from .nodes import setup_nodes
 from .pdf import setup_pdf
 from .roles import TermRole
+from .theme import setup_theme
 from .transforms import setup_transforms
 
 
@@ -41,6 +43,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_accessibility(app)
     setup_assets(app)
+    setup_theme(app)
+    setup_metadata(app)
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)
     app.connect("builder-inited", forget)

@@ -67,6 +67,10 @@ class Framework(Strict):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
                 raise ValueError(f"duplicate {kind} id(s): {', '.join(dupes)}")
+        marks = [c.mark for c in self.components]
+        if len(set(marks)) < len(marks):
+            raise ValueError("components' codes (or, without one, their initials) must differ: "
+                             + ", ".join(sorted({m for m in marks if marks.count(m) > 1})))
         if set(self.facts) != set(FACTS):
             raise ValueError("facts must label exactly: " + ", ".join(FACTS))
         components = {c.id for c in self.components}

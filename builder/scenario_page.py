@@ -6,6 +6,8 @@ Both come from the page's own record, so they are filled at
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 
 from . import downloads
@@ -54,6 +56,14 @@ def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
     return card
 
 
+def section_menu(section: nodes.section) -> nodes.raw:
+    """Every section of the page, one tap away from its top: on a phone the page is many screens tall."""
+    items = "".join(f'<li><a href="#{escape(sub["ids"][0], quote=True)}">{escape(sub[0].astext())}</a></li>'
+                    for sub in section.children if isinstance(sub, nodes.section) and sub["ids"])
+    return nodes.raw("", f'<nav class="gb-section-menu" aria-label="Sections of this scenario"><p class="gb-section-menu-title">'
+                         f'On this page</p><ul>{items}</ul></nav>', format="html")
+
+
 def decorate(ctx: ViewContext, doctree: nodes.document) -> None:
     """Put the card, the packet links (on the web) and the diagram under a scenario page's title."""
     page = ctx.page
@@ -68,7 +78,10 @@ def decorate(ctx: ViewContext, doctree: nodes.document) -> None:
     if ctx.options.medium == "web":
         card += downloads.scenario_links(ctx.root, page.scenario.id, list(ctx.config.glassbox_pdf_papers))
     section.insert(at, card)
+    if ctx.options.medium == "web":
+        section.insert(at, section_menu(section))
+        at += 1
     # The highlighted diagram follows the facts card, unless the page already places one itself.
     if "framework-diagram" not in page.view_kinds:
         section.insert(at + 1, framework_diagram(ctx.fw, ctx.uri, highlight=page.scenario, sections=page.sections,
-                                                 compact=True))
+                                                 compact=True, skip=ctx.options.medium == "web"))

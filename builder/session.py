@@ -26,6 +26,9 @@ from .framework import Framework
 from .model import EnactedSection, Page, PagePrompt
 from .vocabulary import Step
 
+# How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
+CHOSEN_RULE = "The facilitator chose the components: {names}."
+
 
 class Activity(NamedTuple):
     start: int  # minutes from the start of the session
@@ -38,6 +41,7 @@ class Activity(NamedTuple):
     component: str = ""  # the component it works on, for a component activity
     anchor: str = ""  # that component's section on the scenario page
     prompts: tuple[PagePrompt, ...] = ()
+    brief: str = ""  # `what` in one line, for a table of the plan (the step's `brief`, else its `what`)
 
     @property
     def end(self) -> int:
@@ -55,19 +59,28 @@ class SessionPlan(NamedTuple):
         return tuple(p for a in self.activities for p in a.prompts)
 
 
+def room(fw: Framework, minutes: int) -> int:
+    """How many component activities a session has room for: each gets at least 5 of the minutes the fixed blocks leave.
+
+    A facilitator may choose more components than the rule would, but never so
+    many that one of them gets no time (seven components in 60 minutes).
+    """
+    left = minutes - sum(lengths[minutes] for lengths in fw.workshop.blocks.values())
+    return max(1, left // 5)
+
+
 def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = None) -> tuple[list[EnactedSection], str]:
     """The sections a session works on, and the rule that chose them, in words."""
     enacted = [s for s in page.sections if s.component in fw.component_by_id]
     if chosen:
         by_id = {s.component: s for s in enacted}
-        picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id]
+        picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id][:room(fw, minutes)]
         if picked:
-            return picked, "The facilitator chose the components: " + ", ".join(
-                fw.component_by_id[s.component].name for s in picked) + "."
+            return picked, CHOSEN_RULE.format(names=", ".join(fw.component_by_id[s.component].name for s in picked))
     rank = {basis: i for i, basis in enumerate(fw.workshop.focus_order)}
     order = {c.id: i for i, c in enumerate(fw.components)}
     ranked = sorted(enacted, key=lambda s: (rank.get(s.basis, len(rank)), order[s.component]))
-    n = min(len(ranked), fw.workshop.components[minutes])
+    n = min(len(ranked), fw.workshop.components[minutes], room(fw, minutes))
     return ranked[:n], fw.workshop.focus_rule.format(n=n, minutes=minutes)
 
 
@@ -80,9 +93,17 @@ def _shares(total: int, parts: int) -> list[int]:
     return shares
 
 
+def scenario_values(page: Page) -> dict[str, str]:
+    """The scenario's facts by the names the framework file's step words use ({felt_difficulty}, {project}, {focus})."""
+    meta = page.scenario
+    assert meta is not None, "a session plan needs a scenario page"
+    return {"felt_difficulty": meta.felt_difficulty, "project": meta.collaborative_project, "focus": meta.primary_focus}
+
+
 def _fill(step: Step, **values: str) -> dict[str, str]:
     return {"title": step.title.format(**values), "what": step.what.format(**values),
-            "read_aloud": step.read_aloud.format(**values), "listen_for": step.listen_for.format(**values)}
+            "read_aloud": step.read_aloud.format(**values), "listen_for": step.listen_for.format(**values),
+            "brief": (step.brief or step.what).format(**values)}
 
 
 def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] | None = None,
@@ -91,12 +112,10 @@ def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] 
     words = fw.workshop
     if minutes not in words.lengths:
         raise ValueError(f"a session is {' or '.join(map(str, words.lengths))} minutes long, not {minutes}")
-    meta = page.scenario
-    assert meta is not None, "a session plan needs a scenario page"
+    facts = scenario_values(page)
     sections, rule = focus(fw, page, minutes, components)
     block = {name: lengths[minutes] for name, lengths in words.blocks.items()}
     shares = _shares(minutes - sum(block.values()), len(sections))
-    facts = {"felt_difficulty": meta.felt_difficulty, "project": meta.collaborative_project}
     gaps = [c.name.lower() for c in fw.components if page.section_for(c.id) is None]
     steps: list[tuple[int, str, dict[str, str], dict]] = [
         (block["opening"], "opening", _fill(words.opening, **facts), {}),
@@ -107,11 +126,11 @@ def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] 
         own = [p for p in page.prompts if p.component == sec.component]
         if prompt_ids:
             own = [p for p in own if p.id in prompt_ids] or own
-        steps.append((share, "component", _fill(words.component, component=name, summary=sec.summary),
+        steps.append((share, "component", _fill(words.component, component=name, summary=sec.summary, **facts),
                       {"component": sec.component, "anchor": sec.anchor, "prompts": tuple(own[:words.prompts[minutes]])}))
-    reflect = ("gaps", _fill(words.gaps, gaps=", ".join(gaps))) if gaps else ("strengths", _fill(words.strengths))
+    reflect = ("gaps", _fill(words.gaps, gaps=", ".join(gaps), **facts)) if gaps else ("strengths", _fill(words.strengths, **facts))
     steps.append((block["reflect"], reflect[0], reflect[1], {}))
-    steps.append((block["close"], "close", _fill(words.close), {}))
+    steps.append((block["close"], "close", _fill(words.close, **facts), {}))
     activities, start = [], 0
     for length, kind, text, extra in steps:
         activities.append(Activity(start, length, kind, **text, **extra))

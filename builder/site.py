@@ -1,7 +1,8 @@
 """Build the whole website, PDFs included, and publish it in one step.
 
 The site is built into a fresh folder beside the published one: the HTML
-pages, then every PDF, copied into the site's `pdf/` folder. Only when all
+pages, then their search index (Pagefind, into the site's `pagefind/` folder),
+then every PDF, copied into the site's `pdf/` folder. Only when all
 of it succeeded is the new folder swapped in for the old one, so a failed
 build (a bad scenario, an interrupted run) never leaves a half-written site
 where the last good one was.
@@ -17,6 +18,11 @@ from pathlib import Path
 
 from .downloads import SITE_FOLDER
 
+# Said once per build when the site's address is unknown (README, "Printable material", says the same).
+NO_ADDRESS = ("GLASSBOX_BASEURL is not set, so each packet prints its scenario page's path instead of a QR code and "
+              "full address; set it to the site's public address, e.g. GLASSBOX_BASEURL=https://example.org/handbook/ "
+              "python -m builder site")
+
 
 def _sphinx(builder: str, src: Path, doctrees: Path, out: Path) -> int:
     # -j auto: reading and (with the glassbox builder) writing use every core; the output does not depend on it.
@@ -25,11 +31,25 @@ def _sphinx(builder: str, src: Path, doctrees: Path, out: Path) -> int:
     return subprocess.run(cmd, check=False).returncode
 
 
+def _search_index(site: Path) -> int:
+    """Pagefind reads the written pages and writes the search bundle the search page loads.
+
+    Its binary ships in the `pagefind_bin` wheel; it indexes each page's article only
+    (`data-pagefind-body`, set by builder/theme.py), not the parts marked `data-pagefind-ignore`.
+    """
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--keep-index-url", "--silent"]
+    return subprocess.run(cmd, check=False).returncode
+
+
 def build_site(src: Path, out: Path, work: Path, pdf: bool = True) -> int:
     """Build into `work`, then replace `out` with it. Returns 0 on success, else the failing step's status."""
+    if not os.environ.get("GLASSBOX_BASEURL"):
+        print(NO_ADDRESS, file=sys.stderr)
     fresh = work / "html-next"
     shutil.rmtree(fresh, ignore_errors=True)
     status = _sphinx("glassbox", src, work / "doctrees", fresh)
+    if status == 0:
+        status = _search_index(fresh)
     if status == 0 and pdf:
         status = _sphinx("pdf", src, work / "doctrees-pdf", work / "pdf")
         if status == 0:

@@ -39,8 +39,16 @@ class Component(Strict):
     name: str
     group: str
     shape: str
+    # A short label printed in the component's mark beside its shape (cards, slides), so that two shapes
+    # that look alike when small (a circle and a hexagon) are still told apart; distinct per component.
+    code: str = Field(default="", max_length=4)
     aliases: list[str] = []
     definition: str
+
+    @property
+    def mark(self) -> str:
+        """The label of its mark: `code`, or the initials of its name when the file gives none."""
+        return self.code or "".join(word[0] for word in self.name.split()).upper()[:3]
 
 
 class Concept(Strict):
@@ -93,6 +101,12 @@ class Named(Strict):
     name: str
     description: str
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
+    short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
+
+    @property
+    def label(self) -> str:
+        """The short word, else the name: what a cell of the printed matrix shows beside its symbol."""
+        return self.short or self.name
 
 
 class Licence(Strict):
@@ -127,6 +141,7 @@ class Step(Strict):
     what: str
     read_aloud: str = ""
     listen_for: str = ""
+    brief: str = ""  # what to do in one line, for a plan's table (the whole `what` is in the step's own text)
 
 
 class Workshop(Strict):
@@ -145,6 +160,10 @@ class Workshop(Strict):
     strengths: Step
     close: Step
     moves: list[str]
+    # What the facilitator guide adds to the plan (all optional: a framework without them prints less).
+    prepare: list[str] = []  # what to get ready before the session
+    listen_roles: str = ""  # "{roles}": the roles a prompt names, so the facilitator hears from them
+    basis_listen: dict[str, str] = {}  # basis id -> what to listen for in a section with that basis
 
 
 class CrosswalkItem(Strict):

@@ -40,11 +40,14 @@ py311=$(find_python 3.11 "${PYTHON311:-}" $PY311_CANDIDATES) || py311=""
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+command -v zbarimg >/dev/null 2>&1 || need="$need zbar-tools"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fc-list 2>/dev/null | grep -qi dejavu || need="$need fonts-dejavu-core"
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need="$need libpango-1.0-0 libpangoft2-1.0-0"
 # Debian 12's python3 is 3.11; its venv module is a package of its own.
 { [ -n "$py311" ] && "$py311" -c "import ensurepip" 2>/dev/null; } || need="$need python3 python3-venv"
 [ ! -f package.json ] || command -v npm >/dev/null 2>&1 || need="$need npm"
+# The Nu Html Checker (npm vnu-jar, tests/test_validators.py) runs on Java.
+command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
 if [ -n "$need" ]; then
   if [ "$(id -u)" = "0" ]; then
     sudo=""

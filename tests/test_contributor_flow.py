@@ -88,8 +88,10 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
                           "-D", "glassbox_pdf_scenarios=coaching-cycles", "-D", "glassbox_pdf_papers=a4",
                           str(root), str(out / "pdf")], capture_output=True, text=True)
     assert pdf.returncode == 0, pdf.stderr
-    packet = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "packet-coaching-cycles-participant-a4.pdf").pages)
+    packet = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "packet-coaching-cycles-a4.pdf").pages)
     assert "COACHING-SUMMARY" in packet and "COACHING-PROMPT" in packet
+    guide = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "guide-coaching-cycles-a4.pdf").pages)
+    assert "COACHING-SUMMARY" in guide and "60-minute plan" in guide
     cards = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "prompt-cards-a4.pdf").pages)
     assert "COACHING-PROMPT" in cards
     handbook = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "handbook-a4.pdf").pages)

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 EPOCH = "1700000000"
 A4, LETTER = (595.28, 841.89), (612.0, 792.0)
+SLIDE = (720.0, 405.0)  # 254 mm x 142.875 mm: 16:9
 SCENARIOS = ("first", "second")
 
 
@@ -75,19 +76,23 @@ def outline(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, st
 
 
 def test_every_pdf_is_written_in_both_sizes(pdfs):
+    """Every printed document in both paper sizes; slides, which have no paper, once each, at 16:9."""
     names = {p.name for p in pdfs.glob("*.pdf")}
+    slides = {f"slides-{s}.pdf" for s in SCENARIOS}
     expected = {f"{base}-{paper}.pdf" for paper in ("a4", "letter") for base in (
-        "handbook", "prompt-cards", *(f"packet-{s}-{v}" for s in SCENARIOS for v in ("participant", "facilitator")))}
-    assert names == expected
+        "handbook", "prompt-cards", *(f"{kind}-{s}" for s in SCENARIOS for kind in ("packet", "guide")))}
+    assert names == expected | slides
     timings = json.loads((pdfs / "timings.json").read_text(encoding="utf-8"))
-    assert set(timings) == expected and all(seconds > 0 for seconds in timings.values())
+    assert set(timings) == expected | slides and all(seconds > 0 for seconds in timings.values())
     for name in names:
-        box = PdfReader(pdfs / name).pages[0].mediabox
-        size = (round(float(box.width), 2), round(float(box.height), 2))
-        assert size == (A4 if name.endswith("-a4.pdf") else LETTER), name
+        pages = PdfReader(pdfs / name).pages
+        for page in pages if name in slides else pages[:1]:  # the handbook's matrix pages are landscape
+            size = (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2))
+            assert size == (SLIDE if name in slides else A4 if name.endswith("-a4.pdf") else LETTER), name
 
 
-@pytest.mark.parametrize("name", ["handbook-a4.pdf", "packet-first-facilitator-letter.pdf", "prompt-cards-a4.pdf"])
+@pytest.mark.parametrize("name", ["handbook-a4.pdf", "handbook-letter.pdf", "packet-first-letter.pdf", "guide-first-a4.pdf",
+                                  "prompt-cards-a4.pdf", "prompt-cards-letter.pdf", "slides-first.pdf", "slides-second.pdf"])
 def test_pdfs_are_tagged_with_language_and_title(pdfs, name):
     reader = PdfReader(pdfs / name)
     root = reader.trailer["/Root"]
@@ -98,10 +103,16 @@ def test_pdfs_are_tagged_with_language_and_title(pdfs, name):
     types, alts = struct_types(reader)
     assert types.get("/H1") and types.get("/Figure")
     assert all(alt and str(alt).strip() for alt in alts), alts
+    if name.startswith("slides-"):  # the highlighted diagram, and the component marks beside their names
+        assert any("Diagram of the" in str(a) and "highlighted are" in str(a) for a in alts), alts
+        assert any(str(a).endswith(" shape") for a in alts), alts
+        assert types.get("/H2") and types.get("/P")
+        assert len(outline(reader)) == len(reader.pages)  # a bookmark per slide
 
 
-def test_handbook_structure_has_headings_tables_and_figures(pdfs):
-    reader = PdfReader(pdfs / "handbook-a4.pdf")
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_handbook_structure_has_headings_tables_and_figures(pdfs, paper):
+    reader = PdfReader(pdfs / f"handbook-{paper}.pdf")
     assert reader.metadata.title == "Test handbook"
     types, alts = struct_types(reader)
     for kind in ("/H1", "/H2", "/Table", "/TH", "/TD", "/Figure", "/L", "/LI", "/Link"):
@@ -139,7 +150,7 @@ def test_internal_links_land_on_the_right_pages(pdfs):
 
 
 def test_page_numbers_on_every_page_after_the_cover(pdfs):
-    for name in ("handbook-a4.pdf", "packet-second-facilitator-a4.pdf", "prompt-cards-letter.pdf"):
+    for name in ("handbook-a4.pdf", "guide-second-a4.pdf", "packet-second-letter.pdf", "prompt-cards-letter.pdf"):
         reader = PdfReader(pdfs / name)
         total = len(reader.pages)
         assert f"Page 1 of {total}" not in reader.pages[0].extract_text()
@@ -147,28 +158,31 @@ def test_page_numbers_on_every_page_after_the_cover(pdfs):
             assert f"Page {i} of {total}" in page.extract_text(), (name, i)
 
 
-def test_cover_has_title_version_date_licence_and_citation(pdfs):
-    cover = PdfReader(pdfs / "handbook-letter.pdf").pages[0].extract_text()
-    for text in ("Test handbook", "14 November 2023", "Licence", "How to cite"):
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_cover_has_title_diagram_version_date_licence_and_citation(pdfs, paper):
+    reader = PdfReader(pdfs / f"handbook-{paper}.pdf")
+    cover = reader.pages[0].extract_text()
+    for text in ("Test handbook", "Version", "14 November 2023", "Licence", "Toy Licence 1.0", "How to cite"):
         assert text in cover
+    # the toy framework's diagram, not highlighted for any scenario, with its text alternative
+    assert any(str(alt).startswith("Diagram of the Toy Partnership Core: at each level (Top pair")
+               for alt in struct_types(reader)[1])
+    assert "Page 2 of" in reader.pages[1].extract_text()  # the cover fits on its page
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
-def test_packet_has_every_prompt_in_order_and_the_facilitator_page_only_for_facilitators(pdfs, scenario):
+def test_packet_has_every_prompt_in_order_and_the_guide_the_facilitators_material(pdfs, scenario):
     expected = prompts_of(scenario)
     assert expected
-    for version in ("participant", "facilitator"):
-        for paper in ("a4", "letter"):
-            text = " ".join(p.extract_text() for p in PdfReader(pdfs / f"packet-{scenario}-{version}-{paper}.pdf").pages)
-            text = flat(text)
-            positions = [text.find(flat(prompt)) for prompt in expected]
-            assert -1 not in positions and positions == sorted(positions), (version, paper)
-            assert ("For the facilitator" in text) == (version == "facilitator")
-            assert f"scenarios/{scenario}.html" in text and "Sources" in text
-    facil = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdfs / f"packet-{scenario}-facilitator-a4.pdf").pages))
-    assert "Discussion moves" in facil and "One idea" in facil
-    minutes = re.search(r"A suggested plan \((\d+) minutes\)", facil)
-    assert minutes and 60 <= int(minutes.group(1)) <= 90
+    for paper in ("a4", "letter"):
+        text = flat(" ".join(p.extract_text() for p in PdfReader(pdfs / f"packet-{scenario}-{paper}.pdf").pages))
+        positions = [text.find(flat(prompt)) for prompt in expected]
+        assert -1 not in positions and positions == sorted(positions), paper
+        assert f"scenarios/{scenario}.html" in text and "Sources" in text
+        assert "Discussion moves" not in text and "minute plan" not in text  # the facilitator's material is the guide's
+        guide = flat(" ".join(p.extract_text() for p in PdfReader(pdfs / f"guide-{scenario}-{paper}.pdf").pages))
+        assert "The 60-minute plan" in guide and "The 90-minute plan" in guide
+        assert "Discussion moves" in guide and "One idea" in guide and f"scenarios/{scenario}.html" in guide
 
 
 def test_cards_hold_every_prompt_with_component_names(pdfs):
@@ -183,7 +197,8 @@ def test_nothing_is_drawn_outside_the_page_margins(pdfs):
     """Text and drawings keep within the side margins (the narrowest, 14 mm, is used by the
     landscape matrix pages); only running heads and page numbers use the top and bottom margins."""
     side = 14 / 25.4 * 72 - 0.5
-    for name in ("handbook-a4.pdf", "handbook-letter.pdf", "packet-first-facilitator-letter.pdf", "prompt-cards-a4.pdf"):
+    for name in ("handbook-a4.pdf", "handbook-letter.pdf", "guide-first-letter.pdf", "packet-first-a4.pdf",
+                 "prompt-cards-a4.pdf"):
         with pdfplumber.open(pdfs / name) as pdf:
             for page in pdf.pages:
                 for obj in page.chars + page.images + page.rects + page.lines:
@@ -193,7 +208,7 @@ def test_nothing_is_drawn_outside_the_page_margins(pdfs):
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pages_render_to_png(pdfs, tmp_path):
-    for name in ("handbook-a4", "packet-first-participant-a4", "prompt-cards-letter"):
+    for name in ("handbook-a4", "packet-first-a4", "prompt-cards-letter"):
         subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(pdfs / f"{name}.pdf"),
                         str(tmp_path / name)], check=True)
     pngs = sorted(tmp_path.glob("*.png"))
@@ -217,14 +232,14 @@ def test_real_handbook_has_a_packet_per_scenario_with_every_prompt_in_order(site
     for file in files:
         scenario = parse_scenario(file.read_text(), str(file), fw).scenario
         prompts = [p.text for s in scenario.sections for p in s.prompts]
-        for version in ("participant", "facilitator"):
-            for paper in ("a4", "letter"):
-                path = site / "pdf" / f"packet-{scenario.meta.id}-{version}-{paper}.pdf"
-                reader = PdfReader(path)
-                assert reader.pages[0].mediabox.width == pytest.approx((A4 if paper == "a4" else LETTER)[0], abs=0.1)
-                text = flat(" ".join(p.extract_text() for p in reader.pages))
-                positions = [text.find(flat(p)) for p in prompts]
-                assert -1 not in positions and positions == sorted(positions), path.name
+        for paper in ("a4", "letter"):
+            path = site / "pdf" / f"packet-{scenario.meta.id}-{paper}.pdf"
+            reader = PdfReader(path)
+            assert reader.pages[0].mediabox.width == pytest.approx((A4 if paper == "a4" else LETTER)[0], abs=0.1)
+            text = flat(" ".join(p.extract_text() for p in reader.pages))
+            positions = [text.find(flat(p)) for p in prompts]
+            assert -1 not in positions and positions == sorted(positions), path.name
+            assert (site / "pdf" / f"guide-{scenario.meta.id}-{paper}.pdf").stat().st_size > 10_000
 
 
 def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_known(pdfs, tmp_path):
@@ -232,18 +247,18 @@ def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_kn
     def qr_codes(path: Path) -> list[str]:
         return [str(alt) for alt in struct_types(PdfReader(path))[1] if alt and "QR code" in str(alt)]
 
-    with pdfplumber.open(pdfs / "packet-first-participant-a4.pdf") as pdf:
+    with pdfplumber.open(pdfs / "packet-first-a4.pdf") as pdf:
         assert "scenarios/first.html" in pdf.pages[0].extract_text() and "website" in pdf.pages[0].extract_text()
-    assert qr_codes(pdfs / "packet-first-participant-a4.pdf") == []
+    assert qr_codes(pdfs / "packet-first-a4.pdf") == []
     out = tmp_path / "out"
     subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / ".d"),
                     "-D", "html_baseurl=https://example.org/handbook/", "-D", "glassbox_pdf_scenarios=first",
                     "-D", "glassbox_pdf_papers=a4", str(ROOTS / "test-basic"), str(out)],
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
-    reader = PdfReader(out / "packet-first-participant-a4.pdf")
+    reader = PdfReader(out / "packet-first-a4.pdf")
     links = [a.get_object().get("/A", {}).get("/URI") for a in reader.pages[0].get("/Annots", [])]
     assert "https://example.org/handbook/scenarios/first.html" in links
-    assert qr_codes(out / "packet-first-participant-a4.pdf") == [
+    assert qr_codes(out / "packet-first-a4.pdf") == [
         "QR code linking to the scenario's web page, https://example.org/handbook/scenarios/first.html"]
 
 
@@ -263,10 +278,13 @@ def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path
     # the views print briefly: no scenario summaries or prompts, a count of the prompts left to the packets
     assert "FIRST-ALPHA summary." not in text and "First alpha prompt?" not in text
     assert "more prompts on alpha" in text and "in brief: each cell shows only its basis" in text
+    # the brief matrix keeps the print rules: marks, no summaries list, no links that do nothing on paper
+    assert "● Reported" in text and "The summaries, component by component" not in text
+    assert "Read the section" not in text
     cards = flat(" ".join(p.extract_text() for p in PdfReader(out / "prompt-cards-a4.pdf").pages))
     assert "First alpha prompt?" not in cards and "printed in each scenario's workshop packet" in cards
     # ...and every scenario is in full in its packet
-    packet = flat(" ".join(p.extract_text() for p in PdfReader(out / "packet-first-participant-a4.pdf").pages))
+    packet = flat(" ".join(p.extract_text() for p in PdfReader(out / "packet-first-a4.pdf").pages))
     assert "FIRST-ALPHA summary." in packet and "First alpha prompt?" in packet
     # links to a left-out scenario open its web page, or are plain text when the address is unknown; none dangles
     uris, dests = [], []

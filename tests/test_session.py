@@ -67,3 +67,29 @@ def load_scenario(name: str):
 def test_a_length_the_framework_does_not_offer_is_refused():
     with pytest.raises(ValueError, match="60 or 90"):
         plan_session(FW, page_of(parsed()), 45)
+
+
+def test_the_workshop_pages_session_outline_adds_up_at_every_length():
+    from docutils import nodes
+    from test_views import context, corpus
+
+    from builder import nodes as gb
+    from builder.views import registry
+
+    for fw in (FW, HANDBOOK):
+        [wrapper] = registry()["session-outline"].render(context(corpus(), fw=fw), gb.glassbox_view(kind="session-outline", target="", scenario=""))
+        rows = [[entry.astext() for entry in row.findall(nodes.entry)] for row in wrapper.findall(nodes.row)][1:]
+        for column, minutes in enumerate(fw.workshop.lengths, start=1):
+            assert sum(int(row[column]) for row in rows) == minutes
+
+
+@pytest.mark.parametrize("minutes", [60, 90])
+def test_every_step_has_its_words_and_a_one_line_brief_for_a_plan_table(minutes):
+    real = load_scenario("special-education")
+    for fw, page in ((FW, page_of(parsed())), (HANDBOOK, real)):
+        for act in plan_session(fw, page, minutes).activities:
+            assert act.title and act.what and act.brief, act
+            assert "{" not in act.what + act.brief + act.read_aloud + act.listen_for, act  # every name filled in
+    words = {a.kind: a for a in plan_session(HANDBOOK, real, minutes).activities}
+    assert len(words["close"].brief) < len(words["close"].what) and words["close"].read_aloud
+    assert real.scenario.primary_focus in words["diagram"].read_aloud

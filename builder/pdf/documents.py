@@ -25,6 +25,9 @@ class PdfDocument(NamedTuple):
     template: str
     context: dict[str, Any]
     styles: tuple[str, ...] = ()  # its own stylesheets (files in builder/pdf/), after print.css
+    # True: its stylesheet sets its own page size (slides are 16:9, not paper), so it is written once,
+    # named without a paper size; False: once per paper size of `glassbox_pdf_papers`.
+    own_size: bool = False
 
 
 class PrintInputs(NamedTuple):
@@ -58,6 +61,20 @@ def shape_uri(shape: str) -> str:
     inner = SHAPES.get(shape, SHAPES["circle"])
     return data_uri_svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20">'
                         f'<g fill="#fff" stroke="#000" stroke-width="2">{inner}</g></svg>')
+
+
+class Mark(NamedTuple):
+    """What labels a component on a card or slide besides its name: its shape, drawn, and its code in
+    letters beside it (the letters tell a circle from a hexagon when both are small, or grey)."""
+
+    uri: str  # the shape as an image
+    shape: str  # its name, for the image's text alternative
+    code: str
+
+
+def mark_of(fw: Framework, component: str) -> Mark | None:
+    comp = fw.component_by_id.get(component)
+    return Mark(shape_uri(comp.shape), comp.shape, comp.mark) if comp else None
 
 
 def page_url(baseurl: str, docname: str) -> str:

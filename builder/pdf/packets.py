@@ -1,18 +1,44 @@
-"""Workshop packets, one per scenario in two versions, as plain data for the PDF builder."""
+"""The participant packet of every scenario, as plain data for the PDF builder.
+
+One packet is printed for each person in the room. It opens with a brief
+(the large highlighted diagram, the four facts, what each component does
+here), then gives every prompt a numbered block with room to write below it
+(the facilitator guide, `guides.py`, refers to prompts by these numbers), and
+closes with the reader's own next steps. What the guide shares with it (the
+prompt numbers, the link back to the web page) is made here once.
+"""
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..diagram import framework_diagram
-from ..downloads import PACKET_VERSIONS, packet_stem
-from ..frontmatter import FACTS
+from ..downloads import packet_stem
+from ..framework import Framework
+from ..frontmatter import FACTS, ScenarioMeta
 from ..loader import format_references
 from ..model import Page
-from ..session import plan_session
 from .documents import PdfDocument, PrintInputs, page_url, shape_uri
 from .render import data_uri_svg, svg_as_image
+
+# The key under the diagram: the same look the diagram's style gives enacted and left-out parts (render.SVG_STYLE).
+_KEY_ON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20"><defs>'
+           '<pattern id="h" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+           '<rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#b8b8b8" stroke-width="1.2"/>'
+           '</pattern></defs><rect x="2" y="2" width="36" height="16" rx="3" fill="url(#h)" stroke="#000" stroke-width="3"/></svg>')
+_KEY_OFF = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20">'
+            '<rect x="2" y="2" width="36" height="16" rx="3" fill="#fff" stroke="#666" stroke-width="1.3" '
+            'stroke-dasharray="4 3"/></svg>')
+WRITING_LINES = 8  # ruled lines under each prompt (packet.css gives the block its height: over 70 mm)
+
+
+class Link(NamedTuple):
+    """Where a printed scenario points back to: the full address (with a QR code) or, unknown, the page's path."""
+
+    url: str
+    web: bool
+    qr: str  # data URI of the QR code, or ""
 
 
 def qr_uri(url: str) -> str:
@@ -25,7 +51,39 @@ def qr_uri(url: str) -> str:
     return data_uri_svg(buf.getvalue().decode("utf-8"))
 
 
-def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, Any]:
+def link(inputs: PrintInputs, docname: str) -> Link:
+    url = page_url(inputs.baseurl, docname)
+    web = url.startswith(("http://", "https://"))
+    return Link(url, web, qr_uri(url) if web else "")
+
+
+def numbered_prompts(fw: Framework, page: Page) -> list[dict[str, Any]]:
+    """Every prompt of the scenario in page order, numbered from 1, with the part it belongs to by name and shape."""
+    roles = {r.id: r.name for r in fw.roles}
+    out = []
+    for number, p in enumerate(page.prompts, start=1):
+        comp = fw.component_by_id.get(p.component)
+        out.append({"id": p.id, "number": number, "text": p.text, "where": comp.name if comp else p.section,
+                    "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else "",
+                    "roles": [roles.get(r, r) for r in p.roles]})
+    return out
+
+
+def facts(fw: Framework, meta: ScenarioMeta) -> list[tuple[str, str]]:
+    """The four facts, then the levels and roles, as (label, value)."""
+    out = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
+    out.append(("Levels", ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)))
+    out.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id)))
+    return out
+
+
+def sources(inputs: PrintInputs, meta: ScenarioMeta) -> list[str]:
+    format_references(list(meta.sources))
+    return [inputs.bibliography[k].text if k in inputs.bibliography else k for k in meta.sources]
+
+
+def _diagram(inputs: PrintInputs, docname: str, page: Page) -> tuple[str, bool]:
+    """The highlighted diagram as a tagged image, and whether any part of it is shown as left out."""
     fw, meta = inputs.fw, page.scenario
     assert meta is not None
 
@@ -36,48 +94,39 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
 
     enacted = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
     levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
-    diagram = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
-                           f": highlighted are {enacted} at the {levels} level(s)")
-    titles = {s.title for s in page.sections}
-    parts: list[dict[str, Any]] = []
-    opening = [p for p in page.prompts if p.section not in titles]
-    if opening:
-        parts.append({"name": "Opening", "anchor": "opening", "summary": "", "shape": "", "prompts": opening})
+    html = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
+                        f": highlighted are {enacted} at the {levels} level(s)")
+    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels.paired)
+    return html, left_out
+
+
+def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, Any]:
+    fw, meta = inputs.fw, page.scenario
+    assert meta is not None
+    diagram, left_out = _diagram(inputs, docname, page)
+    parts = []
     for sec in page.sections:
         comp = fw.component_by_id.get(sec.component)
         basis = fw.basis_by_id.get(sec.basis)
         parts.append({"name": comp.name if comp else sec.title, "anchor": sec.anchor, "summary": sec.summary,
                       "basis": basis.name if basis else sec.basis,
-                      "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else "",
-                      "prompts": [p for p in page.prompts if p.section == sec.title]})
-    concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in page.terms) if c in fw.concept_by_id]
-    url = page_url(inputs.baseurl, docname)
-    session = plan_session(fw, page, fw.workshop.lengths[0])
-    schedule = [(f"{a.start}–{a.end} min", f"{a.title}: {a.what}") for a in session.activities]
-    facts = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
-    facts.append(("Levels", levels))
-    facts.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id)))
-    format_references(list(meta.sources))
-    sources = [inputs.bibliography[k].text if k in inputs.bibliography else k for k in meta.sources]
-    return {"meta": meta, "diagram": diagram, "parts": parts, "facts": facts, "concepts": concepts,
-            "plan": schedule, "minutes": session.minutes, "moves": fw.workshop.moves,
-            "sources": sources, "url": url, "qr": qr_uri(url) if url.startswith("http") else "",
-            "roles": {r.id: r.name for r in fw.roles}}
+                      "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else ""})
+    return {"meta": meta, "short_name": fw.framework.short_name, "diagram": diagram, "left_out": left_out,
+            "key_on": data_uri_svg(_KEY_ON), "key_off": data_uri_svg(_KEY_OFF), "facts": facts(fw, meta),
+            "parts": parts, "prompts": numbered_prompts(fw, page), "lines": WRITING_LINES,
+            "link": link(inputs, docname), "sources": sources(inputs, meta)}
 
 
 def packets(inputs: PrintInputs) -> list[PdfDocument]:
-    """Both versions of the packet of every scenario (or of those in `only`)."""
+    """The participant packet of every scenario (or of those in `only`)."""
     out = []
     for docname, page in inputs.scenarios:
         meta = page.scenario
         if inputs.only and meta.id not in inputs.only:
             continue
-        ctx = packet_context(inputs, docname, page)
-        for version in PACKET_VERSIONS:
-            title = f"{meta.title}: workshop packet ({version})"
-            out.append(PdfDocument(packet_stem(meta.id, version), "packet.html",
-                                   {**inputs.common(title), **ctx, "version_name": version,
-                                    "facilitator": version == "facilitator"}, ("packet.css",)))
+        title = f"{meta.title}: participant packet"
+        out.append(PdfDocument(packet_stem(meta.id), "packet.html",
+                               {**inputs.common(title), **packet_context(inputs, docname, page)}, ("packet.css",)))
     return out
 
 

@@ -23,9 +23,10 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.docutils import new_document
 
-from ..downloads import HANDBOOK, pdf_name
+from ..downloads import pdf_name
 from ..loader import bibliography_for, framework_for
 from ..views import PRINT, RenderOptions
+from . import handbook
 from .documents import PdfDocument, PrintInputs, kit
 from .render import meta_tags, source_date, svg_as_image, write_pdf
 
@@ -166,11 +167,10 @@ class PdfBuilder(SingleFileHTMLBuilder):
                 self.post_process_images(doctree)
                 title = self.env.titles[docname].astext() if docname in self.env.titles else docname
                 body = svg_as_image(self.render_doctree(doctree, docname))
-                pages.append({"id": doc_id(docname), "title": title, "depth": depth, "body": body,
-                              "wide": "glassbox-matrix" in body})
+                pages.append({"id": doc_id(docname), "title": title, "depth": depth, "body": body})
         self.copy_image_files()  # pages' images, found by WeasyPrint relative to the output folder
-        self.write_handbook(pages)
         inputs = self.print_inputs()
+        self.write_document(handbook.document(pages, inputs, self.config.root_doc, self.config.project))
         for compose in kit():
             for document in compose(inputs):
                 self.write_document(document)
@@ -201,15 +201,10 @@ class PdfBuilder(SingleFileHTMLBuilder):
                            frozenset(self.config.glassbox_pdf_scenarios), bool(self.left_out), len(self.left_out),
                            self.render_nodes, self.context)
 
-    def write_handbook(self, pages: list[dict[str, Any]]) -> None:
-        self.write_document(PdfDocument(HANDBOOK, "handbook.html", {
-            **self.context(self.config.project), "pages": pages, "scenarios_left_out": len(self.left_out),
-            "toc": [p for p in pages if p["depth"] >= 1]}, ("handbook.css",)))
-
     def write_document(self, document: PdfDocument) -> None:
         """Render one document's template and write it in every paper size: the one place PDFs are written."""
         html = self.jinja.get_template(document.template).render(document.context)
-        for paper in self.config.glassbox_pdf_papers:
+        for paper in [None] if document.own_size else self.config.glassbox_pdf_papers:
             name = pdf_name(document.stem, paper)
             with progress_message(__("writing %s") % name):
                 self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir), document.styles)

@@ -13,15 +13,22 @@ from pathlib import Path
 HERE = Path(__file__).parent
 PRINT_CSS = HERE / "print.css"
 
-# The diagram's look, inside the SVG (an <img> does not see the page's CSS): greyscale-safe.
-SVG_STYLE = """<style>
+# The diagram's look, inside the SVG (an <img> does not see the page's CSS). In greyscale, and never by shade
+# alone: what a scenario enacts has a thick outline, a hatched fill and a bold label; what it leaves out has a
+# thin dashed outline and a grey label. Sizes are for a diagram printed about 16 cm wide (labels of 8 to 9 pt).
+SVG_STYLE = """<defs><pattern id="gb-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+<rect width="7" height="7" fill="#fff"/><line x1="0" y1="0" x2="0" y2="7" stroke="#b8b8b8" stroke-width="1.6"/></pattern></defs>
+<style>
 .gb-org{fill:none;stroke:#555;stroke-width:1.5}
 .gb-shape{fill:#fff;stroke:#000;stroke-width:1.8}
-text{fill:#000;font-size:13px;font-family:'DejaVu Sans',sans-serif}
-.gb-small{font-size:11px}.gb-side{font-size:15px;font-weight:700}
+text{fill:#000;font-size:14px;font-family:'DejaVu Sans',sans-serif}
+.gb-small{font-size:12.5px}.gb-band{font-size:13px}.gb-side{font-size:16px;font-weight:700}
 .gb-arrow{stroke:#000;stroke-width:1.4}.gb-head{fill:#000}
-.is-on .gb-shape{fill:#d9d9d9;stroke:#000;stroke-width:3.5}
-.is-off{opacity:.45}
+.is-on .gb-shape{fill:url(#gb-hatch);stroke:#000;stroke-width:4}
+.is-on text{font-weight:700}
+.is-off .gb-shape{stroke:#666;stroke-dasharray:5 4}
+.is-off text{fill:#555}
+.gb-level.is-off .gb-org{stroke:#999;stroke-dasharray:6 5}
 </style>"""
 
 _SVG = re.compile(r'<svg class="gb-diagram[^"]*"[^>]*?aria-label="([^"]*)"[^>]*>.*?</svg>', re.S)
@@ -51,7 +58,10 @@ def iso_date() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", source_date())
 
 
-def page_css(paper: str) -> str:
+def page_css(paper: str | None) -> str:
+    """The page size of a document printed on `paper`; none for one whose stylesheet sets its own (slides)."""
+    if paper is None:
+        return ""
     return f"@page {{ size: {paper}; }} @page wide {{ size: {paper} landscape; }}"
 
 
@@ -62,9 +72,10 @@ def meta_tags(title: str, author: str) -> str:
             '<meta name="generator" content="Glass-Box Handbook builder">')
 
 
-def write_pdf(html: str, target: Path, paper: str, base_url: str, styles: tuple[str, ...] = ()) -> float:
-    """Write one PDF with the shared stylesheet and the document's own (`styles`, files beside this module);
-    return the seconds it took (for the benchmark in timings.json)."""
+def write_pdf(html: str, target: Path, paper: str | None, base_url: str, styles: tuple[str, ...] = ()) -> float:
+    """Write one PDF with the shared stylesheet and the document's own (`styles`, files beside this module),
+    on `paper` (None: the document's stylesheet gives the page size); return the seconds it took (for the
+    benchmark in timings.json)."""
     from weasyprint import CSS, HTML
 
     start = time.perf_counter()

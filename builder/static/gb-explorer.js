@@ -2,8 +2,10 @@
 /* Glass-Box Handbook: the scenario explorer. Filters by component, level,
    role and trajectory, each option saying how many scenarios it would leave;
    the view (filters and the comparison of gb-compare.js) is kept in the
-   address's fragment, so a link opens it again; the role filter follows the
-   role lens. The page's list is complete without this script, which only
+   address's fragment, so a link opens it again; the role filter is the role
+   lens ("Read as"): one control, where there used to be two that changed each
+   other. An option that would leave no scenario shows its count (0) and
+   cannot be chosen. The page's list is complete without this script, which only
    hides items. Data: builder/explorer.py's explorer_data(), embedded as
    gb-explorer-data. */
 /**
@@ -61,6 +63,7 @@
  * @property {string} id
  * @property {string} name
  * @property {number} count  how many scenarios choosing it would leave
+ * @property {boolean} disabled  whether it would leave none (and is not the one chosen)
  */
 "use strict";
 
@@ -112,9 +115,8 @@
 
   /**
    * What a facet's menu offers, given the other facets' filters: how many
-   * scenarios "Any" leaves, and each option with the number it would leave. A
-   * role that would leave none is left out unless chosen, since the data lists
-   * every role of the lens, whether or not a scenario has it.
+   * scenarios "Any" leaves, and each option with the number it would leave;
+   * one that would leave none is disabled, unless it is the one chosen.
    * @param {ExplorerData} data
    * @param {Filters} filters
    * @param {Facet} facet
@@ -124,7 +126,7 @@
     const left = data.scenarios.filter((s) => matches(s, filters, facet.key));
     const options = data[facet.list]
       .map(({ id, name }) => ({ id, name, count: left.filter((s) => facetValues(s, facet.key).includes(id)).length }))
-      .filter((o) => facet.key !== "role" || o.count > 0 || o.id === filters.role);
+      .map((o) => ({ ...o, disabled: o.count === 0 && o.id !== filters[facet.key] }));
     return { any: left.length, options };
   };
 
@@ -174,8 +176,15 @@
    */
   const facetSelect = (facet) => {
     const id = `gb-filter-${facet.key}`;
-    const select = el("select", { id, name: facet.key });
-    return { facet, select, box: el("div", { class: "gb-filter" }, [el("label", { for: id, text: facet.label }), select]) };
+    if (facet.key !== "role") {
+      const select = el("select", { id, name: facet.key });
+      return { facet, select, box: el("div", { class: "gb-filter" }, [el("label", { for: id, text: facet.label }), select]) };
+    }
+    const select = el("select", { id, name: facet.key, "aria-describedby": `${id}-hint` });
+    return { facet, select, box: el("div", { class: "gb-filter" }, [
+      el("label", { for: id, text: "Read as (role)" }), select,
+      el("span", { class: "gb-filter-hint", id: `${id}-hint`, text: "Also marks this role's prompts on every page." }),
+    ]) };
   };
 
   /**
@@ -186,7 +195,11 @@
    */
   const fillMenu = (select, { any, options }, chosen) => {
     select.replaceChildren(el("option", { value: "", text: `Any (${any})` }),
-      ...options.map((o) => el("option", { value: o.id, text: `${o.name} (${o.count})` })));
+      ...options.map((o) => {
+        const option = el("option", { value: o.id, text: `${o.name} (${o.count})` });
+        option.disabled = o.disabled;
+        return option;
+      }));
     select.value = chosen;
   };
 
@@ -232,7 +245,12 @@
     const compareRoot = need(".gb-compare", root, HTMLElement);
     const compare = Glassbox.compare?.setupCompare(compareRoot, data, names, writeUrl);
     const change = () => { apply(chosen()); writeUrl(); };
-    for (const { select } of menus) select.addEventListener("change", change);
+    for (const { facet, select } of menus) {
+      // The role filter is the lens: choosing a role reads every page as it (the lens's listener below applies it).
+      const lens = Glassbox.lens;
+      if (facet.key === "role" && lens) select.addEventListener("change", () => lens.set(select.value));
+      else select.addEventListener("change", change);
+    }
 
     /** Show the view the address asks for; the lens chooses the role if the address does not. */
     const load = () => {

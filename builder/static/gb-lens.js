@@ -11,10 +11,21 @@
   const ROLE_CLASS = "glassbox-role-";
 
   /**
-   * A role the lens offers: builder/explorer.py's lens_roles_script embeds the list as gb-lens-roles.
+   * A role of the framework: builder/views/explorer.py's lens_roles_script embeds them all as
+   * gb-lens-roles, each saying whether the framework offers it in every lens (`lens`).
    * @typedef {object} LensRole
    * @property {string} id
    * @property {string} name
+   * @property {boolean} [lens]
+   */
+
+  /**
+   * A choice of the "Read as" menu.
+   * @typedef {object} LensOption
+   * @property {string} id
+   * @property {string} name
+   * @property {number} count  prompts on the page that concern the role
+   * @property {boolean} disabled  whether choosing it would mark nothing
    */
 
   /** @type {readonly LensRole[]} */
@@ -35,6 +46,21 @@
     ...dataRoles.split(/\s+/).filter(Boolean),
     ...[...classes].filter((c) => c.startsWith(ROLE_CLASS)).map((c) => c.slice(ROLE_CLASS.length)),
   ];
+
+  /**
+   * What the menu offers on a page: every lens role, and every other role that
+   * a prompt of the page names, in the framework's order, each with how many
+   * prompts concern it. A role no prompt concerns stays in view (so a reader
+   * sees it is not forgotten) but cannot be chosen, unless it is the one kept.
+   * @param {readonly LensRole[]} all  the framework's roles
+   * @param {ReadonlyArray<readonly string[]>} prompts  each prompt's roles
+   * @param {string} kept  the role read as, "" for none
+   * @returns {LensOption[]}
+   */
+  const lensOptions = (all, prompts, kept) => all
+    .map(({ id, name, lens }) => ({ id, name, lens, count: prompts.filter((named) => named.includes(id)).length }))
+    .filter((r) => r.lens || r.count > 0 || r.id === kept)
+    .map(({ id, name, count }) => ({ id, name, count, disabled: count === 0 && id !== kept }));
 
   /**
    * What the lens's status says.
@@ -79,14 +105,27 @@
     for (const listener of listeners) listener(role);
   };
 
-  /** The "Read as" menu under the page's heading, set to the role kept from last time. */
+  /**
+   * The "Read as" menu under the page's heading, set to the role kept from last
+   * time. On the explorer the role filter is the lens (gb-explorer.js): one
+   * control, not two that change each other.
+   */
   const setupLens = () => {
     const offered = /** @type {LensRole[] | null} */ (readJsonData("gb-lens-roles"));
     if (!offered?.length) return;
     roles = offered;
+    const saved = storage.get(KEY) ?? "";
+    current = roles.some((r) => r.id === saved) ? saved : "";
+    if ($(".gb-explorer")) return;
+    const onPage = $$(".glassbox-prompt[data-roles], .glassbox-prompt-entry")
+      .map((p) => promptRoles(p.dataset.roles ?? "", p.classList));
     const select = el("select", { id: "gb-lens-select" }, [
       el("option", { value: "", text: "Everyone (no lens)" }),
-      ...roles.map((r) => el("option", { value: r.id, text: r.name })),
+      ...lensOptions(roles, onPage, current).map((r) => {
+        const option = el("option", { value: r.id, text: `${r.name} (${r.count})` });
+        option.disabled = r.disabled;
+        return option;
+      }),
     ]);
     const box = el("div", { class: "gb-lens" }, [
       el("label", { for: "gb-lens-select", text: "Read as: " }), select,
@@ -95,8 +134,7 @@
     const h1 = $("main h1, article h1, h1");
     if (h1?.parentNode) h1.after(box);
     else document.body.prepend(box);
-    const saved = storage.get(KEY) ?? "";
-    select.value = roles.some((r) => r.id === saved) ? saved : "";
+    select.value = current;
     select.addEventListener("change", () => setLens(select.value));
     if (select.value) setLens(select.value);
   };
@@ -109,6 +147,9 @@
      * @param {(role: string) => void} listener
      */
     onChange: (listener) => { listeners.push(listener); },
+    /** Read as `role` ("" for none): how the explorer's role filter, which is the lens there, sets it. */
+    set: (/** @type {string} */ role) => setLens(role),
+    lensOptions,
     promptRoles,
     statusText,
   };

@@ -35,6 +35,19 @@
     return lines.join("\n");
   };
 
+  /**
+   * What the line under a field says once the reader stops typing.
+   * @param {boolean} kept  whether the browser kept the answer
+   * @param {string} value  the field's text
+   * @param {Date} when
+   * @returns {string}
+   */
+  const savedMessage = (kept, value, when) => {
+    if (!kept) return "This browser would not save this answer; export your answers to keep them.";
+    const time = `${String(when.getHours()).padStart(2, "0")}:${String(when.getMinutes()).padStart(2, "0")}`;
+    return value ? `Answer saved in this browser at ${time}.` : `Answer cleared from this browser at ${time}.`;
+  };
+
   /** @param {string} title  the page's title @returns {string} the exported file's name */
   const answersFilename = (title) => `my-answers-${slugify(title, "page")}.md`;
 
@@ -50,9 +63,8 @@
    * Give a prompt its answer field, filled with the kept answer and kept as the reader types.
    * @param {HTMLElement} prompt
    * @param {string} key  where the answer is kept
-   * @param {HTMLElement} status  where keeping it is reported
    */
-  const addAnswerField = (prompt, key, status) => {
+  const addAnswerField = (prompt, key) => {
     const pid = prompt.dataset.prompt ?? "";
     const saved = storage.get(key) ?? "";
     const area = el("textarea", { id: `${pid}-answer`, class: "gb-answer", rows: "4", "data-prompt": pid });
@@ -65,8 +77,10 @@
     }
     // What prints in place of the field (the print stylesheet hides the field).
     const mirror = el("div", { class: "gb-answer-print", "aria-hidden": "true", text: saved || NO_ANSWER });
+    // Keeping the answer is reported under the field being typed in, where the reader is looking.
+    const status = el("p", { class: "gb-answer-saved", id: `${pid}-saved`, role: "status", "aria-live": "polite" });
     const wrap = el("div", { class: "gb-answer-wrap" }, [
-      el("label", { for: area.id, class: "gb-answer-label", text: "Your answer" }), area, mirror,
+      el("label", { for: area.id, class: "gb-answer-label", text: "Your answer" }), area, status, mirror,
     ]);
     prompt.insertBefore(wrap, $(":scope > .glassbox-prompt-roles", prompt));
 
@@ -81,7 +95,7 @@
       mirror.textContent = area.value || NO_ANSWER;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
-        status.textContent = keep() ? "Answer saved in this browser." : "This browser would not save the answer; export it to keep it.";
+        status.textContent = savedMessage(keep(), area.value, new Date());
       }, 300);
     });
     area.addEventListener("blur", keep);
@@ -133,7 +147,7 @@
     /** @param {HTMLElement} prompt */
     const keyOf = (prompt) => base + (prompt.dataset.prompt ?? "");
     const status = el("p", { class: "gb-answers-status", role: "status", "aria-live": "polite" });
-    for (const prompt of prompts) addAnswerField(prompt, keyOf(prompt), status);
+    for (const prompt of prompts) addAnswerField(prompt, keyOf(prompt));
 
     const exportButton = button("gb-export", "Export my answers");
     const clearButton = button("gb-clear", "Clear my answers");
@@ -143,6 +157,8 @@
         if (area) area.value = "";
         const mirror = $(".gb-answer-print", prompt);
         if (mirror) mirror.textContent = NO_ANSWER;
+        const saved = $(".gb-answer-saved", prompt);
+        if (saved) saved.textContent = "";
         storage.remove(keyOf(prompt));
       }
     });
@@ -162,5 +178,5 @@
   };
 
   ready(setupPrompts);
-  if (typeof module === "object" && module.exports) module.exports = { answersMarkdown, answersFilename };
+  if (typeof module === "object" && module.exports) module.exports = { answersMarkdown, answersFilename, savedMessage };
 })();

@@ -13,7 +13,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     own = ctx.page
     shown = ctx.domain.page(node["scenario"]) if node["scenario"] else own
     return framework_diagram(ctx.fw, ctx.uri, highlight=shown.scenario if shown else None,
-                             current=ctx.fw.page_subjects.get(ctx.docname), sections=shown.sections if shown else ())
+                             current=ctx.fw.page_subjects.get(ctx.docname), sections=shown.sections if shown else (),
+                             skip=ctx.options.medium == "web")
 
 
 def depends(slices: Slices, docname: str, page: Page) -> object:

@@ -45,8 +45,10 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
 
 
 def lens_roles_script(fw: Framework) -> nodes.raw:
-    """The roles offered in the role lens, for pages that carry prompts or the explorer."""
-    roles = [{"id": r.id, "name": r.name} for r in fw.roles if r.lens]
+    """Every role, for the role lens of pages that carry prompts or the explorer. The lens offers those
+    the framework marks `lens` and, beyond them, every role the page's own prompts name (gb-lens.js), so a
+    prompt "for special education faculty" can be read as its own role."""
+    roles = [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles]
     return nodes.raw("", json_script("gb-lens-roles", roles), format="html")
 
 
@@ -59,7 +61,11 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         "trajectory": {x["id"]: x["name"] for x in data["trajectories"]},
     }
     items = []
+    every = {c["id"] for c in data["components"]}
     for s in data["scenarios"]:
+        # The in-depth scenarios, which enact every component, are the ones to start a reader with.
+        deep = (f' <span class="glassbox-badge gb-in-depth">In depth: all {len(every)} components</span>'
+                if every and every <= set(s["components"]) else "")
         facts = " · ".join(filter(None, [
             names["trajectory"].get(s["trajectory"], s["trajectory"]),
             ", ".join(names["level"][x] for x in s["levels"]),
@@ -68,7 +74,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         roles = ", ".join(names["role"][r] for r in s["roles"])
         items.append(
             f'<li class="gb-explorer-item" data-scenario="{escape(s["id"], quote=True)}">'
-            f'<p class="gb-explorer-title"><a href="{escape(s["href"], quote=True)}">{escape(s["title"])}</a></p>'
+            f'<p class="gb-explorer-title"><a href="{escape(s["href"], quote=True)}">{escape(s["title"])}</a>{deep}</p>'
             f'<p>{escape(s["difficulty"])}</p>'
             f'<p class="glassbox-scenario-facts">{escape(facts)}</p>'
             f'<p class="glassbox-scenario-facts"><span class="gb-k">Components:</span> {escape(comps)}</p>'
@@ -76,12 +82,13 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     total = len(data["scenarios"])
     html = (
         '<div class="gb-explorer" id="scenario-explorer">'
-        '<form class="gb-explorer-filters" hidden aria-labelledby="gb-explorer-heading" role="search">'
+        # a search landmark, not a form: the filters apply as they change, there is nothing to submit (HTML_CodeSniffer H32.2)
+        '<div class="gb-explorer-filters" hidden aria-labelledby="gb-explorer-heading" role="search">'
         '<h2 id="gb-explorer-heading" class="gb-explorer-heading">Filter scenarios</h2>'
         '<div class="gb-filter-grid"></div>'
         '<p class="gb-explorer-actions"><button type="button" class="gb-btn gb-explorer-reset">Show all</button> '
         '<button type="button" class="gb-btn gb-explorer-copy">Copy link to this view</button></p>'
-        '</form>'
+        '</div>'
         f'<p class="gb-explorer-status" role="status" aria-live="polite">{total} scenarios.</p>'
         f'<ul class="gb-explorer-list">{"".join(items)}</ul>'
         '<p class="gb-explorer-none" hidden>No scenario matches all these filters. Remove one to see more.</p>'

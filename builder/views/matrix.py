@@ -8,6 +8,8 @@ from docutils import nodes
 
 from . import View, ViewContext, every_scenario
 from .common import badge, link, para, table
+from .compact_matrix import compact_matrix
+from .printed_matrix import print_matrix
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -37,4 +39,13 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [table(headers, rows, ["glassbox-matrix"], caption)]
 
 
-VIEW = View("glassbox-matrix", render, depends=every_scenario, searchable=False)
+def web(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """On the web: the compact matrix, which fits a laptop screen, and the full text one toggle away."""
+    full = render(ctx, node)
+    return [nodes.raw("", compact_matrix(ctx), format="html"),
+            nodes.raw("", '<details class="gb-matrix-full"><summary>Show the full-text matrix: '
+                          "every summary in its cell</summary>", format="html"),
+            *full, nodes.raw("", "</details>", format="html")]
+
+
+VIEW = View("glassbox-matrix", web, print=print_matrix, depends=every_scenario, searchable=False)

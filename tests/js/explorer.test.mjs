@@ -61,10 +61,18 @@ describe("facet counts", () => {
     assert.deepEqual(menu("level", chosen), ["Any (2)", "Top pair (2)", "Bottom pair (1)"]);
   });
 
-  test("a role no scenario left has is left out, unless it is the one chosen", () => {
-    assert.deepEqual(menu("role", explorer.noFilters()), ["Any (3)", "Teacher (2)", "Leader (1)", "Coach (1)"]);
-    assert.deepEqual(menu("role", filters({ role: "mentor" })), ["Any (3)", "Teacher (2)", "Leader (1)", "Mentor (0)", "Coach (1)"]);
-    assert.deepEqual(menu("role", filters({ trajectory: "stuck" })), ["Any (1)", "Coach (1)"]);
+  test("an option that would leave no scenario shows its count and is disabled, unless it is the one chosen", () => {
+    assert.deepEqual(menu("role", explorer.noFilters()), ["Any (3)", "Teacher (2)", "Leader (1)", "Mentor (0)", "Coach (1)"]);
+    /** @param {import("../../builder/static/gb-explorer.js").Filters} chosen */
+    const off = (chosen) => {
+      const facet = explorer.FACETS.find((f) => f.key === "role");
+      assert.ok(facet);
+      return explorer.facetMenu(data, chosen, facet).options.filter((o) => o.disabled).map((o) => o.id);
+    };
+    assert.deepEqual(off(explorer.noFilters()), ["mentor"]);
+    assert.deepEqual(off(filters({ role: "mentor" })), []);
+    assert.deepEqual(off(filters({ trajectory: "stuck" })), ["teacher", "leader", "mentor"]);
+    assert.deepEqual(menu("role", filters({ trajectory: "stuck" })), ["Any (1)", "Teacher (0)", "Leader (0)", "Mentor (0)", "Coach (1)"]);
   });
 });
 

@@ -1,0 +1,175 @@
+"""The website's theme: Furo, with our templates and what a large handbook needs.
+
+Furo is light (one 50 KB stylesheet, one 5 KB script, system fonts, no icon
+font), has dark mode with a toggle, previous/next and an on-this-page list.
+Three things it does not do for us, done here:
+
+- Its templates (`builder/theme/`, put before the theme's own): a brand with
+  our mark, a search form with a submit button, and a search page that runs
+  Pagefind only when someone searches (builder/static/gb-search.js).
+- Its sidebar lists every page of the site on every page. Past
+  `glassbox_nav_max_scenarios` scenarios, the list of scenarios is left out
+  of the sidebar (the explorer on the scenarios page lists and filters them),
+  so a page does not grow with the size of the site; a scenario page keeps
+  its own entry, so the reader still sees where they are.
+- Pagefind indexes only what is marked: the article of each page, without
+  the parts marked `no-search` for Sphinx's index (views that gather other
+  pages, the diagram, citations), which get `data-pagefind-ignore`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+TEMPLATES = Path(__file__).parent / "theme"
+FAVICON = Path(__file__).parent / "static" / "gb-favicon.svg"
+# Sphinx's own search and keyboard scripts: Pagefind replaces the one, the theme needs neither.
+SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "searchtools.js",
+                         "language_data.js")
+# A leaf of the navigation: one link and nothing under it (the title never crosses its </a>).
+_TOC_ENTRY = re.compile(r'<li class="toctree-l\d[^"]*"><a class="reference internal" href="([^"#]*)(?:#[^"]*)?">'
+                        r'(?:(?!</a>).)*</a></li>', re.S)
+_NO_SEARCH = re.compile(r'(<[a-z]+\b[^>]*\bclass="(?:[^"]*\s)?no-search(?:\s[^"]*)?")')
+
+
+def uses_furo(config: Config) -> bool:
+    return config.html_theme == "furo"
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    """Our templates come first, for this theme only: they extend Furo's. The handbook's mark
+    is the favicon unless conf.py names another (browsers ask for one; a 404 is a console error)."""
+    if uses_furo(config):
+        config.templates_path.insert(0, str(TEMPLATES))
+        if not config.html_favicon:
+            config.html_favicon = str(FAVICON)
+
+
+def prune_scenarios(toctree_html: str, pagename: str, folder: str) -> str:
+    """The navigation without links to other scenarios' pages (links are relative to `pagename`)."""
+    here = posixpath.dirname(pagename)
+
+    def drop(m: re.Match) -> str:
+        href = m.group(1)
+        if not href:  # the current page links to itself as "#"
+            return m.group(0)
+        target = posixpath.normpath(posixpath.join(here, href))
+        docname = target[:-5] if target.endswith(".html") else target
+        inside = docname.startswith(folder + "/") and docname != f"{folder}/index"
+        return "" if inside else m.group(0)
+
+    pruned = _TOC_ENTRY.sub(drop, toctree_html)
+    return re.sub(r"<ul>\s*</ul>", "", pruned)
+
+
+def without_scenarios(toc: nodes.Node, folder: str, keep: str) -> nodes.Node:
+    """A copy of a page's table of contents whose toctrees list no scenario but `keep`."""
+    trimmed = toc.deepcopy()
+    for node in trimmed.findall(addnodes.toctree):
+        node["entries"] = [(t, r) for t, r in node["entries"] if r == keep or not r.startswith(folder + "/")]
+        node["includefiles"] = [r for r in node["includefiles"] if r == keep or not r.startswith(folder + "/")]
+    return trimmed
+
+
+def scenario_count(app: Sphinx) -> int:
+    folder = app.config.glassbox_scenarios
+    return sum(1 for d in app.env.found_docs if d.startswith(folder + "/") and d != f"{folder}/index")
+
+
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Before Furo's handler (priority 400 < 500): prune what it will turn into the sidebar."""
+    if not uses_furo(app.config):
+        return
+    toctree = context.get("toctree")
+    if toctree is not None and scenario_count(app) > app.config.glassbox_nav_max_scenarios:
+        folder = app.config.glassbox_scenarios
+        index = f"{folder}/index"
+
+        def pruned(*args: Any, **kwargs: Any) -> str:
+            # Sphinx resolves every entry of the navigation before anything prunes it: for the
+            # call, the scenarios page's toctree holds only this page, so no page costs as many
+            # entries as there are scenarios. The regex then drops any link left to one.
+            tocs = app.env.tocs
+            original = tocs.get(index)
+            if original is not None:
+                tocs[index] = without_scenarios(original, folder, pagename)
+            try:
+                return prune_scenarios(str(toctree(*args, **kwargs)), pagename, folder)
+            finally:
+                if original is not None:
+                    tocs[index] = original
+
+        context["toctree"] = pruned
+    body = context.get("body")
+    if body:
+        # Headings' permalink signs would end up in result titles.
+        body = body.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
+        context["body"] = _NO_SEARCH.sub(r"\1 data-pagefind-ignore", body)
+    meta = app.env.metadata.get(pagename, {})
+    # Pages that gather other pages (View.searchable False) are marked `nosearch` too: Pagefind skips them.
+    context["gb_searchable"] = bool(body) and "nosearch" not in meta and pagename != "genindex"
+    if pagename == "search":
+        context["gb_browse"] = browse_instead(app, pagename)
+    context["script_files"] = [js for js in context.get("script_files", [])
+                               if Path(str(getattr(js, "filename", js) or "")).name not in SPHINX_SEARCH_SCRIPTS]
+
+
+# What the search page offers when search cannot run: the pages that hold these views.
+BROWSE = {"scenario-explorer": "filter the scenarios", "prompt-index": "every design prompt",
+          "framework-glossary": "the handbook's terms, defined"}
+
+
+def browse_instead(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
+    """(link, title, what it offers) for each page with one of the BROWSE views, in BROWSE's order."""
+    pages = app.env.domains["glassbox"].pages  # type: ignore[attr-defined]
+    found = []
+    for kind, what in BROWSE.items():
+        docname = next((d for d, p in sorted(pages.items()) if kind in p.view_kinds), None)
+        if docname:
+            found.append((app.builder.get_relative_uri(pagename, docname), pages[docname].title, what))
+    return found
+
+
+def make_static_folder(app: Sphinx, exception: Exception | None) -> None:
+    """Furo writes its pygments.css into `_static/` after every build, also of builders that
+    copy no static files (the PDF builder): give it the folder (before its handler, priority 400)."""
+    if exception is None and uses_furo(app.config) and app.builder.format == "html":
+        Path(app.outdir, "_static").mkdir(parents=True, exist_ok=True)
+
+
+def quiet_import(module: str) -> None:
+    """Import `module`, undoing a `logging.basicConfig` it runs on import.
+
+    Furo's code colours come from accessible-pygments, which configures the root logger
+    at INFO on import: every library's log (WeasyPrint's progress in the PDF build) would
+    then print. Imported here first, its handler is taken off again.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+
+
+def setup_theme(app: Sphinx) -> None:
+    quiet_import("a11y_pygments")
+    app.add_config_value("glassbox_nav_max_scenarios", 60, "html", types=frozenset({int}),
+                         description="Past this many scenarios, the sidebar leaves out the list of scenarios.")
+    app.connect("config-inited", add_templates)
+    app.connect("html-page-context", on_page_context, priority=400)
+    app.connect("build-finished", make_static_folder, priority=400)
