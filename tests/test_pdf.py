@@ -91,7 +91,7 @@ def test_every_pdf_is_written_in_both_sizes(pdfs):
             assert size == (SLIDE if name in slides else A4 if name.endswith("-a4.pdf") else LETTER), name
 
 
-@pytest.mark.parametrize("name", ["handbook-a4.pdf", "handbook-letter.pdf", "packet-first-letter.pdf", "guide-first-a4.pdf",
+@pytest.mark.parametrize("name", ["handbook-a4.pdf", "handbook-letter.pdf", "packet-first-letter.pdf",
                                   "prompt-cards-a4.pdf", "prompt-cards-letter.pdf", "slides-first.pdf", "slides-second.pdf"])
 def test_pdfs_are_tagged_with_language_and_title(pdfs, name):
     reader = PdfReader(pdfs / name)
