@@ -33,6 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from builder.glassbox_builder import GC_THRESHOLDS  # noqa: E402
 
 PY = sys.executable
+# The printed documents of the workshop kit, by the start of their file names (builder/pdf/documents.py)
+KIT = (("guide", "guide-{sample}"), ("packet", "packet-{sample}"), ("slides", "slides-{sample}"),
+       ("cards", "prompt-cards"), ("handbook", "handbook-a4"))
 
 
 CPU: dict[str, float] = {}  # CPU seconds (user + system) of each measured command, by the label `run` was given
@@ -86,6 +89,8 @@ def page_weight(site: Path, rel: str) -> int:
 
 def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     corpus = make_corpus(work / f"corpus-{n}", n)
+    # the scenario edited, weighed and printed: a synthetic one, or at N = 9 (the handbook as it is) a real one
+    sample = "synthetic-0000" if (corpus / "scenarios" / "synthetic-0000.md").exists() else "special-education"
     base = make_baseline(corpus, work / f"baseline-{n}")
     r: dict = {"n": n}
     runs: dict[str, list[float]] = {}
@@ -105,7 +110,7 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     r["peak_mib"] = max(mems)
     r["j1_equals_j2"] = html_tree(work / "ext-j1" / "glassbox") == html_tree(work / "ext-j2" / "glassbox")
     # incremental: edit one scenario's summary, rebuild in place, compare with a clean build
-    victim = corpus / "scenarios" / "synthetic-0000.md"
+    victim = corpus / "scenarios" / f"{sample}.md"
     victim.write_text(victim.read_text().replace(":::{enactment}\n:basis: reported\n", ":::{enactment}\n:basis: reported\nEdited. ", 1)
                       .replace(":::{enactment}\n:basis: interpretation\n", ":::{enactment}\n:basis: interpretation\nEdited. ", 1))
     r["incremental"], _ = sphinx(corpus, work / "ext-j1", 1, "glassbox", fresh=False, label="incremental")
@@ -116,8 +121,8 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     r["cpu"] = {k: round(v, 2) for k, v in CPU.items()}
     site = work / "ext-j1" / "glassbox"
     r["site_mib"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
-    r["page_kib"] = page_weight(site, "scenarios/synthetic-0000.html") / 1024
-    r["base_page_kib"] = page_weight(work / "base-j1" / "html", "scenarios/synthetic-0000.html") / 1024
+    r["page_kib"] = page_weight(site, f"scenarios/{sample}.html") / 1024
+    r["base_page_kib"] = page_weight(work / "base-j1" / "html", f"scenarios/{sample}.html") / 1024
     r["assets_kib"] = sum(f.stat().st_size for f in (site / "_static").glob("*") if f.name.startswith(("glassbox", "gb-"))) / 1024
     print(f"N={n} (HTML part): {json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()})}", flush=True)
     # PDFs: the whole handbook and one workshop packet (A4), seconds from the builder's own timings
@@ -126,11 +131,14 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     out = work / "ext-pdf"
     shutil.rmtree(out, ignore_errors=True)
     r["pdf"], r["pdf_peak_mib"] = run([PY, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / ".doctrees"),
-                                       "-D", "glassbox_pdf_scenarios=synthetic-0000", "-D", "glassbox_pdf_papers=a4",
+                                       "-D", f"glassbox_pdf_scenarios={sample}", "-D", "glassbox_pdf_papers=a4",
                                        str(corpus), str(out / "pdf")])
     timings = json.loads((out / "pdf" / "timings.json").read_text())
     r["pdf_handbook"] = timings["handbook-a4.pdf"]
-    r["pdf_packet"] = next(v for k, v in timings.items() if k.startswith("packet-synthetic-0000"))
+    r["pdf_packet"] = next(v for k, v in timings.items() if k.startswith(f"packet-{sample}"))
+    # the workshop kit of one scenario, as the builder timed each file (A4; slides have their own size)
+    r["kit"] = {kind: next((v for k, v in timings.items() if k.startswith(prefix.format(sample=sample))), None)
+                for kind, prefix in KIT}
     r["pdf_pages"] = len(__import__("pypdf").PdfReader(out / "pdf" / "handbook-a4.pdf").pages)
     return r
 
@@ -178,6 +186,11 @@ def main() -> None:
             f"{r['incremental_j2']:.1f} | {100 * r['incremental_j2'] / r['ext_j2']:.1f}% | "
             f"{r['incremental_equals_clean']} | {r['j1_equals_j2']} | {r['check']:.2f} | {r['peak_mib']} | {r['site_mib']:.1f} | "
             f"{r['page_kib']:.0f} ({r['base_page_kib']:.0f}) | {r['assets_kib']:.0f} | {pdf} |")
+    kits = [r for r in results if "kit" in r]
+    if kits:
+        lines += ["", "Seconds for each printed document of one scenario's workshop kit (A4; the builder's own timings, timings.json):", "",
+                  "| N | " + " | ".join(kind for kind, _ in KIT) + " |", "|" + "---|" * (len(KIT) + 1)]
+        lines += [f"| {r['n']} | " + " | ".join("-" if r["kit"][k] is None else f"{r['kit'][k]:.2f}" for k, _ in KIT) + " |" for r in kits]
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         growth = (b["ext_j1"] / b["n"]) / (a["ext_j1"] / a["n"])

@@ -217,13 +217,14 @@ def test_running_heads_name_the_part_and_the_page(site, paper):
 
 
 def landing_cards() -> list[dict[str, str]]:
-    """The grid cards of index.md: title, link target and text, as its author wrote them."""
+    """The paths of index.md (its `gb-paths` list): title, link target and text, as its author wrote them."""
     text = (PROJECT / "index.md").read_text(encoding="utf-8")
+    block = re.search(r"^:{3,}\{container\} gb-paths\n(.*?)^:{3,}$", text, re.S | re.M).group(1)
     cards = []
-    for m in re.finditer(r":::\{grid-item-card\}[ \t]*(?P<title>[^\n]*)\n(?P<opts>(?::[^\n]*\n)*)(?P<body>.*?)\n:::", text, re.S):
-        link = re.search(r"^:link:\s*(\S+)", m.group("opts"), re.M)
-        cards.append({"title": m.group("title").strip(), "link": link.group(1) if link else "",
-                      "body": words(m.group("body"))})
+    for m in re.finditer(r"^- \[(?P<title>[^\]]+)\]\((?P<link>[^)]+)\.md\)\n\n(?P<body>(?:  [^\n]*\n?)+)", block, re.M):
+        # the site prints an apostrophe as a typographic one (MyST's smartquotes)
+        body = words(m.group("body")).replace("'", "\u2019")
+        cards.append({"title": m.group("title"), "link": m.group("link"), "body": body})
     return cards
 
 
@@ -246,13 +247,13 @@ def test_landing_page_paths_print_as_one_block(site, paper):
         assert boxes, "the cards are not drawn as one block"
         box = min(boxes, key=lambda r: r["width"] * r["height"])
         links = [a for a in page.annots if a["data"].get("Dest") and holds(box, a)]
-        # each card is a panel of the block, from its title to the next card's: its text and its link are in it
-        starts = sorted(next(h for h in found if holds(box, h))["x0"] - 2 for found in spots)
+        # each card is a panel of the block, from its title down to the next card's: its text and its link are in it
+        starts = sorted(next(h for h in found if holds(box, h))["top"] - 2 for found in spots)
         for card, found in zip(cards, spots, strict=True):
-            left = next(h for h in found if holds(box, h))["x0"] - 2
-            right = next((x for x in starts if x > left), box["x1"])
-            panel = {"x0": left, "top": box["top"], "x1": right, "bottom": box["bottom"]}
-            text = flat(page.crop((left, box["top"], right, box["bottom"])).extract_text())
+            top = next(h for h in found if holds(box, h))["top"] - 2
+            bottom = next((y for y in starts if y > top), box["bottom"])
+            panel = {"x0": box["x0"], "top": top, "x1": box["x1"], "bottom": bottom}
+            text = flat(page.crop((box["x0"], top, box["x1"], bottom)).extract_text())
             assert text.startswith(card["title"]) and flat(card["body"]) in text, (card["title"], text)
             target = "doc-" + card["link"].strip("/").replace("/", "-")
             assert [a for a in links if a["data"]["Dest"].decode() == target and holds(panel, a)], card

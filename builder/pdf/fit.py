@@ -175,7 +175,7 @@ def flow(paras: list[Para], width: float, first: float, rest: float | None = Non
          keep: frozenset[str] = frozenset()) -> list[list[Para]]:
     """Paragraphs poured into boxes `first` points high, then `rest` points high. A paragraph that would
     fit in an empty box is never cut: it starts the next box; a longer one is cut between lines and goes
-    on in the next box. One of a kind in `keep` (a label) stays with the first line of the paragraph
+    on in the next box, cut between words where it can. One of a kind in `keep` (a label) stays with the first line of the paragraph
     after it. Each box holds at least one line."""
     boxes: list[list[Para]] = [[]]
     room = first
@@ -207,6 +207,9 @@ def flow(paras: list[Para], width: float, first: float, rest: float | None = Non
             if n == 0:
                 new_box()
                 continue
+            # a cut between boxes falls between words where it can, never inside "the-|partnership"
+            while 1 < n < len(lines) and lines[n - 1][1] != " ":
+                n -= 1
             take, lines = lines[:n], lines[n:]
             boxes[-1].append(para._replace(text=joined(take), before=gap))
             room -= gap + len(take) * line_h

@@ -7,8 +7,9 @@
    the same data (tests/test_planner.py runs both on every scenario and
    compares): the rules and words are the framework file's, none is written here.
    Data: builder/views/session_planner.py's gb-planner-data. */
-/** A step's words from the framework file, with `{name}` placeholders (Python's str.format).
- * @typedef {{ title: string, what: string, read_aloud: string, listen_for: string }} Words */
+/** A step's words from the framework file, with `{name}` placeholders (Python's str.format); `brief` is
+ * `what` in one line for the plan's table, empty in the file when `what` serves.
+ * @typedef {{ title: string, what: string, read_aloud: string, listen_for: string, brief: string }} Words */
 /** The framework file's `workshop` block as pydantic dumps it (mappings by length have text keys): lengths;
  * blocks (opening, diagram, reflect, close -> {length: minutes}); how many components and prompts per component
  * by length; focus_order (basis ids, in the order the rule takes their sections); the rule; moves; every step's words.
@@ -39,10 +40,14 @@
     return String(values[name]);
   });
 
-  /** Every text of a step filled in (lists of texts too). @param {Words} step @param {Record<string, string>} values @returns {Words} */
-  const fillStep = (step, values) => /** @type {Words} */ (Object.fromEntries(
-    /** @type {Array<[string, string | string[]]>} */ (Object.entries(step)).map(([key, text]) =>
-      [key, Array.isArray(text) ? text.map((t) => pyFormat(t, values)) : pyFormat(text, values)])));
+  /** Every text of a step filled in (lists of texts too), and its brief, else its `what` (session.py _fill).
+   * @param {Words} step @param {Record<string, string>} values @returns {Words} */
+  const fillStep = (step, values) => /** @type {Words} */ ({
+    ...Object.fromEntries(/** @type {Array<[string, string | string[] | null]>} */ (Object.entries(step))
+      .filter(([, text]) => text !== null)
+      .map(([key, text]) => [key, Array.isArray(text) ? text.map((t) => pyFormat(t, values)) : pyFormat(String(text), values)])),
+    brief: pyFormat(step.brief || step.what, values),
+  });
 
   /** `total` minutes in `parts` shares, in 5-minute steps where possible, that add up exactly. @param {number} total @param {number} parts */
   const shares = (total, parts) => {
@@ -97,12 +102,12 @@
       const own = scenario.prompts.filter((p) => p.component === sec.component);
       const picked = own.filter((p) => promptIds.includes(p.id));
       const prompts = (promptIds.length && picked.length ? picked : own).slice(0, words.prompts[minutes] ?? 0);
-      steps.push([share[i] ?? 0, "component", fillStep(words.component, { component: nameOf(data, sec.component), summary: sec.summary }),
+      steps.push([share[i] ?? 0, "component", fillStep(words.component, { ...scenario.values, component: nameOf(data, sec.component), summary: sec.summary }),
         { component: sec.component, anchor: sec.anchor, prompts }]);
     });
-    steps.push(gaps.length ? [block("reflect"), "gaps", fillStep(words.gaps, { gaps: gaps.join(", ") }), none]
-      : [block("reflect"), "strengths", fillStep(words.strengths, {}), none]);
-    steps.push([block("close"), "close", fillStep(words.close, {}), none]);
+    steps.push(gaps.length ? [block("reflect"), "gaps", fillStep(words.gaps, { ...scenario.values, gaps: gaps.join(", ") }), none]
+      : [block("reflect"), "strengths", fillStep(words.strengths, scenario.values), none]);
+    steps.push([block("close"), "close", fillStep(words.close, scenario.values), none]);
     let start = 0;
     const activities = steps.map(([length, kind, text, extra]) => ({ start: (start += length) - length, minutes: length, kind, ...text, ...extra }));
     return { minutes, focus: sections.map((s) => s.component), rule, activities };
