@@ -184,6 +184,15 @@ def test_every_prompt_of_every_real_packet_has_70_mm_to_write_in_and_no_page_is_
     assert checked == 2 * sum(len(prompts) for _, prompts in real) > 100  # every prompt, in both paper sizes
 
 
+def _dark(color) -> bool:
+    """A fill colour (grey level, RGB or CMYK as pdfplumber reads it) close to black."""
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    if len(color) == 4:  # CMYK
+        return color[3] > 0.8 or min(color[:3]) > 0.8
+    return max(color) < 0.2
+
+
 def test_a_packet_opens_with_the_large_diagram_then_the_brief_and_closes_with_next_steps(kit):
     with pdfplumber.open(kit / "packet-first-letter.pdf") as pdf:
         page = pdf.pages[0]
@@ -194,6 +203,10 @@ def test_a_packet_opens_with_the_large_diagram_then_the_brief_and_closes_with_ne
         height = (max(o["bottom"] for o in drawn) - min(o["top"] for o in drawn)) / MM
         width = (max(o["x1"] for o in drawn) - min(o["x0"] for o in drawn)) / MM
         assert width >= 170 or height >= 150, (width, height)  # the text width (two levels), or most of the page
+        # nothing of it is a dark blot: only arrowheads are filled dark (a level name's screen-only focus box once was)
+        blots = [o for o in drawn if o.get("fill") and _dark(o.get("non_stroking_color"))
+                 and (o["x1"] - o["x0"]) * (o["bottom"] - o["top"]) > 100]
+        assert not blots, [(round(o["x0"]), round(o["top"]), round(o["x1"] - o["x0"]), round(o["bottom"] - o["top"])) for o in blots]
         first = flat(page.extract_text())
         assert "Enacted in this scenario" in first and "Not enacted here" in first  # the key, in words
         second = flat(pdf.pages[1].extract_text())

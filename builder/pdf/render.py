@@ -16,7 +16,8 @@ PRINT_CSS = HERE / "print.css"
 # The diagram's look, inside the SVG (an <img> does not see the page's CSS). In greyscale, and never by shade
 # alone: what a scenario enacts has a thick outline, a hatched fill and a bold label; what it leaves out has a
 # thin dashed outline and a regular label in dark grey (#333, dark enough from the back of a room).
-# Sizes are for a diagram printed about 16 cm wide (labels of 8 to 9 pt).
+# A level name's focus box (.gb-hit) is for screens only. Sizes are for a diagram printed about 16 cm wide
+# (labels of 8 to 9 pt).
 SVG_STYLE = """<defs><pattern id="gb-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
 <rect width="7" height="7" fill="#fff"/><line x1="0" y1="0" x2="0" y2="7" stroke="#b8b8b8" stroke-width="1.6"/></pattern></defs>
 <style>
@@ -30,6 +31,7 @@ text{fill:#000;font-size:14px;font-family:'DejaVu Sans',sans-serif}
 .is-off .gb-shape{stroke:#666;stroke-dasharray:5 4}
 .is-off text{fill:#333}
 .gb-level.is-off .gb-org{stroke:#999;stroke-dasharray:6 5}
+.gb-hit{fill:none;stroke:none}
 </style>"""
 
 _SVG = re.compile(r'<svg class="gb-diagram[^"]*"[^>]*?aria-label="([^"]*)"[^>]*>.*?</svg>', re.S)
