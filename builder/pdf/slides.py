@@ -29,14 +29,12 @@ PAGE_W, PAGE_H = 720.0, 405.0  # 254 mm x 142.875 mm (slides.css): 16:9, in poin
 PAD_X, PAD_TOP, PAD_BOTTOM = 40.0, 20.0, 18.0
 W, H = PAGE_W - 2 * PAD_X, PAGE_H - PAD_TOP - PAD_BOTTOM
 RULE = 14.0  # the rule under a slide's head, with the space around it
-COLUMN_GAP = 24.0  # between the diagram and the words beside it
 FLOOR = 20.0  # no type on a slide is smaller
 KICKER = 20.0
 HEADINGS = (32.0, 28.0, 24.0, FLOOR)
 TITLES = (40.0, 36.0, 32.0, 28.0, 24.0, FLOOR)
 PROMPT = (36.0, 32.0, 28.0, 24.0, FLOOR)
 BODY = (28.0, 26.0, 24.0)  # words to read: continued at 24 pt rather than set smaller
-DIAGRAM = (24.0, 22.0, FLOOR)  # the narrow column beside the diagram
 TASK = 20.0  # what the room does is set off by a bar: its width and the space after it (slides.css)
 SHAPE = 30.0  # a mark's shape, in points; its code is set at the size of the text beside it
 SESSION = 60  # minutes: the length the deck is made for, when the framework file offers it
@@ -48,7 +46,7 @@ class Slide(NamedTuple):
     kind: str  # title, facts, diagram, enacted, component, prompt, reflect, close
     bookmark: str
     head: list[Para]  # the kicker (time and part) and the heading, across the slide
-    body: list[Para]  # what is under the head (beside the diagram on a diagram slide)
+    body: list[Para]  # what is under the head (on a diagram slide: nothing, the diagram is)
     continued: bool = False
     offset: float = 0.0  # space above the body: a title slide's words sit nearer the middle
 
@@ -116,12 +114,14 @@ class Diagram(NamedTuple):
     height: float
 
     @property
-    def column(self) -> float:
-        """The width of the words beside it."""
-        return W - self.width - COLUMN_GAP
+    def left(self) -> float:
+        """Where it starts: it is centred on its slide."""
+        return round((W - self.width) / 2, 2)
 
 
 def diagram_of(inputs: PrintInputs, docname: str, page: Page, room: float) -> Diagram:
+    """The diagram as large as the slide allows: at the width of a column beside words, its labels
+    came out at 5 to 6 pt, too small to read from the back of a room."""
     fw, meta = inputs.fw, page.scenario
     enacted = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
     levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
@@ -129,7 +129,7 @@ def diagram_of(inputs: PrintInputs, docname: str, page: Page, room: float) -> Di
     box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', html)
     ratio = float(box.group(1)) / float(box.group(2)) if box else 1.0
     img = re.search(r"<img [^>]*>", svg_as_image(html, f": highlighted are {enacted} at the {levels} level(s)"))
-    return Diagram(img.group(0) if img else "", min(room * ratio, W / 2), min(room, W / 2 / ratio))
+    return Diagram(img.group(0) if img else "", min(room * ratio, W), min(room, W / ratio))
 
 
 def title_slides(inputs: PrintInputs, docname: str, page: Page, plan: SessionPlan) -> list[Slide]:
@@ -158,32 +158,22 @@ def fact_slides(fw: Framework, page: Page, opening: Activity) -> list[Slide]:
 
 
 def diagram_slides(inputs: PrintInputs, docname: str, page: Page, step: Activity) -> tuple[list[Slide], Diagram]:
-    """The diagram with the room's question beside it, and what it shows, in words. When both do not fit
-    beside it, the words get a slide of their own after it: the answer does not stand beside the question,
-    and the diagram, whose labels are too small to read from the back, is shown once."""
+    """The diagram alone, as large as the slide allows (three levels make it tall); then the room's
+    question and what the diagram shows, in words, on a slide of their own."""
     fw, meta = inputs.fw, page.scenario
     head = [kicker(step, step.title)]
-    diagram = diagram_of(inputs, docname, page, H - height_of(continued_head(head), W) - RULE)
-    question = [body(step.what, "task", before=0, indent=TASK)]
+    diagram = diagram_of(inputs, docname, page, H - height_of(head, W) - RULE)
+    shown = Slide("diagram", step.title, settable(head, W), [])
     enacted = [c.id for c in fw.components if page.section_for(c.id) is not None]
     levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
-
-    def answer(size: float) -> list[Para]:
-        out = [body(f"At the {levels} level(s):", before=0)]
-        if set(enacted) == set(fw.component_by_id):
-            return [*out, body("every component of the diagram.", before=6)]
-        return out + [body(fw.component_by_id[c].name, "item", before=6, indent=mark_indent(fw, size), ref=c)
-                      for c in enacted]
-
-    label = Para(ENACTED, FLOOR, "label", 1.2, bold=True, before=16)
-    made = paginate("diagram", step.title, head, [*question, label, *answer(DIAGRAM[0])], DIAGRAM,
-                    {"text", "item", "task"}, width=diagram.column)
-    if len(made) == 1:
-        return made, diagram
-    made = paginate("diagram", step.title, head, question, DIAGRAM, {"task"}, width=diagram.column)
-    return made + paginate("enacted", f"{step.title}: {ENACTED.rstrip(':').lower()}",
-                           [kicker(step, step.title), heading(ENACTED.rstrip(":"), HEADINGS, W)],
-                           answer(BODY[0]), BODY, {"text", "item"}), diagram
+    answer = [body(step.what, "task", before=0, indent=TASK), body(f"At the {levels} level(s):", before=16)]
+    if set(enacted) == set(fw.component_by_id):
+        answer.append(body("every component of the diagram.", before=6))
+    else:
+        answer += [body(fw.component_by_id[c].name, "item", before=6, indent=mark_indent(fw, BODY[0]), ref=c) for c in enacted]
+    return [shown, *paginate("enacted", f"{step.title}: {ENACTED.rstrip(':').lower()}",
+                             [kicker(step, step.title), heading(ENACTED.rstrip(":"), HEADINGS, W)],
+                             answer, BODY, {"text", "item", "task"})], diagram
 
 
 def component_slides(fw: Framework, plan: SessionPlan, activity: Activity, first: int) -> list[Slide]:
@@ -261,7 +251,7 @@ def geometry_css(fw: Framework) -> str:
     return (f".slide {{ width: {PAGE_W}pt; height: {PAGE_H}pt; padding: {PAD_TOP}pt {PAD_X}pt {PAD_BOTTOM}pt; }}"
             f".slide-head {{ padding-bottom: 4pt; border-bottom-width: 2pt; margin-bottom: {RULE - 6}pt; }}"
             f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}"
-            f".diagram-col {{ margin-left: {COLUMN_GAP}pt; }}")
+            "")
 
 
 DOCUMENTS = slides
