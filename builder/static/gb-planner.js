@@ -7,9 +7,8 @@
    the same data (tests/test_planner.py runs both on every scenario and
    compares): the rules and words are the framework file's, none is written here.
    Data: builder/views/session_planner.py's gb-planner-data. */
-/** A step's words from the framework file, with `{name}` placeholders (Python's str.format); `brief` is
- * `what` in one line for the plan's table, empty in the file when `what` serves.
- * @typedef {{ title: string, what: string, read_aloud: string, listen_for: string, brief: string }} Words */
+/** A step's words from the framework file, with `{name}` placeholders (Python's str.format); `brief`: `what` in one line.
+ * @typedef {{ title: string, what: string, read_aloud: string, listen_for: string, brief?: string | null }} Words */
 /** The framework file's `workshop` block as pydantic dumps it (mappings by length have text keys): lengths;
  * blocks (opening, diagram, reflect, close -> {length: minutes}); how many components and prompts per component
  * by length; focus_order (basis ids, in the order the rule takes their sections); the rule; moves; every step's words.
