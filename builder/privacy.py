@@ -1,0 +1,271 @@
+"""What could identify a person or a site in a scenario, found line by line.
+
+Scenarios describe real partnerships, so a contributor is told, with the
+line and column, about every detail that looks identifying and how to
+reword it. The detector reads three word lists (`builder.names`) and a
+few shapes of text, because a name is rarely recognisable on its own:
+
+- a given name that is no ordinary English word ("Sarah said") is a name
+  wherever it stands; one that is a word too ("Will", "Grant", "Maria") is a
+  name only next to a title ("Dr. Grant"), a role ("Maria, the mentor
+  teacher"; "the principal, Jones"), another name ("Maria and Ben") or a
+  verb of speech ("Jones said");
+- a school, district, university or named program is recognised by its
+  shape ("X Elementary", "X Unified School District", "University of X",
+  "X State", "Project X"), with at least one word of its own before the
+  generic one; a name made only of ordinary words counts unless it opens a
+  sentence or is a heading ("Rural High School" in a heading is a topic);
+- e-mail addresses, phone numbers and street addresses by their form.
+
+Never flagged: words of the framework file (component, level and role
+names), names of authors in the bibliography and text inside roles such as
+{cite:p}`key` (the handbook cites people on purpose), the pseudonyms a
+scenario declares, and bracketed placeholders ("Project [Pseudonym]").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .names import lists, ordinary
+
+
+class Finding(NamedTuple):
+    col: int  # 1-based, in the line as written
+    text: str
+    kind: str  # a key of WHAT
+    suggestion: str  # how to reword it, in the contributor's terms
+
+
+# Whom a finding could identify: a person, or the place (and so the people) of the partnership.
+WHOM = {"person": "someone", "email": "someone", "phone": "someone"}
+WHAT = {
+    "person": "a personal name", "school": "the name of a school", "district": "the name of a school district",
+    "university": "the name of a university or college", "program": "the name of a program",
+    "email": "an e-mail address", "phone": "a phone number", "address": "a street address",
+}
+_REWORD = {
+    "person": 'a role, such as "a mentor teacher" or "the principal"',
+    "district": '"a partner district"', "university": '"a partner university"', "program": '"the program"',
+}
+_TAKE_OUT = {
+    "email": "take the e-mail address out; say who was written to by their role",
+    "phone": "take the phone number out",
+    "address": 'take the street address out; write "a school in the district", or leave the place unnamed',
+}
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
+# Roles a name stands next to, longest first so that "the mentor teacher" is read whole.
+ROLE_PHRASES = ("professional learning leader", "special education teacher", "assistant principal", "mentor teacher",
+                "teacher candidate", "field supervisor", "district leader", "program leader", "teacher leader",
+                "university faculty", "doctoral student", "student teacher", "novice teacher", "cooperating teacher",
+                "instructional coach", "faculty member")
+ROLE_WORDS = ("teacher", "mentor", "principal", "superintendent", "supervisor", "coach", "dean", "professor", "director",
+              "coordinator", "candidate", "student", "intern", "chair", "liaison", "counselor", "specialist", "leader",
+              "colleague", "fellow", "instructor", "lecturer", "researcher", "administrator", "facilitator", "faculty")
+_SPEECH = r"(?:said|says|asked|asks|told|tells|explained|noted|wrote|shared|recalled|described|added|argued|suggested|remembered|replied|insisted)"
+# Words that can open a name's run of capitals without being part of it ("In Lincoln Elementary").
+_FUNCTION = frozenset("the a an at in on of our their this that these those each every one two both its his her for from "
+                      "with by to and or as when while after before some many most all no if".split())
+_ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
+_ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
+_SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b")
+_LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
+
+_CAP = r"(?:[A-Z][\w'’.&-]*)"
+_RUN = rf"(?:{_CAP}\s+){{1,5}}"
+_INSTITUTIONS = {
+    "district": re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
+                           r"Union|Joint|Central|Metropolitan)\s+)*(?:School\s+District|District|Public\s+Schools|Schools|ISD|USD)\b"
+                           r"|\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"),
+    "school": re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
+                         r"Montessori|Preparatory|Prep|K-8)(?:\s+(?:School|Academy))?\b|(?P<pre2>" + _RUN + r")(?:School|Academy)\b"),
+    "university": re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
+                             rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b"),
+    "program": re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*"),
+}
+_GENERIC = frozenset("unified independent consolidated community county city public area regional union joint central "
+                     "metropolitan school schools district elementary middle high junior intermediate primary secondary "
+                     "charter magnet montessori preparatory prep academy university college state".split())
+_FORMS = {
+    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    "phone": re.compile(r"(?<!\d)(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
+    "address": re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl)\b\.?"),
+}
+# What is read as something else: roles and code (`{cite:p}`key``), link targets, web addresses,
+# bracketed placeholders that are not link text.
+_MASK = re.compile(r"\{[\w:.-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|<?https?://[^\s>)]+>?|\[[^\]\n]*\](?![(\[])")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def _base(token: str) -> str:
+    return token[:-2] if token.endswith(("'s", "’s")) else token.rstrip("'’-")
+
+
+def _plain(token: str) -> bool:
+    return all(ordinary(part) for part in _base(token).split("-") if part)
+
+
+def _opens_sentence(line: str, pos: int) -> bool:
+    before = line[:pos].rstrip()
+    return not before or before[-1] in ".!?:;\"“”(—–" or re.fullmatch(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*", line[:pos]) is not None
+
+
+def _institutions(line: str, allowed: frozenset[str], heading: bool) -> list[Finding]:
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _INSTITUTIONS.items():
+        for m in pattern.finditer(line):
+            start, text = m.start(), m.group(0).rstrip(".")
+            pre = next((m.group(g) for g in ("pre", "pre2") if g in pattern.groupindex and m.group(g)), "")
+            if pre:
+                words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", pre)]
+                while words and (words[0][1].lower() in _FUNCTION or words[0][1].lower() in _GENERIC):
+                    words = words[1:]
+                own = [w for _, w in words if w.lower().strip(".") not in _GENERIC]
+                if not own or all(w.rstrip(".") in allowed for w in own):
+                    continue
+                bare = sum(w.lower() in _GENERIC for w in line[start:m.end()].split()) == 1
+                if bare and kind in ("school", "district") and all(_plain(w) for w in own):
+                    continue  # "Teacher Leader Academy", "Professional Development Schools": a bare suffix needs a name of its own
+                start = m.start() + words[0][0]
+                if all(_plain(w) for w in own) and (heading or (_opens_sentence(line, start) and len(own) < 2)):
+                    continue  # "Rural High School" as a heading or at a sentence's start names a kind of school
+                if kind == "university" and text.endswith("State") and all(_plain(w) for w in own):
+                    continue  # "Steady State", "Nation State": only a proper name before State makes a university
+                text = line[start:m.end()].rstrip(".")
+            if any(s <= start < e for s, e in taken):
+                continue
+            taken.append((start, start + len(text)))
+            found.append(Finding(start + 1, text, kind, _suggest(kind, text)))
+    return found
+
+
+def _suggest(kind: str, text: str) -> str:
+    if kind == "school":
+        low = text.lower()
+        level = next((w for w in ("elementary", "middle", "high") if w in low.split()), "")
+        return f'"{"an" if level == "elementary" else "a"} {level} school"' if level else '"a partner school"'
+    if kind == "university" and "college" in text.lower():
+        return '"a partner college"'
+    return _REWORD[kind]
+
+
+def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]]) -> list[Finding]:
+    given, surnames = lists().given, lists().surnames
+    tokens = [m for m in _TOKEN.finditer(line)
+              if not any(s <= m.start() < e for s, e in taken)]
+    flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
+    namey: dict[int, bool] = {}  # capitalised, not flagged yet -> a given name or surname
+    for i, m in enumerate(tokens):
+        word = m.group(0)
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or word in allowed or _base(word) in allowed:
+            continue
+        base = _base(word)
+        is_given, is_surname, plain = base in given, base in surnames, _plain(word)
+        before, after = line[:m.start()], line[m.end():]
+        role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+        prev = tokens[i - 1].group(0) if i else ""
+        if prev in TITLES and re.fullmatch(r"\.?\s+", line[tokens[i - 1].end():m.start()]):
+            flagged[i] = ""
+        elif is_given and not plain:
+            flagged[i] = role.group("role").lower() if role else ""
+        elif role and (not plain or is_given):
+            flagged[i] = role.group("role").lower()
+        elif _SPEECH_AFTER.match(after) and (is_given or (is_surname and not plain)):
+            flagged[i] = ""
+        elif is_given or is_surname or not plain:
+            namey[i] = is_given or is_surname
+    changed = True
+    while changed:  # a name next to a flagged one ("Maria and Ben", "Will Jones") is one too
+        changed = False
+        caps = sorted({*namey, *flagged})
+        for k, i in enumerate(caps):
+            if i in flagged:
+                continue
+            for j in (caps[k - 1] if k else -1, caps[k + 1] if k + 1 < len(caps) else -1):
+                if j in flagged:
+                    a, b = sorted((tokens[i], tokens[j]), key=lambda t: t.start())
+                    gap = line[a.end():b.start()]
+                    if gap == " " or (namey[i] and _LINK.match(gap)):
+                        flagged[i] = flagged[j]
+                        changed = True
+                        break
+    out: list[Finding] = []
+    for i in sorted(flagged):
+        m = tokens[i]
+        if out and i - 1 in flagged and line[tokens[i - 1].end():m.start()] == " ":
+            last = out.pop()  # a full name is one finding
+            out.append(last._replace(text=line[last.col - 1:m.end()]))
+            continue
+        role = flagged[i]
+        role = " ".join(role.split())
+        suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else _REWORD["person"]
+        out.append(Finding(m.start() + 1, _base(m.group(0)), "person", suggestion))
+    return out
+
+
+def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Iterable[str] = ()) -> list[Finding]:
+    """Every detail of one line of Markdown that could identify a person or a site."""
+    masked = _MASK.sub(_blank, line)
+    for phrase in phrases:
+        if phrase and phrase in masked:
+            masked = masked.replace(phrase, " " * len(phrase))
+    found: list[Finding] = []
+    if "@" in masked or any(c.isdigit() for c in masked):
+        for kind, pattern in _FORMS.items():
+            found += [Finding(m.start() + 1, m.group(0), kind, "") for m in pattern.finditer(masked)]
+    found += _institutions(masked, allowed, masked.lstrip().startswith("#"))
+    taken = [(f.col - 1, f.col - 1 + len(f.text)) for f in found]
+    found += _persons(masked, allowed, taken)
+    return sorted(found)
+
+
+def fix(finding: Finding) -> str:
+    """How to act on a finding, in the words of the person who wrote the line."""
+    if finding.kind in _TAKE_OUT:
+        return _TAKE_OUT[finding.kind]
+    return f"write {finding.suggestion} instead (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)"
+
+
+# Front-matter fields that hold prose; the others hold ids, keys and contributors' own names.
+PROSE_FIELDS = frozenset({"title", "felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"})
+_FIELD = re.compile(r"^([A-Za-z_]\w*):")
+_SKIP = re.compile(r"^\s*(?::::|```|~~~|%|:[\w-]+:(?:\s|$))")
+
+
+def scan(text: str, body_start: int, allowed: frozenset[str], phrases: Iterable[str] = ()) -> list[tuple[int, Finding]]:
+    """(line, finding) for a whole scenario: its prose front-matter fields, then its body.
+
+    Directive fences and their `:option:` lines, and `%` comments, are not prose and are not read.
+    """
+    phrases = tuple(sorted(set(phrases), key=len, reverse=True))
+    out: list[tuple[int, Finding]] = []
+    field = ""
+    for number, line in enumerate(text.split("\n"), 1):
+        if number < body_start:
+            key = _FIELD.match(line)
+            field = key.group(1) if key else field
+            if number == 1 or field not in PROSE_FIELDS or line.lstrip().startswith("#") or line.strip() in ("---", "..."):
+                continue
+        elif _SKIP.match(line) or not line.strip():
+            continue
+        out += [(number, f) for f in line_findings(line, allowed, phrases)]
+    return out
+
+
+def allowance(words: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of some texts (the framework file, authors' names, pseudonyms), never flagged."""
+    out: set[str] = set()
+    for text in words:
+        for m in _TOKEN.finditer(text):
+            token = m.group(0)
+            if token[0].isupper():
+                out.update({token, _base(token)})
+    return frozenset(out)
