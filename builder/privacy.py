@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .names import lists, ordinary
+from .names import CALENDAR, lists, ordinary
 
 
 class Finding(NamedTuple):
@@ -76,16 +76,16 @@ _LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
 
 _CAP = r"(?:[A-Z][\w'’.&-]*)"
 _RUN = rf"(?:{_CAP}\s+){{1,5}}"
-_INSTITUTIONS = {
-    "district": re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
-                           r"Union|Joint|Central|Metropolitan)\s+)*(?:School\s+District|District|Public\s+Schools|Schools|ISD|USD)\b"
-                           r"|\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"),
-    "school": re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
-                         r"Montessori|Preparatory|Prep|K-8)(?:\s+(?:School|Academy))?\b|(?P<pre2>" + _RUN + r")(?:School|Academy)\b"),
-    "university": re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
-                             rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b"),
-    "program": re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*"),
-}
+_INSTITUTIONS = (
+    ("district", re.compile(r"\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")),
+    ("district", re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
+                           r"Union|Joint|Central|Metropolitan)\s+)*(?:School\s+District|District|Public\s+Schools|Schools|ISD|USD)\b")),
+    ("school", re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
+                         r"Montessori|Preparatory|Prep|K-8)(?:\s+(?:School|Academy))?\b|(?P<pre2>" + _RUN + r")(?:School|Academy)\b")),
+    ("university", re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
+                             rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b")),
+    ("program", re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*")),
+)
 _GENERIC = frozenset("unified independent consolidated community county city public area regional union joint central "
                      "metropolitan school schools district elementary middle high junior intermediate primary secondary "
                      "charter magnet montessori preparatory prep academy university college state".split())
@@ -120,7 +120,7 @@ def _opens_sentence(line: str, pos: int) -> bool:
 def _institutions(line: str, allowed: frozenset[str], heading: bool) -> list[Finding]:
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _INSTITUTIONS.items():
+    for kind, pattern in _INSTITUTIONS:
         for m in pattern.finditer(line):
             start, text = m.start(), m.group(0).rstrip(".")
             pre = next((m.group(g) for g in ("pre", "pre2") if g in pattern.groupindex and m.group(g)), "")
@@ -131,8 +131,8 @@ def _institutions(line: str, allowed: frozenset[str], heading: bool) -> list[Fin
                 own = [w for _, w in words if w.lower().strip(".") not in _GENERIC]
                 if not own or all(w.rstrip(".") in allowed for w in own):
                     continue
-                bare = sum(w.lower() in _GENERIC for w in line[start:m.end()].split()) == 1
-                if bare and kind in ("school", "district") and all(_plain(w) for w in own):
+                generic = [w.lower() for w in line[start:m.end()].split() if w.lower() in _GENERIC]
+                if generic in (["school"], ["academy"], ["schools"], ["district"]) and all(_plain(w) for w in own):
                     continue  # "Teacher Leader Academy", "Professional Development Schools": a bare suffix needs a name of its own
                 start = m.start() + words[0][0]
                 if all(_plain(w) for w in own) and (heading or (_opens_sentence(line, start) and len(own) < 2)):
@@ -157,35 +157,54 @@ def _suggest(kind: str, text: str) -> str:
     return _REWORD[kind]
 
 
-def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]]) -> list[Finding]:
+def _citing(line: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of a line that carry a citation role: a surname there is most likely its author's."""
+    cites = [m.start() for m in re.finditer(r"\{cite[\w:]*\}`", line)]
+    if not cites:
+        return []
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+\S)", line)] + [len(line)]
+    starts = [0, *ends[:-1]]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if any(a <= c < b for c in cites)]
+
+
+def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], citing: list[tuple[int, int]]) -> list[Finding]:
+    """Personal names (see the module's docstring for the rules), a full name as one finding."""
     given, surnames = lists().given, lists().surnames
     tokens = [m for m in _TOKEN.finditer(line)
               if not any(s <= m.start() < e for s, e in taken)]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
-    namey: dict[int, bool] = {}  # capitalised, not flagged yet -> a given name or surname
+    near: dict[int, tuple[bool, bool]] = {}  # not flagged yet: (may join a name by a space, by "and")
     for i, m in enumerate(tokens):
         word = m.group(0)
-        if len(word) < 2 or not word[0].isupper() or word.isupper() or word in allowed or _base(word) in allowed:
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or word in TITLES or word in CALENDAR or word in allowed or _base(word) in allowed:
             continue
         base = _base(word)
         is_given, is_surname, plain = base in given, base in surnames, _plain(word)
         before, after = line[:m.start()], line[m.end():]
-        role = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
-        prev = tokens[i - 1].group(0) if i else ""
-        if prev in TITLES and re.fullmatch(r"\.?\s+", line[tokens[i - 1].end():m.start()]):
-            flagged[i] = ""
+        prev = tokens[i - 1] if i else None
+        titled = prev is not None and prev.group(0) in TITLES and re.fullmatch(r"\.?\s+", line[prev.end():m.start()])
+        role = _ROLE_BEFORE.search(line[:prev.start()] if titled else before) or _ROLE_AFTER.match(after)
+        if titled:
+            flagged[i] = role.group("role").lower() if role else ""
         elif is_given and not plain:
             flagged[i] = role.group("role").lower() if role else ""
         elif role and (not plain or is_given):
             flagged[i] = role.group("role").lower()
+        elif any(a <= m.start() < b for a, b in citing) and not is_given:
+            continue  # "as Hirsch and Schechter argue {cite:p}`hirsch2024`": an author, not a person to protect
         elif _SPEECH_AFTER.match(after) and (is_given or (is_surname and not plain)):
             flagged[i] = ""
         elif is_given or is_surname or not plain:
-            namey[i] = is_given or is_surname
+            near[i] = (is_given or not plain, is_given or is_surname)
+    caps = sorted({*near, *flagged})
+    for k in range(len(caps) - 1):  # two surnames joined by "and" ("Lopez and Ortiz") are people
+        i, j = caps[k], caps[k + 1]
+        if i in near and j in near and all(near[x][0] and near[x][1] for x in (i, j)) \
+                and _LINK.match(line[tokens[i].end():tokens[j].start()]):
+            flagged[i] = flagged[j] = ""
     changed = True
-    while changed:  # a name next to a flagged one ("Maria and Ben", "Will Jones") is one too
+    while changed:  # a name next to a flagged one ("Maria and Ben", "Kim Nguyen") is one too
         changed = False
-        caps = sorted({*namey, *flagged})
         for k, i in enumerate(caps):
             if i in flagged:
                 continue
@@ -193,7 +212,7 @@ def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]]) -
                 if j in flagged:
                     a, b = sorted((tokens[i], tokens[j]), key=lambda t: t.start())
                     gap = line[a.end():b.start()]
-                    if gap == " " or (namey[i] and _LINK.match(gap)):
+                    if (gap == " " and near[i][0]) or (near[i][1] and _LINK.match(gap)):
                         flagged[i] = flagged[j]
                         changed = True
                         break
@@ -213,6 +232,7 @@ def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]]) -
 
 def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Iterable[str] = ()) -> list[Finding]:
     """Every detail of one line of Markdown that could identify a person or a site."""
+    citing = _citing(line)
     masked = _MASK.sub(_blank, line)
     for phrase in phrases:
         if phrase and phrase in masked:
@@ -223,7 +243,7 @@ def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Ite
             found += [Finding(m.start() + 1, m.group(0), kind, "") for m in pattern.finditer(masked)]
     found += _institutions(masked, allowed, masked.lstrip().startswith("#"))
     taken = [(f.col - 1, f.col - 1 + len(f.text)) for f in found]
-    found += _persons(masked, allowed, taken)
+    found += _persons(masked, allowed, taken, citing)
     return sorted(found)
 
 
