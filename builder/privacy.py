@@ -117,7 +117,7 @@ def _opens_sentence(line: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:;\"“”(—–" or re.fullmatch(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*", line[:pos]) is not None
 
 
-def _institutions(line: str, allowed: frozenset[str], heading: bool) -> list[Finding]:
+def _institutions(line: str, heading: bool) -> list[Finding]:
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _INSTITUTIONS:
@@ -129,7 +129,7 @@ def _institutions(line: str, allowed: frozenset[str], heading: bool) -> list[Fin
                 while words and (words[0][1].lower() in _FUNCTION or words[0][1].lower() in _GENERIC):
                     words = words[1:]
                 own = [w for _, w in words if w.lower().strip(".") not in _GENERIC]
-                if not own or all(w.rstrip(".") in allowed for w in own):
+                if not own:
                     continue
                 generic = [w.lower() for w in line[start:m.end()].split() if w.lower() in _GENERIC]
                 if generic in (["school"], ["academy"], ["schools"], ["district"]) and all(_plain(w) for w in own):
@@ -241,7 +241,7 @@ def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Ite
     if "@" in masked or any(c.isdigit() for c in masked):
         for kind, pattern in _FORMS.items():
             found += [Finding(m.start() + 1, m.group(0), kind, "") for m in pattern.finditer(masked)]
-    found += _institutions(masked, allowed, masked.lstrip().startswith("#"))
+    found += _institutions(masked, masked.lstrip().startswith("#"))
     taken = [(f.col - 1, f.col - 1 + len(f.text)) for f in found]
     found += _persons(masked, allowed, taken, citing)
     return sorted(found)
