@@ -11,7 +11,7 @@ few shapes of text, because a name is rarely recognisable on its own:
   teacher"; "the principal, Jones"), another name ("Maria and Ben") or a
   verb of speech ("Jones said");
 - a school, district, university or named program is recognised by its
-  shape ("X Elementary", "X Unified School District", "University of X",
+  shape (`builder.places`) ("X Elementary", "X Unified School District", "University of X",
   "X State", "Project X"), with at least one word of its own before the
   generic one; a name made only of ordinary words counts unless it opens a
   sentence or is a heading ("Rural High School" in a heading is a topic);
@@ -27,17 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from functools import lru_cache
 
-from .names import CALENDAR, lists, ordinary
-
-
-class Finding(NamedTuple):
-    col: int  # 1-based, in the line as written
-    text: str
-    kind: str  # a key of WHAT
-    suggestion: str  # how to reword it, in the contributor's terms
-
+from .names import CALENDAR, lists
+from .places import REWORD, Finding, institutions
+from .places import plain as is_plain
 
 # Whom a finding could identify: a person, or the place (and so the people) of the partnership.
 WHOM = {"person": "someone", "email": "someone", "phone": "someone"}
@@ -46,15 +40,13 @@ WHAT = {
     "university": "the name of a university or college", "program": "the name of a program",
     "email": "an e-mail address", "phone": "a phone number", "address": "a street address",
 }
-_REWORD = {
-    "person": 'a role, such as "a mentor teacher" or "the principal"',
-    "district": '"a partner district"', "university": '"a partner university"', "program": '"the program"',
-}
 _TAKE_OUT = {
     "email": "take the e-mail address out; say who was written to by their role",
     "phone": "take the phone number out",
     "address": 'take the street address out; write "a school in the district", or leave the place unnamed',
 }
+# The grammar around a name, not names: titles, roles, verbs of speech. These are written here
+# because no word list says which nouns are roles in a partnership.
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
 # Roles a name stands next to, longest first so that "the mentor teacher" is read whole.
 ROLE_PHRASES = ("professional learning leader", "special education teacher", "assistant principal", "mentor teacher",
@@ -65,30 +57,12 @@ ROLE_WORDS = ("teacher", "mentor", "principal", "superintendent", "supervisor", 
               "coordinator", "candidate", "student", "intern", "chair", "liaison", "counselor", "specialist", "leader",
               "colleague", "fellow", "instructor", "lecturer", "researcher", "administrator", "facilitator", "faculty")
 _SPEECH = r"(?:said|says|asked|asks|told|tells|explained|noted|wrote|shared|recalled|described|added|argued|suggested|remembered|replied|insisted)"
-# Words that can open a name's run of capitals without being part of it ("In Lincoln Elementary").
-_FUNCTION = frozenset("the a an at in on of our their this that these those each every one two both its his her for from "
-                      "with by to and or as when while after before some many most all no if".split())
 _ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
 _ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
 _SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b")
 _LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
 
-_CAP = r"(?:[A-Z][\w'’.&-]*)"
-_RUN = rf"(?:{_CAP}\s+){{1,5}}"
-_INSTITUTIONS = (
-    ("district", re.compile(r"\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")),
-    ("district", re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
-                           r"Union|Joint|Central|Metropolitan)\s+)*(?:School\s+District|District|Public\s+Schools|Schools|ISD|USD)\b")),
-    ("school", re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
-                         r"Montessori|Preparatory|Prep|K-8)(?:\s+(?:School|Academy))?\b|(?P<pre2>" + _RUN + r")(?:School|Academy)\b")),
-    ("university", re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
-                             rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b")),
-    ("program", re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*")),
-)
-_GENERIC = frozenset("unified independent consolidated community county city public area regional union joint central "
-                     "metropolitan school schools district elementary middle high junior intermediate primary secondary "
-                     "charter magnet montessori preparatory prep academy university college state".split())
 _FORMS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
     "phone": re.compile(r"(?<!\d)(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
@@ -98,6 +72,9 @@ _FORMS = {
 # bracketed placeholders that are not link text.
 _MASK = re.compile(r"\{[\w:.-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|<?https?://[^\s>)]+>?|\[[^\]\n]*\](?![(\[])")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+# Only capitalised words can be names; the words between them are read through the patterns around them.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*")
+_MARK = re.compile(r"[@\d]")
 
 
 def _blank(m: re.Match) -> str:
@@ -106,55 +83,6 @@ def _blank(m: re.Match) -> str:
 
 def _base(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token.rstrip("'’-")
-
-
-def _plain(token: str) -> bool:
-    return all(ordinary(part) for part in _base(token).split("-") if part)
-
-
-def _opens_sentence(line: str, pos: int) -> bool:
-    before = line[:pos].rstrip()
-    return not before or before[-1] in ".!?:;\"“”(—–" or re.fullmatch(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*", line[:pos]) is not None
-
-
-def _institutions(line: str, heading: bool) -> list[Finding]:
-    found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _INSTITUTIONS:
-        for m in pattern.finditer(line):
-            start, text = m.start(), m.group(0).rstrip(".")
-            pre = next((m.group(g) for g in ("pre", "pre2") if g in pattern.groupindex and m.group(g)), "")
-            if pre:
-                words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", pre)]
-                while words and (words[0][1].lower() in _FUNCTION or words[0][1].lower() in _GENERIC):
-                    words = words[1:]
-                own = [w for _, w in words if w.lower().strip(".") not in _GENERIC]
-                if not own:
-                    continue
-                generic = [w.lower() for w in line[start:m.end()].split() if w.lower() in _GENERIC]
-                if generic in (["school"], ["academy"], ["schools"], ["district"]) and all(_plain(w) for w in own):
-                    continue  # "Teacher Leader Academy", "Professional Development Schools": a bare suffix needs a name of its own
-                start = m.start() + words[0][0]
-                if all(_plain(w) for w in own) and (heading or (_opens_sentence(line, start) and len(own) < 2)):
-                    continue  # "Rural High School" as a heading or at a sentence's start names a kind of school
-                if kind == "university" and text.endswith("State") and all(_plain(w) for w in own):
-                    continue  # "Steady State", "Nation State": only a proper name before State makes a university
-                text = line[start:m.end()].rstrip(".")
-            if any(s <= start < e for s, e in taken):
-                continue
-            taken.append((start, start + len(text)))
-            found.append(Finding(start + 1, text, kind, _suggest(kind, text)))
-    return found
-
-
-def _suggest(kind: str, text: str) -> str:
-    if kind == "school":
-        low = text.lower()
-        level = next((w for w in ("elementary", "middle", "high") if w in low.split()), "")
-        return f'"{"an" if level == "elementary" else "a"} {level} school"' if level else '"a partner school"'
-    if kind == "university" and "college" in text.lower():
-        return '"a partner college"'
-    return _REWORD[kind]
 
 
 def _citing(line: str) -> list[tuple[int, int]]:
@@ -167,23 +95,29 @@ def _citing(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, ends, strict=True) if any(a <= c < b for c in cites)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _kind(word: str) -> tuple[bool, bool, bool]:
+    """(a given name, a surname, an ordinary word): asked again for every "The" and "Mentors", so kept."""
+    base = _base(word)
+    return base in lists().given, base in lists().surnames, is_plain(word)
+
+
 def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], citing: list[tuple[int, int]]) -> list[Finding]:
     """Personal names (see the module's docstring for the rules), a full name as one finding."""
-    given, surnames = lists().given, lists().surnames
-    tokens = [m for m in _TOKEN.finditer(line)
-              if not any(s <= m.start() < e for s, e in taken)]
+    tokens = [m for m in _CAPITALISED.finditer(line) if not any(s <= m.start() < e for s, e in taken)]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
     near: dict[int, tuple[bool, bool]] = {}  # not flagged yet: (may join a name by a space, by "and")
     for i, m in enumerate(tokens):
         word = m.group(0)
-        if len(word) < 2 or not word[0].isupper() or word.isupper() or word in TITLES or word in CALENDAR or word in allowed or _base(word) in allowed:
+        if len(word) < 2 or word.isupper() or word in TITLES or word in CALENDAR or word in allowed or _base(word) in allowed:
             continue
-        base = _base(word)
-        is_given, is_surname, plain = base in given, base in surnames, _plain(word)
-        before, after = line[:m.start()], line[m.end():]
+        is_given, is_surname, plain = _kind(word)
         prev = tokens[i - 1] if i else None
         titled = prev is not None and prev.group(0) in TITLES and re.fullmatch(r"\.?\s+", line[prev.end():m.start()])
-        role = _ROLE_BEFORE.search(line[:prev.start()] if titled else before) or _ROLE_AFTER.match(after)
+        if plain and not (is_given or is_surname or titled):
+            continue  # "The", "Mentors": an ordinary word that no title makes a name
+        before, after = line[max(0, m.start() - 48):m.start()], line[m.end():m.end() + 64]  # a role is a few words away
+        role = _ROLE_BEFORE.search(line[max(0, prev.start() - 48):prev.start()] if titled else before) or _ROLE_AFTER.match(after)
         if titled:
             flagged[i] = role.group("role").lower() if role else ""
         elif is_given and not plain:
@@ -225,7 +159,7 @@ def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], c
             continue
         role = flagged[i]
         role = " ".join(role.split())
-        suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else _REWORD["person"]
+        suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else REWORD["person"]
         out.append(Finding(m.start() + 1, _base(m.group(0)), "person", suggestion))
     return out
 
@@ -233,15 +167,15 @@ def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], c
 def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Iterable[str] = ()) -> list[Finding]:
     """Every detail of one line of Markdown that could identify a person or a site."""
     citing = _citing(line)
-    masked = _MASK.sub(_blank, line)
+    masked = _MASK.sub(_blank, line) if ("`" in line or "[" in line or "http" in line) else line
     for phrase in phrases:
         if phrase and phrase in masked:
             masked = masked.replace(phrase, " " * len(phrase))
     found: list[Finding] = []
-    if "@" in masked or any(c.isdigit() for c in masked):
+    if _MARK.search(masked):
         for kind, pattern in _FORMS.items():
             found += [Finding(m.start() + 1, m.group(0), kind, "") for m in pattern.finditer(masked)]
-    found += _institutions(masked, masked.lstrip().startswith("#"))
+    found += institutions(masked, masked.lstrip().startswith("#"))
     taken = [(f.col - 1, f.col - 1 + len(f.text)) for f in found]
     found += _persons(masked, allowed, taken, citing)
     return sorted(found)
