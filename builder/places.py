@@ -72,7 +72,7 @@ def institutions(line: str, heading: bool) -> list[Finding]:
     found: list[Finding] = []
     if not _TRIGGER.search(line):
         return found
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(line) + 1)  # 1 where an earlier pattern's name covers the line
     for kind, pattern in _INSTITUTIONS:
         for m in pattern.finditer(line):
             start, text = m.start(), m.group(0).rstrip(".")
@@ -93,9 +93,9 @@ def institutions(line: str, heading: bool) -> list[Finding]:
                 if kind == "university" and text.endswith("State") and all(plain(w) for w in own):
                     continue  # "Steady State", "Nation State": only a proper name before State makes a university
                 text = line[start:m.end()].rstrip(".")
-            if any(s <= start < e for s, e in taken):
+            if taken[start]:
                 continue
-            taken.append((start, start + len(text)))
+            taken[start:start + len(text)] = b"\x01" * len(text)
             found.append(Finding(start + 1, text, kind, _suggest(kind, text)))
     return found
 

@@ -70,7 +70,7 @@ _FORMS = {
 }
 # What is read as something else: roles and code (`{cite:p}`key``), link targets, web addresses,
 # bracketed placeholders that are not link text.
-_MASK = re.compile(r"\{[\w:.-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|<?https?://[^\s>)]+>?|\[[^\]\n]*\](?![(\[])")
+_MASK = re.compile(r"\{[\w:.-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|<?https?://[^\s>)]+>?|\[[^\[\]\n]*\](?![(\[])")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 # Only capitalised words can be names; the words between them are read through the patterns around them.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*")
@@ -102,9 +102,9 @@ def _kind(word: str) -> tuple[bool, bool, bool]:
     return base in lists().given, base in lists().surnames, is_plain(word)
 
 
-def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], citing: list[tuple[int, int]]) -> list[Finding]:
+def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[tuple[int, int]]) -> list[Finding]:
     """Personal names (see the module's docstring for the rules), a full name as one finding."""
-    tokens = [m for m in _CAPITALISED.finditer(line) if not any(s <= m.start() < e for s, e in taken)]
+    tokens = [m for m in _CAPITALISED.finditer(line) if not taken[m.start()]]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
     near: dict[int, tuple[bool, bool]] = {}  # not flagged yet: (may join a name by a space, by "and")
     for i, m in enumerate(tokens):
@@ -136,20 +136,17 @@ def _persons(line: str, allowed: frozenset[str], taken: list[tuple[int, int]], c
         if i in near and j in near and all(near[x][0] and near[x][1] for x in (i, j)) \
                 and _LINK.match(line[tokens[i].end():tokens[j].start()]):
             flagged[i] = flagged[j] = ""
-    changed = True
-    while changed:  # a name next to a flagged one ("Maria and Ben", "Kim Nguyen") is one too
-        changed = False
-        for k, i in enumerate(caps):
-            if i in flagged:
+    # A name next to a flagged one ("Maria and Ben", "Kim Nguyen") is one too: names run along the line,
+    # so a sweep each way reaches every one (never a pass per name: a hostile line may hold thousands).
+    for order in (caps, caps[::-1]):
+        for k in range(1, len(order)):
+            i, j = order[k], order[k - 1]
+            if i in flagged or j not in flagged:
                 continue
-            for j in (caps[k - 1] if k else -1, caps[k + 1] if k + 1 < len(caps) else -1):
-                if j in flagged:
-                    a, b = sorted((tokens[i], tokens[j]), key=lambda t: t.start())
-                    gap = line[a.end():b.start()]
-                    if (gap == " " and near[i][0]) or (near[i][1] and _LINK.match(gap)):
-                        flagged[i] = flagged[j]
-                        changed = True
-                        break
+            a, b = sorted((tokens[i], tokens[j]), key=lambda t: t.start())
+            gap = line[a.end():b.start()]
+            if (gap == " " and near[i][0]) or (near[i][1] and _LINK.match(gap)):
+                flagged[i] = flagged[j]
     out: list[Finding] = []
     for i in sorted(flagged):
         m = tokens[i]
@@ -176,7 +173,9 @@ def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Ite
         for kind, pattern in _FORMS.items():
             found += [Finding(m.start() + 1, m.group(0), kind, "") for m in pattern.finditer(masked)]
     found += institutions(masked, masked.lstrip().startswith("#"))
-    taken = [(f.col - 1, f.col - 1 + len(f.text)) for f in found]
+    taken = bytearray(len(masked) + 1)  # 1 where an address or a school's name already covers the line
+    for f in found:
+        taken[f.col - 1:f.col - 1 + len(f.text)] = b"\x01" * len(f.text)
     found += _persons(masked, allowed, taken, citing)
     return sorted(found)
 

@@ -269,3 +269,43 @@ def test_the_word_lists_load_once_and_a_thousand_scenarios_take_well_under_a_sec
 
 def test_allowance_keeps_the_capitalised_words_of_its_texts():
     assert allowance(["Ms. Rivera", "Oakview Elementary", "plain words"]) == {"Ms", "Rivera", "Oakview", "Elementary"}
+
+
+@pytest.mark.parametrize("unit", ["Will ", "Ana, ", "Project ", "University of ", "[", "The School ", "Maria, the mentor teacher, "])
+def test_a_hostile_line_is_read_in_linear_time(unit):
+    line = unit * (100_000 // len(unit))  # half the largest file a scenario may be
+    start = time.process_time()
+    line_findings(line, ALLOWED)
+    assert time.process_time() - start < 1.5
+
+
+def _uncited_mentoring(section: str) -> str:
+    """mentoring.md with every citation taken out of one section."""
+    start = MENTORING.index(f"## {section}")
+    end = MENTORING.index("\n## ", start + 1)
+    return MENTORING[:start] + re.sub(r"\s*\{cite:[a-z]+\}`[^`]*`", "", MENTORING[start:end]) + MENTORING[end:]
+
+
+def test_a_reported_section_without_a_citation_is_refused_at_its_enactment_line():
+    text = _uncited_mentoring("Learning agents")
+    line = text.count("\n", 0, text.index(":::{enactment}", text.index("## Learning agents"))) + 1
+    problems = [str(p) for p in parse_scenario(text, "scenarios/mentoring.md", FW, KEYS, authors=AUTHORS).problems]
+    assert problems == [f"scenarios/mentoring.md:{line}:1: the section 'Learning agents' is marked `reported` but cites no source; "
+                        "cite the source with {cite:p}`key` in the section, or mark the section `interpretation` "
+                        "if it is your own reading"]
+
+
+def test_a_citation_anywhere_in_the_section_counts_and_an_interpretation_needs_none():
+    text = _uncited_mentoring("Learning agents")
+    start = text.index("## Learning agents")
+    in_summary = text.replace("people moved between learning and facilitating as the inquiry went on.",
+                              "people moved between learning and facilitating {cite:t}`shepard_srlc`.", 1)
+    assert parse_scenario(in_summary, "scenarios/mentoring.md", FW, KEYS).problems == []
+    interpretation = text[:start] + text[start:].replace(":basis: reported", ":basis: interpretation", 1)
+    assert parse_scenario(interpretation, "scenarios/mentoring.md", FW, KEYS).problems == []
+
+
+def test_every_reported_section_of_the_handbook_cites_a_source():
+    for path in PROJECT.glob("scenarios/[!_]*.md"):
+        if path.stem != "index":
+            assert parse_scenario(path.read_text(encoding="utf-8"), str(path), FW, KEYS, authors=AUTHORS).problems == []
