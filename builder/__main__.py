@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .framework import Framework, load_framework
 from .loader import bib_keys, bib_names
+from .names import lists
 from .problems import ProblemList
 from .scenario import parse_scenario, read_source
 from .skeleton import example_section, example_values, render
@@ -62,6 +63,7 @@ def check(args: argparse.Namespace) -> int:
     # Many files: every core checks a share (forked, so nothing is imported again), in file order.
     workers = min(os.cpu_count() or 1, len(files) // PER_WORKER)
     if workers > 1:
+        lists()  # the privacy check's word lists, read once here and shared by every forked worker
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
     else:

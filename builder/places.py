@@ -37,14 +37,15 @@ _FUNCTION = frozenset("the a an at in on of our their this that these those each
 _CAP = r"(?:[A-Z][\w'’.&-]*)"
 _RUN = rf"(?:{_CAP}\s+){{1,5}}"
 _INSTITUTIONS = (
-    ("district", re.compile(r"\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")),
-    ("district", re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
+    ("district", ("District",), re.compile(r"\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")),
+    ("district", ("District", "Schools", "ISD", "USD"), re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
                            r"Union|Joint|Central|Metropolitan)\s+)*(?:School\s+District|District|Public\s+Schools|Schools|ISD|USD)\b")),
-    ("school", re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
+    ("school", ("Elementary", "Middle", "High", "Intermediate", "Primary", "Secondary", "Charter", "Magnet", "Montessori",
+                "Prep", "K-8", "School", "Academy"), re.compile(rf"(?P<pre>{_RUN})(?:Elementary|Middle|High|Junior\s+High|Intermediate|Primary|Secondary|Charter|Magnet|"
                          r"Montessori|Preparatory|Prep|K-8)(?:\s+(?:School|Academy))?\b|(?P<pre2>" + _RUN + r")(?:School|Academy)\b")),
-    ("university", re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
+    ("university", ("Universit", "College", "State"), re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
                              rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b")),
-    ("program", re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*")),
+    ("program", ("Project",), re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*")),
 )
 _GENERIC = frozenset("unified independent consolidated community county city public area regional union joint central "
                      "metropolitan school schools district elementary middle high junior intermediate primary secondary "
@@ -63,17 +64,19 @@ def _opens_sentence(line: str, pos: int) -> bool:
 
 
 # Most lines hold none of the generic words: one search rules them out before the costlier patterns run.
-_TRIGGER = re.compile(r"Elementary|Middle|High|School|District|Academy|Universit|College|State|Project|ISD|USD|"
+TRIGGER = re.compile(r"Elementary|Middle|High|School|District|Academy|Universit|College|State|Project|ISD|USD|"
                       r"Intermediate|Primary|Secondary|Charter|Magnet|Montessori|Prep|K-8")
 
 
 def institutions(line: str, heading: bool) -> list[Finding]:
     """Schools, districts, universities and programs named in a line (`heading`: the line is a title, in Title Case)."""
     found: list[Finding] = []
-    if not _TRIGGER.search(line):
+    if not TRIGGER.search(line):
         return found
     taken = bytearray(len(line) + 1)  # 1 where an earlier pattern's name covers the line
-    for kind, pattern in _INSTITUTIONS:
+    for kind, keywords, pattern in _INSTITUTIONS:
+        if not any(k in line for k in keywords):
+            continue
         for m in pattern.finditer(line):
             start, text = m.start(), m.group(0).rstrip(".")
             pre = next((m.group(g) for g in ("pre", "pre2") if g in pattern.groupindex and m.group(g)), "")

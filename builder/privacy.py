@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .names import CALENDAR, lists
-from .places import REWORD, Finding, institutions
+from .places import REWORD, TRIGGER, Finding, institutions
 from .places import plain as is_plain
 
 # Whom a finding could identify: a person, or the place (and so the people) of the partnership.
@@ -161,8 +161,25 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
     return out
 
 
+def _quiet(line: str, allowed: frozenset[str]) -> bool:
+    """True when nothing in the line can be a finding, as in most lines of prose: no "@" or digit, none of
+    the generic words of a site's name, and no capitalised word that is a title, a given name or no English word."""
+    if _MARK.search(line) or TRIGGER.search(line):
+        return False
+    for word in _CAPITALISED.findall(line):
+        if word in TITLES:
+            return False
+        if len(word) > 1 and not word.isupper() and word not in allowed:
+            is_given, _, plain = _kind(word)
+            if is_given or not plain:
+                return False
+    return True
+
+
 def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Iterable[str] = ()) -> list[Finding]:
     """Every detail of one line of Markdown that could identify a person or a site."""
+    if _quiet(line, allowed):
+        return []
     citing = _citing(line)
     masked = _MASK.sub(_blank, line) if ("`" in line or "[" in line or "http" in line) else line
     for phrase in phrases:
