@@ -2,12 +2,15 @@
 
 Why these and not a named-entity model: a scenario is checked in well under a
 second, and a thousand of them too, on a two-core machine, with nothing
-downloaded at run time. A spaCy model costs seconds to load and milliseconds
-a sentence; three word lists cost a few tens of milliseconds, once.
+downloaded at run time. A named-entity model would be loaded in every
+process and run over every sentence, and spaCy's English models are not on
+PyPI under their own names; three word lists cost a few tens of
+milliseconds, once, and say plainly why a word was flagged.
 
 - Given names and surnames: the US Census Bureau's lists of frequently
   occurring names (1990 census; public domain), as shipped by the `names`
-  package on PyPI (MIT): 5,494 given names and 88,799 surnames.
+  package on PyPI (MIT): 4,275 female and 1,219 male given names (5,156
+  distinct ones once the calendar words are left out) and 88,799 surnames.
 - Ordinary English words: Hunspell's en_US dictionary (built from SCOWL,
   Kevin Atkinson's word lists, under a permissive licence), as shipped by the
   `chunspell` package on PyPI (MIT; the dictionary is only read, its C
@@ -72,7 +75,7 @@ def _dictionary(file: Path) -> frozenset[str]:
 
 @cache
 def lists() -> Lists:
-    """Read the three lists once per process, on first use (about 60 ms; see tests/test_privacy.py)."""
+    """Read the three lists once per process, on first use (about 65 ms of CPU and 14 MiB: benchmarks/RESULTS.md)."""
     census = _package_folder("names")
     given = (_census(census / "dist.female.first") | _census(census / "dist.male.first")) - CALENDAR
     surnames = _census(census / "dist.all.last")
