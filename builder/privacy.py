@@ -61,6 +61,8 @@ _ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
 _ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
 _SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b")
+# A word in no list is a name only before a verb that only people do ("Priya said"; "Google shared data" is no one).
+_SAID_AFTER = re.compile(r"^\s+(?:said|says|asked|asks|told|tells|explained|recalled|remembered|replied|insisted)\b")
 _LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
 
 _FORMS = {
@@ -106,7 +108,7 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
     """Personal names (see the module's docstring for the rules), a full name as one finding."""
     tokens = [m for m in _CAPITALISED.finditer(line) if not taken[m.start()]]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
-    near: dict[int, tuple[bool, bool]] = {}  # not flagged yet: (may join a name by a space, by "and")
+    near: dict[int, tuple[bool, bool, bool]] = {}  # not flagged yet: may join a name by a space, by "and"; is one by a list
     for i, m in enumerate(tokens):
         word = m.group(0)
         if len(word) < 2 or word.isupper() or word in TITLES or word in CALENDAR or word in allowed or _base(word) in allowed:
@@ -126,14 +128,14 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
             flagged[i] = role.group("role").lower()
         elif any(a <= m.start() < b for a, b in citing) and not is_given:
             continue  # "as Hirsch and Schechter argue {cite:p}`hirsch2024`": an author, not a person to protect
-        elif _SPEECH_AFTER.match(after) and (is_given or (is_surname and not plain)):
+        elif ((is_given or (is_surname and not plain)) and _SPEECH_AFTER.match(after)) or (not plain and _SAID_AFTER.match(after)):
             flagged[i] = ""
         elif is_given or is_surname or not plain:
-            near[i] = (is_given or not plain, is_given or is_surname)
+            near[i] = (is_given or not plain, is_given or is_surname or not plain, (is_given or is_surname) and not plain)
     caps = sorted({*near, *flagged})
     for k in range(len(caps) - 1):  # two surnames joined by "and" ("Lopez and Ortiz") are people
         i, j = caps[k], caps[k + 1]
-        if i in near and j in near and all(near[x][0] and near[x][1] for x in (i, j)) \
+        if i in near and j in near and near[i][2] and near[j][2] \
                 and _LINK.match(line[tokens[i].end():tokens[j].start()]):
             flagged[i] = flagged[j] = ""
     # A name next to a flagged one ("Maria and Ben", "Kim Nguyen") is one too: names run along the line,

@@ -56,6 +56,11 @@ IDENTIFYING = [
     ("Professor Williams taught the methods course.", "Williams", "person"),
     ("Coach Ramirez ran the after-school sessions.", "Ramirez", "person"),
     ("Every Friday, Lopez and Ortiz compared their notes.", "Lopez", "person"),
+    ("Priya said the rubric felt like a checklist.", "Priya", "person"),
+    ("Aisha, Ben and Xochitl met every Thursday.", "Xochitl", "person"),
+    ("Oluwaseun explained the new schedule to the team.", "Oluwaseun", "person"),
+    ("The mentor, Dmitri, kept the log.", "Dmitri", "person"),
+    ("Mohammed asked for a second observation.", "Mohammed", "person"),
     ("Candidates at Lincoln Elementary co-taught reading.", "Lincoln Elementary", "school"),
     ("The candidates at Oak Grove Elementary kept journals.", "Oak Grove Elementary", "school"),
     ("Leaders at Jefferson Middle School asked for data.", "Jefferson Middle School", "school"),
@@ -134,6 +139,8 @@ Inquiry, not compliance, set the direction of the work.
 The Nine Essentials describe what a professional development school should have.
 The state's licensure rules changed in the middle of the project.
 Collaborative Inquiry Teams met after school on Thursdays.
+Two districts moved their shared folders from Google to Microsoft tools.
+Google and Microsoft shared data agreements with the district.
 As Shepard and colleagues describe it {cite:p}`shepard_srlc`, the heuristic is for sensemaking.
 """.splitlines()
 
