@@ -58,7 +58,8 @@ def plain(token: str) -> bool:
     return all(ordinary(part) for part in base.split("-") if part)
 
 
-def _opens_sentence(line: str, pos: int) -> bool:
+def opens_sentence(line: str, pos: int) -> bool:
+    """True when the word at `pos` opens a sentence, a list item or a heading."""
     before = line[:pos].rstrip()
     return not before or before[-1] in ".!?:;\"“”(—–" or re.fullmatch(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*", line[:pos]) is not None
 
@@ -91,7 +92,7 @@ def institutions(line: str, heading: bool) -> list[Finding]:
                 generic = [w.lower() for w in line[start:m.end()].split() if w.lower() in _GENERIC]
                 if generic in (["school"], ["academy"], ["schools"], ["district"]) and all(plain(w) for w in own):
                     continue  # "Teacher Leader Academy", "Professional Development Schools": a bare suffix needs a name of its own
-                if all(plain(w) for w in own) and (heading or (_opens_sentence(line, start) and len(own) < 2)):
+                if all(plain(w) for w in own) and (heading or (opens_sentence(line, start) and len(own) < 2)):
                     continue  # "Rural High School" as a heading or at a sentence's start names a kind of school
                 if kind == "university" and text.endswith("State") and all(plain(w) for w in own):
                     continue  # "Steady State", "Nation State": only a proper name before State makes a university

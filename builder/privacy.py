@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .names import CALENDAR, lists
-from .places import REWORD, TRIGGER, Finding, institutions
+from .places import REWORD, TRIGGER, Finding, institutions, opens_sentence
 from .places import plain as is_plain
 
 # Whom a finding could identify: a person, or the place (and so the people) of the partnership.
@@ -97,6 +97,31 @@ def _citing(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, ends, strict=True) if any(a <= c < b for c in cites)]
 
 
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|across|throughout|rural|urban|suburban|northern|southern|eastern|western|central)"
+                           r"|\b(?:North|South|East|West|New))\s+$", re.I)
+
+
+def _place_or_title(line: str, tokens: list[re.Match], i: int) -> bool:
+    """True when a capitalised word reads as a place or as part of a title, not as a person.
+
+    A place: after "in", "across", "rural" or a compass word ("in Georgia", "North Carolina").
+    A title: joined by a space to an ordinary capitalised word that does not open the sentence
+    ("Teach For America"); "Ask Maria" opens a sentence, so Maria is still read as a name.
+    """
+    m = tokens[i]
+    if not m.group(0).endswith(("'s", "’s")) and _PLACE_BEFORE.search(line[max(0, m.start() - 12):m.start()]):
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            other = tokens[j]
+            a, b = (other, m) if j < i else (m, other)
+            if line[a.end():b.start()] == " " and other.group(0) not in TITLES:
+                is_given, is_surname, plain = _kind(other.group(0))
+                if plain and not is_given and not is_surname and not opens_sentence(line, other.start()):
+                    return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> tuple[bool, bool, bool]:
     """(a given name, a surname, an ordinary word): asked again for every "The" and "Mentors", so kept."""
@@ -122,6 +147,8 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
         role = _ROLE_BEFORE.search(line[max(0, prev.start() - 48):prev.start()] if titled else before) or _ROLE_AFTER.match(after)
         if titled:
             flagged[i] = role.group("role").lower() if role else ""
+        elif not role and _place_or_title(line, tokens, i):
+            continue  # "in rural Georgia", "North Carolina", "Teach For America": a place or a name of words
         elif is_given and not plain:
             flagged[i] = role.group("role").lower() if role else ""
         elif role and (not plain or is_given):

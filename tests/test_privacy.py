@@ -61,6 +61,7 @@ IDENTIFYING = [
     ("Oluwaseun explained the new schedule to the team.", "Oluwaseun", "person"),
     ("The mentor, Dmitri, kept the log.", "Dmitri", "person"),
     ("Mohammed asked for a second observation.", "Mohammed", "person"),
+    ("Ask Sarah to bring the coaching log.", "Sarah", "person"),
     ("Candidates at Lincoln Elementary co-taught reading.", "Lincoln Elementary", "school"),
     ("The candidates at Oak Grove Elementary kept journals.", "Oak Grove Elementary", "school"),
     ("Leaders at Jefferson Middle School asked for data.", "Jefferson Middle School", "school"),
@@ -141,6 +142,8 @@ The state's licensure rules changed in the middle of the project.
 Collaborative Inquiry Teams met after school on Thursdays.
 Two districts moved their shared folders from Google to Microsoft tools.
 Google and Microsoft shared data agreements with the district.
+Partners in rural Georgia and in North Carolina used the same protocol.
+Candidates from Teach For America joined the seminar in the second term.
 As Shepard and colleagues describe it {cite:p}`shepard_srlc`, the heuristic is for sensemaking.
 """.splitlines()
 
