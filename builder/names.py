@@ -77,9 +77,13 @@ def _dictionary(file: Path) -> frozenset[str]:
 def lists() -> Lists:
     """Read the three lists once per process, on first use (about 65 ms of CPU and 14 MiB: benchmarks/RESULTS.md)."""
     census = _package_folder("names")
-    given = (_census(census / "dist.female.first") | _census(census / "dist.male.first")) - CALENDAR
-    surnames = _census(census / "dist.all.last")
-    words = _dictionary(_package_folder("hunspell") / "dictionaries" / "en_US.dic")
+    try:
+        given = (_census(census / "dist.female.first") | _census(census / "dist.male.first")) - CALENDAR
+        surnames = _census(census / "dist.all.last")
+        words = _dictionary(_package_folder("hunspell") / "dictionaries" / "en_US.dic")
+    except OSError as exc:
+        raise RuntimeError(f"a word list of the privacy check is missing ({exc.filename}): "
+                           "reinstall the handbook's dependencies (pip install -e .)") from exc
     return Lists(frozenset(given), frozenset(surnames), words)
 
 
