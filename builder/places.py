@@ -23,7 +23,7 @@ from .names import ordinary
 class Finding(NamedTuple):
     col: int  # 1-based, in the line as written
     text: str
-    kind: str  # a key of WHAT
+    kind: str  # a key of builder.privacy.WHAT
     suggestion: str  # how to reword it, in the contributor's terms
 
 
