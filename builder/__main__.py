@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from .framework import Framework, load_framework
-from .loader import bib_keys
+from .loader import bib_keys, bib_names
+from .names import lists
 from .problems import ProblemList
 from .scenario import parse_scenario, read_source
 from .skeleton import example_section, example_values, render
@@ -35,16 +36,16 @@ def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
     return out
 
 
-def _check_one(job: tuple[Path, Framework, set[str]]) -> tuple[list[str], str | None]:
+def _check_one(job: tuple[Path, Framework, set[str], frozenset[str]]) -> tuple[list[str], str | None]:
     """One file's problems, as the messages to print, and its scenario id when it is valid."""
-    path, fw, keys = job
+    path, fw, keys, authors = job
     try:
         text, unreadable = read_source(path, str(path))
     except OSError as exc:
         return [f"{path}: cannot be read ({exc.strerror}); check the path"], None
     if text is None:
         return [str(unreadable[0])], None
-    parsed = parse_scenario(text, str(path), fw, keys)
+    parsed = parse_scenario(text, str(path), fw, keys, authors=authors)
     return [str(p) for p in parsed.problems], parsed.scenario.meta.id if parsed.scenario else None
 
 
@@ -56,11 +57,13 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     keys = set(bib_keys([root / args.bib]))
+    authors = bib_names([root / args.bib])
     files = _scenario_files(args.paths, root / args.scenarios, root)
-    jobs = [(path, fw, keys) for path in files]
+    jobs = [(path, fw, keys, authors) for path in files]
     # Many files: every core checks a share (forked, so nothing is imported again), in file order.
     workers = min(os.cpu_count() or 1, len(files) // PER_WORKER)
     if workers > 1:
+        lists()  # the privacy check's word lists, read once here and shared by every forked worker
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
     else:

@@ -73,6 +73,7 @@ class _Draft:
     prompts: list[Prompt] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     broken: bool = False  # the heading was refused; later blocks in it are not reported again
+    cited: bool = False  # a {cite:…} role with a key stands somewhere in the section
 
     def done(self) -> Section:
         return Section(self.title, self.line, self.component, self.enactment, tuple(self.prompts), tuple(self.terms))
@@ -184,8 +185,10 @@ class BodyWalker:
                            + hint)
             elif self.current is not None:
                 self.current.terms.append(concept.id)
-        elif name.startswith("cite") and self.bib_keys is not None:
-            for key in (k.strip() for k in content.split(",")):
+        elif name.startswith("cite"):
+            if self.current is not None and content.strip():
+                self.current.cited = True
+            for key in () if self.bib_keys is None else (k.strip() for k in content.split(",")):
                 if key and key not in self.bib_keys:
                     self.error(line, f"unknown bibliography key {key!r}",
                                "add the work to handbook/references.bib or fix the key" + did_you_mean(key, self.bib_keys))

@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from .domain import GlassboxDomain
 from .framework import load_framework
-from .loader import bib_keys_for, framework_for, framework_path
+from .loader import bib_keys_for, bib_names_for, framework_for, framework_path
 from .problems import Problem, ProblemList
 from .scenario import parse_scenario, read_source
 from .transforms import SCENARIO_KEY
@@ -55,7 +55,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     for bib in env.config.bibtex_bibfiles:
         env.note_dependency(str(Path(env.srcdir) / bib))
     rel = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
-    parsed = parse_scenario(source[0], rel, framework_for(env), set(bib_keys_for(env)))
+    parsed = parse_scenario(source[0], rel, framework_for(env), set(bib_keys_for(env)), authors=bib_names_for(env))
     if parsed.problems:
         _domain(env).problems[docname] = parsed.problems
         # Keep Sphinx from tripping over what we already reported.

@@ -128,6 +128,24 @@ class Framework(Strict):
     def basis_by_id(self) -> dict[str, Named]:
         return {b.id: b for b in self.bases}
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The capitalised words of the vocabulary file: never taken for a person's or a school's name (builder.privacy)."""
+        out: list[str] = []
+
+        def walk(value: object) -> None:
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, dict):
+                for v in value.values():
+                    walk(v)
+            elif isinstance(value, (list, tuple)):
+                for v in value:
+                    walk(v)
+
+        walk(self.model_dump())
+        return frozenset(re.findall(r"\b[A-Z][\w'’-]*", " ".join(out)))
+
     def fact_label(self, field: str) -> str:
         return self.facts[field].label
 

@@ -35,6 +35,8 @@ class Privacy(_Strict):
     deidentified: bool = Field(description="The account names no person, school or district that could be identified.")
     consent: str = Field(description="Whether consent was obtained from the people described: obtained or not-needed.",
                          pattern=r"^(obtained|not-needed)$")
+    pseudonyms: tuple[str, ...] = Field(default=(), description="Invented names the account uses on purpose "
+                                        "(\"Ms. Rivera\", \"Oakview Elementary\"); the privacy check does not flag them.")
 
 
 class ScenarioMeta(_Strict):

@@ -9,7 +9,6 @@ script-bearing links and images from elsewhere.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -63,32 +62,3 @@ def check_image(src: str, path: str, rules: SafetyRules) -> tuple[str, str] | No
         return (f"the image {src!r} is larger than {rules.max_image_bytes // 1_000_000} MB",
                 "resize or compress it")
     return None
-
-
-# Scenarios describe real schools and people: these patterns catch the most
-# common identifying details so the contributor can remove them before review.
-PRIVACY_PATTERNS: dict[str, str] = {
-    "email": r"[\w.+-]+@[\w-]+\.[\w.-]+",
-    "phone": r"(?<!\d)(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)",
-    "address": r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Way|Court|Ct)\b\.?",
-    "titled": r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z][a-z]+",
-    "named": r"\b(?:principal|teacher|superintendent|mentor|supervisor|professor|dean|coach|candidate|student)\s+"
-             r"[A-Z][a-z]+\s+[A-Z][a-z]+\b",
-}
-PRIVACY_WHAT = {
-    "email": "an e-mail address", "phone": "a phone number", "address": "a street address",
-    "titled": "a personal name with a title", "named": "a personal name next to a role",
-}
-_PRIVACY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PRIVACY_PATTERNS.items()))
-# Most lines hold no "@" and no digit, so the costly e-mail, phone and address
-# patterns (tried at every position) cannot match there: scan those with the rest alone.
-_NEEDS_MARK = ("email", "phone", "address")
-_PRIVACY_WORDS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PRIVACY_PATTERNS.items()
-                                     if name not in _NEEDS_MARK))
-_MARK = re.compile(r"[@\d]")
-
-
-def privacy_findings(line: str) -> list[tuple[int, str, str]]:
-    """(column, matched text, what it looks like) for each likely identifying detail in a line."""
-    pattern = _PRIVACY if _MARK.search(line) else _PRIVACY_WORDS
-    return [(m.start() + 1, m.group(0), PRIVACY_WHAT[m.lastgroup]) for m in pattern.finditer(line)]

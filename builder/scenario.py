@@ -18,8 +18,9 @@ from .body import BodyWalker, parser
 from .framework import Framework, did_you_mean
 from .frontmatter import ScenarioMeta, parse_front_matter, split_front_matter
 from .model import Scenario
+from .privacy import WHAT, WHOM, allowance, fix, scan
 from .problems import Problem
-from .safety import SafetyRules, privacy_findings
+from .safety import SafetyRules
 from .skeleton import EXAMPLE
 
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
@@ -100,9 +101,32 @@ def read_source(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
                               "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")]
 
 
+def _privacy(text: str, path: str, fw: Framework, meta: ScenarioMeta | None, authors: frozenset[str]) -> list[Problem]:
+    """Every detail that could identify a person or a site, with how to reword it (builder.privacy)."""
+    pseudonyms = meta.privacy.pseudonyms if meta is not None else ()
+    allowed = fw.words | authors | allowance(pseudonyms)
+    return [Problem(path, line, f.col, f"{f.text!r} looks like {WHAT[f.kind]}, which could identify {WHOM.get(f.kind, 'a place')}",
+                    fix(f))
+            for line, f in scan(text, split_front_matter(text)[1], allowed, pseudonyms)]
+
+
+def _uncited(sections: list, path: str, fw: Framework) -> list[Problem]:
+    """A section whose basis says it follows a source (`cited: true` in the framework file) must cite one."""
+    return [Problem(path, s.enactment.line, 1,
+                    f"the section {fw.component_by_id[s.component].name!r} is marked `{s.enactment.basis}` but cites no source",
+                    "cite the source with {cite:p}`key` in the section, or mark the section `interpretation` "
+                    "if it is your own reading")
+            for s in sections if s.enactment is not None and s.enactment.basis in fw.basis_by_id
+            and fw.basis_by_id[s.enactment.basis].cited and not s.cited]
+
+
 def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | None = None,
-                   rules: SafetyRules | None = None) -> Parsed:
-    """Validate one scenario file; return what it holds and every problem found."""
+                   rules: SafetyRules | None = None, authors: frozenset[str] = frozenset()) -> Parsed:
+    """Validate one scenario file; return what it holds and every problem found.
+
+    `authors`: the capitalised words of the bibliography's names (`loader.bib_names`), never taken for a
+    person to protect.
+    """
     rules = rules or SafetyRules()
     problems: list[Problem] = []
     size = len(text.encode("utf-8"))
@@ -114,13 +138,9 @@ def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | Non
     if meta is not None:
         problems += _check_meta(meta, lines, path, fw, bib_keys)
 
-    body_start = split_front_matter(text)[1]
+    problems += _privacy(text, path, fw, meta, authors)
     # markdown-it silently turns script-bearing links into text; say so instead.
     for number, line in enumerate(text.split("\n"), 1):
-        if number >= body_start:
-            for col, found, what in privacy_findings(line):
-                problems.append(Problem(path, number, col, f"{found!r} looks like {what}, which could identify someone",
-                                        "de-identify the account: use a role (\"a mentor teacher\") or a pseudonym instead"))
         m = _BAD_LINK.search(line)
         if m:
             problems.append(Problem(path, number, m.start() + 1, f"the link uses `{(m.group(1) or m.group(2)).lower()}:`, which is not allowed",
@@ -145,6 +165,7 @@ def parse_scenario(text: str, path: str, fw: Framework, bib_keys: set[str] | Non
         if not section.prompts:
             problems.append(Problem(path, section.line, 1, f"the section {name!r} has no design prompt",
                                     "add at least one {design-prompt} block to the section"))
+    problems += _uncited(enacted, path, fw)
     problems.sort(key=lambda p: (p.line, p.col))
     if problems or meta is None:
         return Parsed(None, problems)

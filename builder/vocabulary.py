@@ -102,6 +102,7 @@ class Named(Strict):
     description: str
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
     short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
+    cited: bool = False  # for a basis: a section with this basis must cite a source (builder.scenario refuses it otherwise)
 
     @property
     def label(self) -> str:

@@ -56,9 +56,9 @@ def test_check_flags_identifying_details(tmp_path):
     path.write_text(path.read_text() + "\nAsk principal Maria Lopez (maria@school.org, 555-123-4567).\n")
     result = run("check", "scenarios/mentoring.md", cwd=root)
     assert result.returncode == 1
-    for what in ("a personal name next to a role", "an e-mail address", "a phone number"):
+    for what in ("'Maria Lopez' looks like a personal name", "an e-mail address", "a phone number"):
         assert what in result.stderr
-    assert "de-identify the account" in result.stderr
+    assert 'write "the principal" instead' in result.stderr
 
 
 def test_new_scenario_writes_a_skeleton_that_check_refuses_until_filled_in(tmp_path):
