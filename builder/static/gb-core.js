@@ -20,6 +20,8 @@ var Glassbox = {
   core: (() => {
     /** Prefix of every key this site keeps in localStorage. */
     const STORE = "glassbox:";
+    /** Where the self-study map (or the planner) leaves answers for the worksheet to take up once. */
+    const HANDOFF = `${STORE}worksheet:from-another-page`;
 
     /**
      * The first HTML element under `root` that matches `selector`, or null.
@@ -183,7 +185,7 @@ var Glassbox = {
     };
 
     return {
-      STORE, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
+      STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
       pageKey, pageTitle, download, ready,
     };
   })(),
@@ -199,6 +201,12 @@ var Glassbox = {
    * @type {typeof import("./gb-compare.js") | undefined}
    */
   compare: undefined,
+
+  /**
+   * The self-study map's pure functions: set by gb-selfstudy-model.js.
+   * @type {typeof import("./gb-selfstudy-model.js") | undefined}
+   */
+  selfStudy: undefined,
 };
 
 // In a browser the `var` above is already a property of the global object; under
