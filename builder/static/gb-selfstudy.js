@@ -62,7 +62,9 @@
     /** The diagram's highlight, with its accessible names saying in words what it shows. */
     const highlight = () => {
       const ids = data.components.map((c) => c.id);
-      for (const node of $$("a.gb-node", out)) {
+      // The drawing's shapes are SVG elements, so not $$ (which keeps HTML elements only).
+      for (const node of out.querySelectorAll("svg a.gb-node")) {
+        if (!(node instanceof SVGElement)) continue;
         const cid = ids.find((id) => node.classList.contains(`gb-${id}`));
         if (!cid) continue;
         const on = model.isRecorded(map, data, cid, node.dataset.level);
@@ -74,7 +76,8 @@
         const title = node.querySelector("title");
         if (title) title.textContent = said;
       }
-      for (const g of $$("g.gb-level[data-level]", out)) {
+      for (const g of out.querySelectorAll("svg g.gb-level[data-level]")) {
+        if (!(g instanceof SVGElement)) continue;
         const on = data.components.some((c) => model.isRecorded(map, data, c.id, g.dataset.level));
         g.classList.toggle("is-on", on);
         g.classList.toggle("is-off", !on);
