@@ -135,7 +135,7 @@ def test_worksheet_without_a_role_says_so_where_the_download_is(site: Path, brow
     page.fill("#ws-title", "No role ticked")
     page.fill("#ws-change-facilitators-summary", "A mentor convened the calendar.")
     with page.expect_download() as info:
-        page.click("text=Download the scenario draft")
+        page.click(".gb-ws-download")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert yaml.safe_load(_front(text))["roles"] == []
     status = page.locator(".gb-ws-actions + .gb-ws-status")
@@ -143,7 +143,7 @@ def test_worksheet_without_a_role_says_so_where_the_download_is(site: Path, brow
     assert "the roles involved" in status.inner_text() and status.is_visible()
     page.check("input[name=roles][value=mentor-teacher]")
     with page.expect_download():
-        page.click("text=Download the scenario draft")
+        page.click(".gb-ws-download")
     assert "the roles involved" not in status.inner_text() and "how far the work has gone" in status.inner_text()
     assert errors == []
     page.close()

@@ -202,9 +202,9 @@ def test_a_filled_map_becomes_a_draft_that_passes_check_once_deidentified(site, 
     page.fill(f"#ss-{CF}-{SP}-evidence", "The meeting notes.")
     page.click(f"details[data-component={HC}] > summary")
     page.fill(f"#ss-{HC}-{CC}-happening", "Course assignments now match placements.")
-    page.click("text=Continue in the worksheet")
+    page.click(".gb-ss-worksheet")
     page.wait_for_url(re.compile(r"worksheet\.html"))
-    assert "Filled in from your self-study map" in page.inner_text(".gb-ws-status")
+    assert "Filled in from the page you came from" in page.inner_text(".gb-ws-status")
     assert page.input_value("#ws-title") == "A shared coaching calendar"
     assert page.input_value(f"#ws-{CF}-summary") == "School–program: A mentor and a faculty member convene a monthly meeting."
     assert "The meeting notes." in page.input_value(f"#ws-{CF}-story")
@@ -218,7 +218,7 @@ def test_a_filled_map_becomes_a_draft_that_passes_check_once_deidentified(site, 
         page.check(f"input[name={comp}-basis][value=interpretation]")
     page.check("input[name=consent][value=not-needed]")
     with page.expect_download() as info:
-        page.click("text=Download the scenario draft")
+        page.click(".gb-ws-download")
     draft = tmp_path / "scenarios" / info.value.suggested_filename
     draft.parent.mkdir()
     info.value.save_as(draft)
@@ -229,7 +229,7 @@ def test_a_filled_map_becomes_a_draft_that_passes_check_once_deidentified(site, 
     for box in page.locator("input[name=deidentified]").all():
         box.check()
     with page.expect_download() as info:
-        page.click("text=Download the scenario draft")
+        page.click(".gb-ws-download")
     info.value.save_as(draft)
     passed = _check(draft)
     assert passed.returncode == 0, passed.stderr + "\n" + draft.read_text()

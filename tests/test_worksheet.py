@@ -20,7 +20,7 @@ def check(draft: Path) -> subprocess.CompletedProcess[str]:
 
 def download(page, folder: Path) -> Path:
     with page.expect_download() as info:
-        page.click("text=Download the scenario draft")
+        page.click(".gb-ws-download")
     draft = folder / "scenarios" / info.value.suggested_filename
     draft.parent.mkdir(exist_ok=True)
     info.value.save_as(draft)
@@ -76,7 +76,7 @@ def test_worksheet_draft_is_refused_until_deidentified_then_passes_check(site, b
     passed = check(draft)
     assert passed.returncode == 0, passed.stderr + "\n" + text
 
-    page.click("text=Show the text for the “Propose a scenario” form")
+    page.click(".gb-ws-issue")
     assert page.input_value("#ws-issue-trajectory") == "Sustained redesign"
     assert page.input_value("#ws-issue-deidentified") == "5 of 5 boxes ticked"
     page.close()

@@ -174,6 +174,17 @@ var Glassbox = {
     };
 
     /**
+     * Open the worksheet with answers for it to take up once (gb-worksheet.js Answers): how the self-study
+     * map and the planner export to the worksheet's one draft, without a second copy of the draft's code.
+     * @param {Record<string, string | string[]>} answers
+     * @param {string} href  the worksheet page
+     */
+    const handoff = (answers, href) => {
+      storage.set(HANDOFF, JSON.stringify(answers));
+      location.assign(href);
+    };
+
+    /**
      * Run `setup` once the page is parsed (at once for a deferred script, so the
      * files set up in their loading order). Under Node there is no page: never.
      * @param {() => void} setup
@@ -186,7 +197,7 @@ var Glassbox = {
 
     return {
       STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
-      pageKey, pageTitle, download, ready,
+      pageKey, pageTitle, download, handoff, ready,
     };
   })(),
 

@@ -22,14 +22,14 @@
  *   sections: Section[], prompts: Prompt[] }} Scenario */
 /** What the page embeds; `room`: length -> how many components fit at most (session.py room); components in the framework's order.
  * @typedef {{ workshop: Workshop, chosenRule: string, room: Record<string, number>, components: Array<{ id: string, name: string }>,
- *   facts: Array<{ key: string, label: string }>, scenarios: Scenario[] }} PlannerData */
+ *   facts: Array<{ key: string, label: string }>, scenarios: Scenario[], worksheet: string }} PlannerData */
 /** @typedef {Words & { start: number, minutes: number, kind: string, component: string, anchor: string, prompts: Prompt[] }} Activity */
 /** @typedef {{ minutes: number, focus: string[], rule: string, activities: Activity[] }} Plan */
 /** @typedef {{ scenario: string, minutes: number, components: string[], prompts: string[] }} Choice */
 "use strict";
 
 (() => {
-  const { $, need, el, readJsonData, oneLine, slugify, download, ready } = Glassbox.core;
+  const { $, need, el, readJsonData, oneLine, slugify, download, handoff, ready } = Glassbox.core;
 
   /** Python's `template.format(**values)` for `{name}` fields and `{{ }}` escapes; a name without a value throws, as there.
    * @param {string} template @param {Readonly<Record<string, string | number>>} values */
@@ -281,6 +281,8 @@
       download(planMarkdown(data, scenario, plan, location.href), name);
       status.textContent = `Downloaded ${name}: the plan and the handout as Markdown.`;
     });
+    need(".gb-plan-worksheet", form, HTMLButtonElement).addEventListener("click", () => handoff(Object.fromEntries(update().plan.activities
+      .flatMap((a) => (a.component && a.prompts[0] ? [[`${a.component}-prompt`, a.prompts[0].text]] : []))), data.worksheet));
     need(".gb-plan-copy", form, HTMLButtonElement).addEventListener("click", () => {
       const url = location.href;
       const fallback = () => { status.textContent = `Copy this link from the address bar: ${url}`; };

@@ -10,7 +10,7 @@
 "use strict";
 
 (() => {
-  const { STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, slugify, pageKey, download, ready } = Glassbox.core;
+  const { STORE, $, $$, need, el, storage, parseJson, readJsonData, slugify, pageKey, download, handoff, ready } = Glassbox.core;
 
   /** @typedef {import("./gb-selfstudy-model.js").MapData} MapData */
   /** @typedef {import("./gb-selfstudy-model.js").SelfStudyMap} SelfStudyMap */
@@ -182,10 +182,7 @@
       status.textContent = `Downloaded ${stem()}.json: import it on another device to continue there.`;
     });
     click(".gb-ss-print", () => window.print());
-    click(".gb-ss-worksheet", () => {
-      storage.set(HANDOFF, JSON.stringify(model.toAnswers(map, data)));
-      location.assign(data.worksheet);
-    });
+    click(".gb-ss-worksheet", () => handoff(model.toAnswers(map, data), data.worksheet));
     const file = need("#gb-ss-import", root, HTMLInputElement);
     file.addEventListener("change", async () => {
       const chosen = file.files?.[0];

@@ -255,8 +255,8 @@
     if (isAnswers(sent)) {
       fillForm(form, sent, true);
       keep();
-      status.textContent = "Filled in from your self-study map. Read each part, then choose the roles, how far the work " +
-        "has gone and where each account comes from: nothing is chosen for you.";
+      status.textContent = "Filled in from the page you came from (the self-study map or the session planner). Read each part, " +
+        "then choose the roles, how far the work has gone and where each account comes from: nothing is chosen for you.";
     }
     storage.remove(HANDOFF);
     form.addEventListener("input", keep);
