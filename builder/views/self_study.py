@@ -137,12 +137,14 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<section class="gb-ss-map" hidden aria-labelledby="gb-ss-map-heading">'
         '<h2 id="gb-ss-map-heading">Our glass box</h2><p class="gb-ss-problem"></p>'
         '<div class="gb-figure gb-ss-figure"><p class="gb-caption">Highlighted, with a solid outline: where your team has '
-        "recorded something. Faded, with a dashed outline: nothing recorded yet.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
+        "recorded something. Faded, with a dashed outline: nothing recorded yet. The row of the matrix below says the same "
+        "in words; on a narrow screen, scroll the drawing sideways.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
         '<h3>Our row of the matrix</h3>'
         '<p class="gb-ss-compare-field"><label for="gb-ss-compare">Side by side with a scenario of the handbook</label>'
         f'<select id="gb-ss-compare"><option value="">No scenario</option>{scenarios}</select></p>'
         '<div class="gb-ss-scroll" tabindex="0" role="region" aria-label="Our row of the matrix (scrolls sideways)">'
-        f'<table class="gb-ss-row"><caption>Our partnership by component, with the handbook\'s matrix columns</caption>'
+        f'<table class="gb-ss-row"><caption>Our partnership by component, in the columns of the handbook\'s matrix '
+        "(on a narrow screen, scroll the table sideways)</caption>"
         f"<thead><tr>{heads}</tr></thead><tbody></tbody></table></div>"
         '<div class="gb-ss-facts"></div>'
         '<h3>Gaps: questions to take up</h3><ul class="gb-ss-gaps"></ul>'
