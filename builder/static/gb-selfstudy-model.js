@@ -14,7 +14,7 @@
  * @property {number} version  the newest file version this page reads
  * @property {Component[]} components
  * @property {Array<{ id: string, name: string }>} levels  the paired levels
- * @property {Array<{ key: string, label: string }>} facts  the four facts of a problem of practice
+ * @property {Array<{ key: string, label: string }>} facts  the four facts a scenario starts from
  * @property {Array<{ key: string, label: string }>} fields  the notes for one component at one level
  * @property {string} matrixFirst  the matrix's first column
  * @property {Record<string, string>} words  the gap questions and labels, with {component}, {levels}, {level}
@@ -79,7 +79,7 @@
       if (value.version > data.version) throw new Error(`it was saved by a newer version of the handbook (version ${value.version})`);
       const components = data.components.map((c) => c.id);
       const levels = data.levels.map((l) => l.id);
-      const problem = texts(value.problem ?? {}, ["title", ...data.facts.map((f) => f.key)], "The problem of practice");
+      const problem = texts(value.problem ?? {}, ["title", ...data.facts.map((f) => f.key)], "The title and the four facts");
       /** @type {Record<string, Record<string, Notes>>} */
       const cells = {};
       if (value.cells !== undefined && !isObject(value.cells)) throw new Error("its entries should be grouped by component");

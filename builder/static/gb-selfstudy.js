@@ -108,7 +108,7 @@
       facts.replaceChildren();
       if (!scenario) return;
       facts.append(el("table", { class: "gb-ss-facts-table" }, [
-        el("caption", { text: `Our problem of practice beside “${scenario.title}”` }),
+        el("caption", { text: `What we work on, beside “${scenario.title}”` }),
         el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Fact" }), el("th", { scope: "col", text: data.words.ours ?? "" }),
           el("th", { scope: "col", text: scenario.title })])]),
         el("tbody", {}, data.facts.map((f) => el("tr", {}, [el("th", { scope: "row", text: f.label }),

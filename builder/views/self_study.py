@@ -1,11 +1,11 @@
 """The self-study map: a partnership team draws its own glass box, in its own browser.
 
-The paper offers the SRLC as a heuristic a partnership can turn on its own
-work {shepard_srlc}; the handbook shows other partnerships' glass boxes, and
+The framework's paper offers it as a heuristic a partnership can turn on its
+own work; the handbook shows other partnerships' glass boxes, and
 this page gives a team a place to draw its own. For each component and each
 paired level the team notes what is happening, who is involved and what
 evidence it has, and keeps a dated evidence log in the spirit of the
-"illustrative evidence" column of the paper's Table 2.
+evidence column of the paper's table of cases (the fourth of the facts).
 
 Everything the script needs comes from the build: the framework's names
 (components, levels, the four facts' labels), the diagram drawn by
@@ -89,7 +89,7 @@ def form(ctx: ViewContext) -> str:
     fw = ctx.fw
     parts = ['<form class="gb-ss-form" hidden aria-labelledby="gb-ss-form-heading" novalidate>',
              '<h2 id="gb-ss-form-heading">Your entries</h2>',
-             '<fieldset class="gb-ss-problem-fields"><legend>Your problem of practice</legend>',
+             '<fieldset class="gb-ss-problem-fields"><legend>What your team is working on</legend>',
              _text("ss-title", "A short name for it", "A few words your team would recognise it by.", kind="text")]
     parts += [_text(f"ss-{f}", fw.facts[f].label, fw.facts[f].hint) for f in FACTS]
     parts.append("</fieldset>")
