@@ -235,3 +235,18 @@ def test_a_filled_map_becomes_a_draft_that_passes_check_once_deidentified(site, 
     assert passed.returncode == 0, passed.stderr + "\n" + draft.read_text()
     assert problems == []
     ctx.close()
+
+
+def test_the_planner_hands_its_session_questions_to_the_worksheet_and_claims_nothing(site, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto((site / "handbook" / "planner.html").as_uri())
+    page.select_option("#gb-plan-scenario", "special-education")
+    page.check("input[name=component][value=differentiation]")
+    prompt = page.locator(".gb-plan-prompt-set").first.locator("label").first.inner_text().strip()
+    page.click(".gb-plan-worksheet")
+    page.wait_for_url(re.compile(r"worksheet\.html"))
+    assert page.input_value("#ws-differentiation-prompt") == prompt
+    assert page.input_value("#ws-differentiation-summary") == ""  # the team's own account is still to write
+    assert page.locator("#gb-worksheet input:checked").count() == 0
+    ctx.close()
