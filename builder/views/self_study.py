@@ -144,7 +144,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         f'<select id="gb-ss-compare"><option value="">No scenario</option>{scenarios}</select></p>'
         '<div class="gb-ss-scroll" tabindex="0" role="region" aria-label="Our row of the matrix (scrolls sideways)">'
         f'<table class="gb-ss-row"><caption>Our partnership by component, in the columns of the handbook\'s matrix '
-        "(on a narrow screen, scroll the table sideways)</caption>"
+        "<span class=\"gb-ss-noprint\">(on a narrow screen, scroll the table sideways)</span></caption>"
         f"<thead><tr>{heads}</tr></thead><tbody></tbody></table></div>"
         '<div class="gb-ss-facts"></div>'
         '<h3>Gaps: questions to take up</h3><ul class="gb-ss-gaps"></ul>'
