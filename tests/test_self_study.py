@@ -250,3 +250,22 @@ def test_the_planner_hands_its_session_questions_to_the_worksheet_and_claims_not
     assert page.input_value("#ws-differentiation-summary") == ""  # the team's own account is still to write
     assert page.locator("#gb-worksheet input:checked").count() == 0
     ctx.close()
+
+
+def test_the_map_works_by_touch_on_a_phone_without_the_page_scrolling_sideways(site, browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    page.goto((site / MAP).as_uri())
+    page.tap(f"details[data-component={CF}] > summary")
+    page.tap(f"#ss-{CF}-{DC}-happening")
+    page.keyboard.type("Leads meet each term.")
+    page.tap("#ss-log-what")
+    page.keyboard.type("A shared agenda.")
+    page.select_option("#ss-log-component", CF)
+    page.tap(".gb-ss-log-add")
+    assert _node_state(page, CF, DC)[0] and page.locator(".gb-ss-log tbody tr").count() == 1
+    targets = page.locator(".gb-selfstudy button:visible, .gb-ss-comp > summary, #gb-ss-compare").all()
+    small = [t.inner_text()[:30] for t in targets if (t.bounding_box() or {"height": 0})["height"] < 44]
+    assert small == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # wide parts scroll in their own boxes
+    ctx.close()
