@@ -157,7 +157,9 @@
       introduction: field(answers, "felt_difficulty").trim(),
       sections: joinBlocks(sections),
     });
-    return { id, text: text.replace(/\n*$/, "\n"), enacted: sections.length, roles, missing: stillToDo(answers, data) };
+    // What the team left empty leaves no run of blank lines behind it.
+    const tidy = text.replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
+    return { id, text: tidy, enacted: sections.length, roles, missing: stillToDo(answers, data) };
   };
 
   /**

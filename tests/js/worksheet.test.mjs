@@ -136,7 +136,7 @@ Who keeps the calendar next year?
     assert.equal(enacted, 2);
     assert.deepEqual(text.match(/^## .*/gm), ["## Change facilitators", "## Learning agents"]);
     assert.match(text, /:::\n\n## Learning agents\n\n/);
-    assert.match(text, /Mentors brought questions\.\n:::\n\n\n\n:::\{design-prompt\}/);
+    assert.match(text, /Mentors brought questions\.\n:::\n\n:::\{design-prompt\}/);
     assert.match(text, /Who could do what next about learning agents, and with which evidence\?\n:::\n$/);
   });
 
