@@ -144,7 +144,7 @@ def test_fill_see_keep_export_import_and_print_the_map(site, browser, tmp_path):
     # imported on a fresh profile: the same entries; a bad file changes nothing
     ctx, page, problems = _open(browser, site)
     page.set_input_files("#gb-ss-import", str(json_file))
-    assert "Imported" in page.inner_text(".gb-ss-status")
+    page.wait_for_function("document.querySelector('.gb-ss-status').textContent.startsWith('Imported')")  # the file is read asynchronously
     assert page.input_value(f"#ss-{HC}-{CC}-happening") == "Course assignments now match what candidates do in placements."
     assert page.input_value("#ss-title") == HOSTILE and _node_state(page, HC)[0]
     again = json.loads(_download(page, ".gb-ss-json", tmp_path).read_text(encoding="utf-8"))
