@@ -80,3 +80,17 @@ def test_worksheet_draft_is_refused_until_deidentified_then_passes_check(site, b
     assert page.input_value("#ws-issue-trajectory") == "Sustained redesign"
     assert page.input_value("#ws-issue-deidentified") == "5 of 5 boxes ticked"
     page.close()
+
+
+def test_what_a_team_left_empty_is_named_in_plain_words_by_check(tmp_path):
+    from test_javascript import _draft, _worksheet_data
+
+    draft = _draft(_worksheet_data(), {"title": "Empty team", "change-facilitators-summary": "Someone convened it."})
+    path = tmp_path / "scenarios" / f"{draft['id']}.md"
+    path.parent.mkdir()
+    path.write_text(draft["text"], encoding="utf-8")
+    result = check(path)
+    assert result.returncode != 0
+    assert "`felt_difficulty` is empty; write it in your own words" in result.stderr
+    assert "`privacy.consent` is '', not one of the answers it takes; write one of: obtained, not-needed" in result.stderr
+    assert "needs `:basis:` set to one of" in result.stderr and "String should have" not in result.stderr
