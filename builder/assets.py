@@ -31,14 +31,14 @@ class Asset(NamedTuple):
 STATIC = Path(__file__).parent / "static"
 _LENS, _PROMPTS, _TERMS = ('id="gb-lens-roles"',), (" data-prompt=",), (" data-definition=",)
 _EXPLORER, _WORKSHEET = ('id="gb-explorer-data"',), ('id="gb-worksheet-data"',)
-_PLANNER = ('id="gb-planner-data"',)
+_PLANNER, _SELFSTUDY = ('id="gb-planner-data"',), ('id="gb-selfstudy-data"',)
 STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.css", ('class="gb-paths',)),
-               Asset("gb-planner.css", _PLANNER))
+               Asset("gb-planner.css", _PLANNER), Asset("gb-selfstudy.css", _SELFSTUDY))
 # Classic scripts (file:// blocks module scripts), each deferred, run in this order:
 # gb-core.js defines the namespace the others use, gb-lens.js and gb-compare.js
 # come before the explorer, which follows the one and sets up the other.
 SCRIPTS = (
-    Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER),
+    Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY),
     Asset("gb-lens.js", _LENS),
     Asset("gb-prompts.js", _PROMPTS),
     Asset("gb-terms.js", _TERMS),
@@ -46,6 +46,8 @@ SCRIPTS = (
     Asset("gb-explorer.js", _EXPLORER),
     Asset("gb-worksheet.js", _WORKSHEET),
     Asset("gb-planner.js", _PLANNER),
+    Asset("gb-selfstudy-model.js", _SELFSTUDY),  # before the page's script, which uses it
+    Asset("gb-selfstudy.js", _SELFSTUDY),
 )
 # Files other extensions add to every page, and what a page must hold to use them.
 OTHERS = (

@@ -28,8 +28,10 @@ W, ROW, TOP = 760, 200, 70
 TRI_H, TRI_HALF, TRI_DOWN = 88, 64, 26  # the priorities' triangle: height, half its base, base below the level's centre
 
 
-def _a(href: str, label: str, inner: str, classes: str) -> str:
-    return (f'<a href="{escape(href, quote=True)}" aria-label="{escape(label, quote=True)}" class="{classes}">'
+def _a(href: str, label: str, inner: str, classes: str, level: str = "") -> str:
+    """A shape as a link; `level` (a paired level's id) tells a page's script which drawing of the core it is."""
+    at = f' data-level="{escape(level, quote=True)}"' if level else ""
+    return (f'<a href="{escape(href, quote=True)}" aria-label="{escape(label, quote=True)}" class="{classes}"{at}>'
             f"<title>{escape(label)}</title>{inner}</a>")
 
 
@@ -105,7 +107,7 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
         row_id = level.id if paired else next((s.id for s in fw.levels.paired if s.base == level.id), level.id)
         levels_href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
         if paired:
-            parts.append(f'<g class="{lcls}">')
+            parts.append(f'<g class="{lcls}" data-level="{escape(level.id, quote=True)}">')
             parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(f'<ellipse cx="{W / 2 + 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(_level_link(levels_href, level.name, cy, ((38, level.school_side, "start"),
@@ -128,15 +130,15 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
         parts.append(_a(comp_href(cf), said(cf, comps[cf].name + where, level_on),
                         f'<rect x="{left_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
                         + _text(left_x + bw / 2, cy - 12, comps[cf].name.replace(" ", "\n", 1), "gb-label"),
-                        state(cf, level_on)))
+                        state(cf, level_on), row_id))
         parts.append(_a(comp_href(sp), said(sp, comps[sp].name + where, level_on),
                         f'<polygon points="{tri}" class="gb-shape"/>'
                         + _text(W / 2, label_y, label, "gb-label gb-small"),
-                        state(sp, level_on)))
+                        state(sp, level_on), row_id))
         parts.append(_a(comp_href(la), said(la, comps[la].name + where, level_on),
                         f'<rect x="{right_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
                         + _text(right_x + bw / 2, cy - 12, comps[la].name.replace(" ", "\n", 1), "gb-label"),
-                        state(la, level_on)))
+                        state(la, level_on), row_id))
         parts.append(_arrow(left_x + bw + 4, cy - 8, W / 2 - edge, cy - 8, head))
         parts.append(_arrow(W / 2 + edge, cy - 8, right_x - 4, cy - 8, head))
         parts.append(f'<path d="M{left_x + bw / 2},{cy + 16} V{cy + 40} H{right_x + bw / 2} V{cy + 16}" class="gb-arrow gb-loop" '
@@ -155,6 +157,11 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
                         + _text(x + slot / 2, band_y + (17 if "\n" in name else 25), name, "gb-label gb-band"), state(cid)))
     parts.append("</svg>")
     return _one_stop_each("".join(parts))
+
+
+def diagram_svg(fw: Framework, uri: Uri) -> str:
+    """The paired drawing alone, without highlight: a page's script highlights it (the self-study map)."""
+    return _scroll(_svg(fw, uri, True, None, {}, None))
 
 
 def _level_link(href: str, name: str, cy: float, sides: tuple[tuple[float, str, str], ...]) -> str:

@@ -8,6 +8,7 @@ editing Markdown in a web form, not programmers reading tracebacks.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ class ProblemList(Exception):
         self.problems = problems
 
 
+_CHOICES = re.compile(r"\^\(([a-z-]+(?:\|[a-z-]+)+)\)\$")  # a pattern such as ^(obtained|not-needed)$
 _TYPE_WORDS = {
     "string_type": "text",
     "list_type": "a list, like [a, b]",
@@ -68,9 +70,16 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
             fix = fix_default
         elif kind == "value_error" and ctx.get("error"):
             message, fix = f"`{field}`: {ctx['error']}", ""
+        elif kind == "string_pattern_mismatch" and (choices := _CHOICES.fullmatch(str(ctx.get("pattern", "")))):
+            # A field that takes one of a few answers (consent): say which, not how ids are spelt.
+            message = f"`{field}` is {err.get('input')!r}, not one of the answers it takes"
+            fix = "write one of: " + ", ".join(choices.group(1).split("|"))
         elif kind == "string_pattern_mismatch":
             message = f"`{field}` is {err.get('input')!r}, which is not a valid id"
             fix = "use lower-case letters, digits and hyphens, like `my-scenario`"
+        elif kind == "string_too_short" and err.get("input") == "":
+            # A draft leaves empty what its team has not written yet (the worksheet writes no filler).
+            message, fix = f"`{field}` is empty", "write it in your own words; the template's comment says what it asks for"
         else:
             message, fix = f"`{field}`: {err.get('msg', 'invalid value')}", fix_default
         problems.append(Problem(path, where[0], where[1], message, fix))

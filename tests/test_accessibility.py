@@ -20,6 +20,8 @@ PAGE_TYPES = {
     "references": "handbook/references.html",
     "search": "search.html",
     "session planner": "handbook/planner.html",
+    "self-study map": "handbook/self-study.html",
+    "worksheet": "handbook/worksheet.html",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

@@ -78,7 +78,10 @@ ANSWERS = {
     "change-facilitators-summary": "A mentor and a faculty member convened the calendar together.",
     "change-facilitators-story": "They met monthly.\n\nOthers joined later.",
     "name": "Ünïcode «Group»: B",
-    "deidentified": ["yes"],
+    "trajectory": "held-tension",
+    "change-facilitators-basis": "interpretation",
+    "consent": "not-needed",
+    "deidentified": ["people", "places", "details", "quotes", "reread"],
 }
 
 
@@ -132,15 +135,15 @@ def test_worksheet_without_a_role_says_so_where_the_download_is(site: Path, brow
     page.fill("#ws-title", "No role ticked")
     page.fill("#ws-change-facilitators-summary", "A mentor convened the calendar.")
     with page.expect_download() as info:
-        page.click("text=Download as a scenario draft")
+        page.click(".gb-ws-download")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert yaml.safe_load(_front(text))["roles"] == []
     status = page.locator(".gb-ws-actions + .gb-ws-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    assert "Tick at least one role" in status.inner_text() and status.is_visible()
+    assert "the roles involved" in status.inner_text() and status.is_visible()
     page.check("input[name=roles][value=mentor-teacher]")
     with page.expect_download():
-        page.click("text=Download as a scenario draft")
-    assert "Put it in scenarios/" in status.inner_text()
+        page.click(".gb-ws-download")
+    assert "the roles involved" not in status.inner_text() and "how far the work has gone" in status.inner_text()
     assert errors == []
     page.close()

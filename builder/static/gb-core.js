@@ -20,6 +20,8 @@ var Glassbox = {
   core: (() => {
     /** Prefix of every key this site keeps in localStorage. */
     const STORE = "glassbox:";
+    /** Where the self-study map (or the planner) leaves answers for the worksheet to take up once. */
+    const HANDOFF = `${STORE}worksheet:from-another-page`;
 
     /**
      * The first HTML element under `root` that matches `selector`, or null.
@@ -172,6 +174,17 @@ var Glassbox = {
     };
 
     /**
+     * Open the worksheet with answers for it to take up once (gb-worksheet.js Answers): how the self-study
+     * map and the planner export to the worksheet's one draft, without a second copy of the draft's code.
+     * @param {Record<string, string | string[]>} answers
+     * @param {string} href  the worksheet page
+     */
+    const handoff = (answers, href) => {
+      storage.set(HANDOFF, JSON.stringify(answers));
+      location.assign(href);
+    };
+
+    /**
      * Run `setup` once the page is parsed (at once for a deferred script, so the
      * files set up in their loading order). Under Node there is no page: never.
      * @param {() => void} setup
@@ -183,8 +196,8 @@ var Glassbox = {
     };
 
     return {
-      STORE, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
-      pageKey, pageTitle, download, ready,
+      STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
+      pageKey, pageTitle, download, handoff, ready,
     };
   })(),
 
@@ -199,6 +212,12 @@ var Glassbox = {
    * @type {typeof import("./gb-compare.js") | undefined}
    */
   compare: undefined,
+
+  /**
+   * The self-study map's pure functions: set by gb-selfstudy-model.js.
+   * @type {typeof import("./gb-selfstudy-model.js") | undefined}
+   */
+  selfStudy: undefined,
 };
 
 // In a browser the `var` above is already a property of the global object; under

@@ -22,14 +22,14 @@
  *   sections: Section[], prompts: Prompt[] }} Scenario */
 /** What the page embeds; `room`: length -> how many components fit at most (session.py room); components in the framework's order.
  * @typedef {{ workshop: Workshop, chosenRule: string, room: Record<string, number>, components: Array<{ id: string, name: string }>,
- *   facts: Array<{ key: string, label: string }>, scenarios: Scenario[] }} PlannerData */
+ *   facts: Array<{ key: string, label: string }>, scenarios: Scenario[], worksheet: string }} PlannerData */
 /** @typedef {Words & { start: number, minutes: number, kind: string, component: string, anchor: string, prompts: Prompt[] }} Activity */
 /** @typedef {{ minutes: number, focus: string[], rule: string, activities: Activity[] }} Plan */
 /** @typedef {{ scenario: string, minutes: number, components: string[], prompts: string[] }} Choice */
 "use strict";
 
 (() => {
-  const { $, need, el, readJsonData, oneLine, slugify, download, ready } = Glassbox.core;
+  const { $, need, el, readJsonData, oneLine, slugify, download, handoff, ready } = Glassbox.core;
 
   /** Python's `template.format(**values)` for `{name}` fields and `{{ }}` escapes; a name without a value throws, as there.
    * @param {string} template @param {Readonly<Record<string, string | number>>} values */
@@ -42,8 +42,7 @@
   /** Every text of a step filled in (lists of texts too), and its brief, else its `what` (session.py _fill).
    * @param {Words} step @param {Record<string, string>} values @returns {Words} */
   const fillStep = (step, values) => /** @type {Words} */ ({
-    ...Object.fromEntries(/** @type {Array<[string, string | string[] | null]>} */ (Object.entries(step))
-      .filter(([, text]) => text !== null)
+    ...Object.fromEntries(/** @type {Array<[string, string | string[] | null]>} */ (Object.entries(step)).filter(([, text]) => text !== null)
       .map(([key, text]) => [key, Array.isArray(text) ? text.map((t) => pyFormat(t, values)) : pyFormat(String(text), values)])),
     brief: pyFormat(step.brief || step.what, values),
   });
@@ -273,9 +272,7 @@
     update(start);
     form.addEventListener("change", ({ target }) => {
       if (target === select) fillComponents({ ...choice(), components: [] });
-      else if (target instanceof HTMLInputElement && target.name === "component") {
-        order = [...order.filter((c) => c !== target.value), ...(target.checked ? [target.value] : [])];
-      }
+      else if (target instanceof HTMLInputElement && target.name === "component") order = [...order.filter((c) => c !== target.value), ...(target.checked ? [target.value] : [])];
       update();
     });
     need(".gb-plan-print", form, HTMLButtonElement).addEventListener("click", () => window.print());
@@ -285,6 +282,8 @@
       download(planMarkdown(data, scenario, plan, location.href), name);
       status.textContent = `Downloaded ${name}: the plan and the handout as Markdown.`;
     });
+    need(".gb-plan-worksheet", form, HTMLButtonElement).addEventListener("click", () => handoff(Object.fromEntries(update().plan.activities
+      .flatMap((a) => (a.component && a.prompts[0] ? [[`${a.component}-prompt`, a.prompts[0].text]] : []))), data.worksheet));
     need(".gb-plan-copy", form, HTMLButtonElement).addEventListener("click", () => {
       const url = location.href;
       const fallback = () => { status.textContent = `Copy this link from the address bar: ${url}`; };

@@ -15,18 +15,23 @@
  * @property {string} section  one component section; {{prompts}} where its design prompts go
  * @property {string} prompt  one design prompt
  */
+/** One box of the "Propose a scenario" issue form (builder/views/worksheet.py issue_fields).
+ * @typedef {{ id: string, label: string, kind: string, options: string[] }} IssueField */
 /**
- * What builder/worksheet.py embeds as gb-worksheet-data.
+ * What builder/views/worksheet.py embeds as gb-worksheet-data. Nothing in it is a default answer:
+ * roles, trajectory, basis and consent are the team's to choose.
  * @typedef {object} WorksheetData
  * @property {string} source  bibliography key of the paper a draft cites
- * @property {string} trajectory  the trajectory id a draft starts with
- * @property {string} basis  the basis a draft's sections start with (the framework's default)
  * @property {Array<{ id: string, name: string }>} components
  * @property {string[]} levels  level ids, in the framework's order
  * @property {string[]} roles  role ids, in the framework's order
+ * @property {Record<string, string>} names  the name of every level, role, trajectory and basis, by id
+ * @property {string[]} privacyChecks  the de-identification boxes; all ticked means de-identified
+ * @property {Record<string, string>} consent  the consent answers, by value
+ * @property {IssueField[]} issue
  * @property {Skeleton} skeleton
  */
-/** @typedef {Record<string, string | string[]>} Answers  the form's fields by name: text, or the ticked values of a group of boxes */
+/** @typedef {Record<string, string | string[]>} Answers  the form's fields by name: text (or the radio chosen), or the ticked values of a group of boxes */
 /** @typedef {string | boolean | readonly string[]} SkeletonValue */
 /**
  * @typedef {object} Draft
@@ -34,11 +39,12 @@
  * @property {string} text  the file
  * @property {number} enacted  how many components have a section
  * @property {string[]} roles  the roles ticked: none means the draft names none
+ * @property {string[]} missing  what the team has still to choose or confirm, in words
  */
 "use strict";
 
 (() => {
-  const { STORE, need, storage, parseJson, readJsonData, oneLine, slugify, yamlScalar, pageKey, download, ready } = Glassbox.core;
+  const { STORE, HANDOFF, need, el, storage, parseJson, readJsonData, oneLine, slugify, yamlScalar, pageKey, download, ready } = Glassbox.core;
   const FACTS = ["felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"];
   const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
@@ -81,14 +87,14 @@
   };
 
   /**
-   * A component's section, or null if the workshop wrote no summary for it (it was not at work).
+   * A component's section, or null if the team wrote no summary for it (it was not at work). Its basis is the
+   * team's choice, "" if none: the draft claims no basis for it.
    * @param {Answers} answers
    * @param {{ id: string, name: string }} component
    * @param {readonly string[]} roles
    * @param {Skeleton} skeleton
-   * @param {string} basis  the framework's default basis (the team marks what it reports from a source)
    */
-  const componentSection = (answers, component, roles, skeleton, basis) => {
+  const componentSection = (answers, component, roles, skeleton) => {
     const summary = oneLine(field(answers, `${component.id}-summary`));
     if (!summary) return null;
     const prompt = fillSkeleton(skeleton.prompt, {
@@ -98,17 +104,36 @@
     });
     return fillSkeleton(skeleton.section, {
       component: component.name,
-      basis,
+      basis: field(answers, `${component.id}-basis`),
       summary,
-      story: field(answers, `${component.id}-story`).trim() || "What happened, in a few short paragraphs.",
+      story: field(answers, `${component.id}-story`).trim(),
       prompts: joinBlocks([prompt]),
     });
   };
 
   /**
-   * A workshop's answers as a scenario draft. Front-matter values are put on one
-   * line; what was left empty gets a placeholder text that says what to write.
-   * No role ticked means none is written: the status asks for one.
+   * What the team has still to choose or confirm before the handbook can publish its account, in words.
+   * @param {Answers} answers
+   * @param {WorksheetData} data
+   */
+  const stillToDo = (answers, data) => {
+    const named = data.components.filter((c) => oneLine(field(answers, `${c.id}-summary`)));
+    return [
+      ...(oneLine(field(answers, "title")) ? [] : ["a title"]),
+      ...(named.length ? [] : ["one component in a sentence"]),
+      ...(ticked(answers, "levels").length ? [] : ["the levels where the work happened"]),
+      ...(ticked(answers, "roles").length ? [] : ["the roles involved"]),
+      ...(field(answers, "trajectory") ? [] : ["how far the work has gone"]),
+      ...named.filter((c) => !field(answers, `${c.id}-basis`)).map((c) => `where the account of ${c.name.toLowerCase()} comes from`),
+      ...(field(answers, "consent") ? [] : ["the answer about consent"]),
+      ...(ticked(answers, "deidentified").length === data.privacyChecks.length ? [] : ["every box of the de-identification checklist"]),
+    ];
+  };
+
+  /**
+   * A team's answers as a scenario draft. Front-matter values are put on one line. What the team left empty
+   * stays empty (no role, trajectory, basis or consent is chosen for it), so the draft claims nothing the
+   * team did not, and `check` says what is missing. De-identified only when every checklist box is ticked.
    * @param {Answers} answers
    * @param {WorksheetData} data
    * @returns {Draft}
@@ -117,36 +142,63 @@
     const title = oneLine(field(answers, "title")) || "Untitled scenario";
     const id = slugify(title, "my-scenario");
     const roles = ticked(answers, "roles");
-    const levels = ticked(answers, "levels");
-    const sections = data.components.flatMap((c) => componentSection(answers, c, roles, data.skeleton, data.basis) ?? []);
+    const sections = data.components.flatMap((c) => componentSection(answers, c, roles, data.skeleton) ?? []);
     const text = fillSkeleton(data.skeleton.document, {
       id,
       title,
-      ...Object.fromEntries(FACTS.map((f) => [f, oneLine(field(answers, f)) || "To be written."])),
-      levels,
+      ...Object.fromEntries(FACTS.map((f) => [f, oneLine(field(answers, f))])),
+      levels: ticked(answers, "levels"),
       roles,
-      trajectory: data.trajectory,
+      trajectory: field(answers, "trajectory"),
       sources: [data.source],
       contributor: oneLine(field(answers, "name")) || "Workshop participants",
-      deidentified: ticked(answers, "deidentified").length > 0,
-      consent: ticked(answers, "consent").length ? "obtained" : "not-needed",
-      introduction: field(answers, "felt_difficulty").trim() || "Set the scene here.",
+      deidentified: data.privacyChecks.every((check) => ticked(answers, "deidentified").includes(check)),
+      consent: field(answers, "consent"),
+      introduction: field(answers, "felt_difficulty").trim(),
       sections: joinBlocks(sections),
     });
-    return { id, text: text.replace(/\n*$/, "\n"), enacted: sections.length, roles };
+    // What the team left empty leaves no run of blank lines behind it.
+    const tidy = text.replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
+    return { id, text: tidy, enacted: sections.length, roles, missing: stillToDo(answers, data) };
   };
 
   /**
-   * What the status says once the draft is downloaded: the next step, or what is missing.
+   * The answers as the text for each box of the "Propose a scenario" issue form, in the form's order.
+   * @param {Answers} answers
+   * @param {WorksheetData} data
+   * @returns {Array<{ id: string, label: string, text: string }>}
+   */
+  const issueText = (answers, data) => data.issue.map(({ id, label }) => {
+    const names = (/** @type {string[]} */ values) => values.map((v) => data.names[v] ?? v).join("\n");
+    const component = data.components.find((c) => c.id === id);
+    let text = field(answers, id).trim();
+    if (["levels", "roles"].includes(id)) text = names(ticked(answers, id));
+    else if (id === "trajectory") text = names([field(answers, id)].filter(Boolean));
+    else if (id === "consent") text = data.consent[field(answers, id)] ?? "";
+    else if (id === "deidentified") text = `${ticked(answers, id).length} of ${data.privacyChecks.length} boxes ticked`;
+    else if (component) {
+      const part = (/** @type {string} */ name, /** @type {string} */ heading) => {
+        const value = field(answers, `${id}-${name}`).trim();
+        return value ? `${heading}: ${value}` : "";
+      };
+      const basis = field(answers, `${id}-basis`);
+      text = [part("summary", "In one sentence"), part("story", "What happened"), part("prompt", "A question to take up next"),
+        basis ? `Where the account comes from: ${data.names[basis] ?? basis}` : ""].filter(Boolean).join("\n\n");
+    }
+    return { id, label, text };
+  });
+
+  /**
+   * What the status says once the draft is downloaded: what is still to do, or how to share it, in plain words.
    * @param {Draft} draft
    */
-  const draftStatus = ({ id, enacted, roles }) => {
-    if (!roles.length) {
-      return `Downloaded ${id}.md, but it names no role. Tick at least one role under “Roles involved”, ` +
-        "then download again: a scenario needs at least one, and its design prompts are addressed to them.";
+  const draftStatus = ({ id, missing }) => {
+    if (missing.length) {
+      return `Downloaded ${id}.md. Before the handbook can publish it, your team still needs to give: ${missing.join("; ")}. ` +
+        "Fill these in above and download again.";
     }
-    if (!enacted) return `Downloaded ${id}.md, but no component has a summary yet: add at least one before opening a pull request.`;
-    return `Downloaded ${id}.md. Put it in scenarios/ and run: python -m builder check scenarios/${id}.md`;
+    return `Downloaded ${id}.md. It is complete. To share it, open the “Propose a scenario” form and paste in the text ` +
+      "the other button shows, box by box; a maintainer will take it from there.";
   };
 
   /**
@@ -161,42 +213,67 @@
   const fieldsOf = (form) => [...form.querySelectorAll("input"), ...form.querySelectorAll("textarea")];
 
   /** @param {HTMLInputElement | HTMLTextAreaElement} f @returns {f is HTMLInputElement} */
-  const isBox = (f) => f instanceof HTMLInputElement && f.type === "checkbox";
+  const isBox = (f) => f instanceof HTMLInputElement && (f.type === "checkbox" || f.type === "radio");
 
   /** @param {HTMLFormElement} form @returns {Answers} */
   const formAnswers = (form) => {
     /** @type {Answers} */
     const answers = {};
     for (const f of fieldsOf(form)) {
+      if (!f.name) continue;
       if (!isBox(f)) answers[f.name] = f.value;
-      else if (f.checked) answers[f.name] = [...ticked(answers, f.name), f.value];
+      else if (f.checked) answers[f.name] = f.type === "radio" ? f.value : [...ticked(answers, f.name), f.value];
     }
     return answers;
   };
 
-  /** @param {HTMLFormElement} form @param {Answers} answers */
-  const fillForm = (form, answers) => {
+  /** @param {HTMLFormElement} form @param {Answers} answers @param {boolean} [some]  only the fields the answers hold */
+  const fillForm = (form, answers, some = false) => {
     for (const f of fieldsOf(form)) {
-      if (isBox(f)) f.checked = ticked(answers, f.name).includes(f.value);
+      if (some && !Object.hasOwn(answers, f.name)) continue;
+      if (isBox(f)) f.checked = f.type === "radio" ? field(answers, f.name) === f.value : ticked(answers, f.name).includes(f.value);
       else if (typeof answers[f.name] === "string") f.value = field(answers, f.name);
     }
   };
 
-  /** The worksheet, filled with the answers kept from last time; its download button works. */
+  /** The worksheet, filled with the answers kept from last time (and any sent from the self-study map); its buttons work. */
   const setupWorksheet = () => {
     const form = document.getElementById("gb-worksheet");
     const data = /** @type {WorksheetData | null} */ (readJsonData("gb-worksheet-data"));
     if (!(form instanceof HTMLFormElement) || !data) return;
     const key = `${STORE}worksheet:${pageKey()}`;
     const button = need(".gb-ws-download", form, HTMLButtonElement);
+    const issue = need(".gb-ws-issue", form, HTMLButtonElement);
     const status = need(".gb-ws-status", form, HTMLElement);
     const hint = form.querySelector(".gb-ws-nojs");
     if (hint instanceof HTMLElement) hint.hidden = true;
     button.disabled = false;
+    issue.disabled = false;
+    const keep = () => { storage.set(key, JSON.stringify(formAnswers(form))); };
 
     const kept = parseJson(storage.get(key) ?? "null");
     if (isAnswers(kept)) fillForm(form, kept);
-    form.addEventListener("input", () => { storage.set(key, JSON.stringify(formAnswers(form))); });
+    const sent = parseJson(storage.get(HANDOFF) ?? "null");
+    if (isAnswers(sent)) {
+      fillForm(form, sent, true);
+      keep();
+      status.textContent = "Filled in from the page you came from (the self-study map or the session planner). Read each part, " +
+        "then choose the roles, how far the work has gone and where each account comes from: nothing is chosen for you.";
+    }
+    storage.remove(HANDOFF);
+    form.addEventListener("input", keep);
+    form.addEventListener("change", keep);
+
+    issue.addEventListener("click", () => {
+      const section = need(".gb-ws-issue-text", form, HTMLElement);
+      const boxes = need(".gb-ws-issue-boxes", section, HTMLElement);
+      boxes.replaceChildren(...issueText(formAnswers(form), data).map(({ id, label, text }) => el("p", { class: "gb-ws-field" }, [
+        el("label", { for: `ws-issue-${id}`, text: `For the box “${label}”` }),
+        el("textarea", { id: `ws-issue-${id}`, readonly: "", rows: String(Math.min(8, text.split("\n").length + 1)), text }),
+      ])));
+      section.hidden = false;
+      section.scrollIntoView({ block: "start" });
+    });
 
     button.addEventListener("click", () => {
       let draft;
@@ -213,5 +290,5 @@
   };
 
   ready(setupWorksheet);
-  if (typeof module === "object" && module.exports) module.exports = { fillSkeleton, joinBlocks, buildDraft, draftStatus, isAnswers };
+  if (typeof module === "object" && module.exports) module.exports = { fillSkeleton, joinBlocks, buildDraft, draftStatus, issueText, isAnswers };
 })();

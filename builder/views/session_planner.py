@@ -52,6 +52,7 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
         "components": [{"id": c.id, "name": c.name, "shape": c.shape} for c in fw.components],
         "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
         "scenarios": scenarios,
+        "worksheet": uri("handbook/worksheet", ""),  # where "Our own account" takes the session's questions
     }
 
 
@@ -96,7 +97,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<div class="gb-plan-prompts"></div>'
         '<p class="gb-plan-actions"><button type="button" class="gb-btn gb-plan-print">Print the plan and handouts</button> '
         '<button type="button" class="gb-btn gb-plan-download">Download as Markdown</button> '
-        '<button type="button" class="gb-btn gb-plan-copy">Copy link to this plan</button></p>'
+        '<button type="button" class="gb-btn gb-plan-copy">Copy link to this plan</button> '
+        '<button type="button" class="gb-btn gb-plan-worksheet">After the session: our own account in the worksheet</button></p>'
         "</form>"
         '<p class="gb-plan-status" role="status" aria-live="polite"></p>'
         + packets(ctx) +

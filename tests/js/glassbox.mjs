@@ -9,11 +9,12 @@ import compare from "../../builder/static/gb-compare.js";
 import explorer from "../../builder/static/gb-explorer.js";
 import lens from "../../builder/static/gb-lens.js";
 import prompts from "../../builder/static/gb-prompts.js";
+import selfStudy from "../../builder/static/gb-selfstudy-model.js";
 import terms from "../../builder/static/gb-terms.js";
 import worksheet from "../../builder/static/gb-worksheet.js";
 
 export const { core } = globalThis.Glassbox;
-export { compare, explorer, lens, prompts, terms, worksheet };
+export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
 
 /**
  * A JSON fixture from tests/js/fixtures.

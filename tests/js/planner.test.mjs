@@ -37,6 +37,7 @@ const data = {
   components: ["a", "b", "c", "d", "e", "f", "g"].map((id) => ({ id, name: id.toUpperCase() })),
   facts: [{ key: "felt_difficulty", label: "Difficulty" }, { key: "collaborative_project", label: "Project" }],
   scenarios: [],
+  worksheet: "worksheet.html",
 };
 
 /** A scenario enacting `ids`, those in `reported` from a source, each with two prompts. @param {string[]} ids @param {string[]} reported @returns {Scenario} */

@@ -29,10 +29,14 @@ const ANSWERS = {
   "change-facilitators-summary": "A mentor and a faculty member\nconvened it.",
   "change-facilitators-story": "They met monthly.\n\nOthers joined later.",
   "change-facilitators-prompt": "Who keeps the calendar next year?",
+  "change-facilitators-basis": "interpretation",
+  "learning-agents-basis": "interpretation",
+  trajectory: "sustained-redesign",
+  consent: "not-needed",
   "learning-agents-summary": "Mentors brought questions.",
   "vertical-coherence-story": "A story without a summary is left out.",
   name: "Workshop group B",
-  deidentified: ["yes"],
+  deidentified: ["people", "places", "details", "quotes", "reread"],
 };
 
 describe("fillSkeleton", () => {
@@ -91,7 +95,7 @@ primary_focus: "Coaching across terms."
 illustrative_evidence: "Mentors asked for it."
 levels: ["school-program"]
 roles: ["mentor-teacher","university-faculty"]
-trajectory: "not-reported"
+trajectory: "sustained-redesign"
 sources: ["shepard_srlc"]
 contributors:
   - name: "Workshop group B"
@@ -132,7 +136,7 @@ Who keeps the calendar next year?
     assert.equal(enacted, 2);
     assert.deepEqual(text.match(/^## .*/gm), ["## Change facilitators", "## Learning agents"]);
     assert.match(text, /:::\n\n## Learning agents\n\n/);
-    assert.match(text, /Mentors brought questions\.\n:::\n\nWhat happened, in a few short paragraphs\.\n\n/);
+    assert.match(text, /Mentors brought questions\.\n:::\n\n:::\{design-prompt\}/);
     assert.match(text, /Who could do what next about learning agents, and with which evidence\?\n:::\n$/);
   });
 
@@ -149,7 +153,7 @@ Who keeps the calendar next year?
       illustrative_evidence: "Mentors asked for it.",
       levels: ["school-program"],
       roles: ["mentor-teacher", "university-faculty"],
-      trajectory: "not-reported",
+      trajectory: "sustained-redesign",
       sources: ["shepard_srlc"],
       contributors: [{ name: "Ünïcode «Group»" }],
       license: "CC-BY-4.0",
@@ -158,29 +162,41 @@ Who keeps the calendar next year?
     });
   });
 
-  test("names no role when none is ticked, and its status asks for one", () => {
+  test("names no role when none is ticked, and its status asks for them", () => {
     const draft = worksheet.buildDraft({ ...ANSWERS, roles: [] }, data);
     assert.deepEqual(draft.roles, []);
     assert.deepEqual(/** @type {{ roles: unknown }} */ (frontMatter(draft.text)).roles, []);
     assert.match(draft.text, /^:roles: $/m);
     assert.doesNotMatch(withoutComments(draft.text), /district-leader/);  // the comments list every choice
-    assert.match(worksheet.draftStatus(draft), /Tick at least one role under “Roles involved”/);
+    assert.match(worksheet.draftStatus(draft), /still needs to give: the roles involved\./);
   });
 
-  test("an empty worksheet still gives a draft that says what to write", () => {
-    const draft = worksheet.buildDraft({}, data);
+  test("an empty worksheet claims nothing: no role, level, trajectory, basis or consent, and not de-identified", () => {
+    const draft = worksheet.buildDraft({ "change-facilitators-summary": "Someone convened it." }, data);
     const meta = /** @type {Record<string, unknown>} */ (frontMatter(draft.text));
     assert.equal(draft.id, "untitled-scenario");
-    assert.equal(meta.felt_difficulty, "To be written.");
-    assert.deepEqual(meta.levels, []);  // no level is claimed for the team: check asks for one
+    assert.equal(meta.felt_difficulty, "");
+    assert.deepEqual([meta.levels, meta.roles, meta.trajectory], [[], [], ""]);
     assert.deepEqual(meta.contributors, [{ name: "Workshop participants" }]);
-    assert.deepEqual(meta.privacy, { deidentified: false, consent: "not-needed" });
-    assert.equal(draft.enacted, 0);
-    assert.match(withoutComments(draft.text), /\n\nSet the scene here\.\n+$/);
+    assert.deepEqual(meta.privacy, { deidentified: false, consent: "" });
+    assert.match(draft.text, /^:basis: $/m);
+    assert.doesNotMatch(withoutComments(draft.text), /interpretation|reported|not-reported|To be written/);
+    assert.deepEqual(draft.missing, ["a title", "the levels where the work happened", "the roles involved",
+      "how far the work has gone", "where the account of change facilitators comes from", "the answer about consent",
+      "every box of the de-identification checklist"]);
   });
 
-  test("consent ticked is written as obtained", () => {
-    const meta = /** @type {Record<string, unknown>} */ (frontMatter(worksheet.buildDraft({ ...ANSWERS, consent: ["obtained"] }, data).text));
+  test("is de-identified only when every box of the checklist is ticked", () => {
+    for (let n = 0; n < data.privacyChecks.length; n += 1) {
+      const meta = /** @type {{ privacy: { deidentified: boolean } }} */ (frontMatter(worksheet.buildDraft(
+        { ...ANSWERS, deidentified: data.privacyChecks.slice(0, n) }, data).text));
+      assert.equal(meta.privacy.deidentified, false, String(n));
+    }
+    assert.deepEqual(worksheet.buildDraft(ANSWERS, data).missing, []);
+  });
+
+  test("consent is written as the team answered", () => {
+    const meta = /** @type {Record<string, unknown>} */ (frontMatter(worksheet.buildDraft({ ...ANSWERS, consent: "obtained" }, data).text));
     assert.deepEqual(meta.privacy, { deidentified: true, consent: "obtained" });
   });
 
@@ -191,11 +207,27 @@ Who keeps the calendar next year?
 });
 
 describe("the status after a download", () => {
-  test("gives the next step, or says what is missing", () => {
-    assert.equal(worksheet.draftStatus({ id: "x", text: "", enacted: 2, roles: ["a"] }),
-      "Downloaded x.md. Put it in scenarios/ and run: python -m builder check scenarios/x.md");
-    assert.match(worksheet.draftStatus({ id: "x", text: "", enacted: 0, roles: ["a"] }), /no component has a summary yet/);
-    assert.match(worksheet.draftStatus({ id: "x", text: "", enacted: 2, roles: [] }), /^Downloaded x\.md, but it names no role\./);
+  test("says how to share it, or what is still to give, in plain words", () => {
+    const done = worksheet.draftStatus({ id: "x", text: "", enacted: 2, roles: ["a"], missing: [] });
+    assert.match(done, /^Downloaded x\.md\. It is complete\. .*“Propose a scenario” form/);
+    assert.doesNotMatch(done, /python|YAML|pull request|scenarios\//);
+    assert.match(worksheet.draftStatus({ id: "x", text: "", enacted: 0, roles: [], missing: ["a title", "the roles involved"] }),
+      /still needs to give: a title; the roles involved\./);
+  });
+});
+
+describe("the text for the issue form", () => {
+  test("has one box per form field, in the form's order, with the team's words and the framework's names", () => {
+    const boxes = worksheet.issueText(ANSWERS, data);
+    assert.deepEqual(boxes.map((b) => b.id), data.issue.map((f) => f.id));
+    /** @param {string} id */
+    const box = (id) => boxes.find((b) => b.id === id)?.text;
+    assert.equal(box("roles"), "Mentor teacher\nUniversity faculty");
+    assert.equal(box("trajectory"), "Sustained redesign");
+    assert.equal(box("deidentified"), "5 of 5 boxes ticked");
+    assert.match(box("change-facilitators") ?? "", /^In one sentence: A mentor and a faculty member\nconvened it\.\n\nWhat happened: They met/);
+    assert.match(box("change-facilitators") ?? "", /Where the account comes from: Handbook interpretation$/);
+    assert.equal(box("vertical-coherence"), "What happened: A story without a summary is left out.");
   });
 });
 
