@@ -97,7 +97,7 @@ def test_draft_front_matter_reads_back_the_same_in_pyyaml() -> None:
     assert meta["felt_difficulty"] == "Coaching stopped when the semester ended."
     assert meta["contributors"] == [{"name": ANSWERS["name"]}]
     assert meta["roles"] == ANSWERS["roles"] and meta["levels"] == ["school-program"]
-    assert meta["privacy"] == {"deidentified": True, "consent": "not-needed"}
+    assert meta["privacy"] == {"deidentified": True, "consent": "not-needed", "pseudonyms": []}  # the one skeleton's fields
 
 
 def test_draft_from_the_embedded_skeleton_passes_check(tmp_path: Path) -> None:
