@@ -24,11 +24,11 @@
     buttons: /** @type {HTMLButtonElement[]} */ ([...document.querySelectorAll(`button[data-gb-drawer="${box}"]`)]),
   });
 
-  /** @param {HTMLButtonElement} button */
-  const drawerOf = (button) => document.getElementById(button.getAttribute("aria-controls") || "");
+  /** @param {HTMLButtonElement | null | undefined} button */
+  const drawerOf = (button) => (button ? document.getElementById(button.getAttribute("aria-controls") || "") : null);
 
   /** @param {Element | null} drawer  whether the theme shows it as a panel over the page (narrow windows) */
-  const offCanvas = (drawer) => !!drawer && getComputedStyle(drawer).position === "fixed";
+  const offCanvas = (drawer) => drawer !== null && getComputedStyle(drawer).position === "fixed";
 
   /** Each drawer's buttons say whether it is open; a closed panel's links leave the tab order. */
   const sync = () => {
@@ -68,9 +68,9 @@
   const openId = () => ["__navigation", "__toc"].find((id) => parts(id).box?.checked);
 
   const start = () => {
-    const buttons = /** @type {HTMLButtonElement[]} */ ([...document.querySelectorAll("button[data-gb-drawer]")]);
-    if (!buttons.length) return;
-    for (const b of buttons) {
+    const all = /** @type {HTMLButtonElement[]} */ ([...document.querySelectorAll("button[data-gb-drawer]")]);
+    if (!all.length) return;
+    for (const b of all) {
       b.addEventListener("click", () => {
         const id = b.dataset.gbDrawer || "";
         const open = !parts(id).box?.checked;
