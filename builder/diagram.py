@@ -196,7 +196,7 @@ def _scroll(svg: str) -> str:
     390 px, its labels would be 6 px). A box that scrolls is a named region a keyboard can reach and
     scroll with the arrow keys (axe's scrollable-region-focusable); the hint says so to everyone."""
     return ('<p class="gb-scroll-hint">Scroll the diagram sideways to see all of it, or use the text version.</p>'
-            '<div class="gb-svg-scroll" tabindex="0" role="region" aria-label="Diagram, scrolls sideways">'
+            '<div class="gb-svg-scroll" tabindex="0" role="region" aria-label="Diagram (scrolls sideways on a narrow screen)">'
             f"{svg}</div>")
 
 

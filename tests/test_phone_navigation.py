@@ -156,3 +156,29 @@ def test_the_diagram_scrolls_in_a_named_box_the_keyboard_reaches_with_legible_la
     page.keyboard.press("ArrowRight")
     page.wait_for_function("w => w.scrollLeft > 0", arg=box.element_handle())
     context.close()
+
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+SCROLLABLE = {"runOnly": {"type": "rule", "values": ["scrollable-region-focusable", "aria-allowed-attr",
+                                                     "button-name", "nested-interactive"]}}
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_nothing_on_a_phone_with_each_drawer_open_or_closed(site, browser, mode):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context, page, _ = _open(browser, site, SCENARIO, mode)
+    found = []
+    for state, selector in (("closed", None), ("navigation open", TOGGLES["navigation"][0]),
+                            ("contents open", TOGGLES["contents"][0])):
+        page.goto((site / SCENARIO).as_uri())
+        page.evaluate("mode => { document.body.dataset.theme = mode; }", mode)
+        if selector:
+            page.locator(selector).click()
+            page.wait_for_timeout(300)  # the drawer's slide
+        for options in (WCAG, SCROLLABLE):
+            for v in axe.run(page, options=options).response["violations"]:
+                found.append(f"{mode} {state}: {v['id']} at {v['nodes'][0]['target']}")
+    context.close()
+    assert found == []
