@@ -29,6 +29,29 @@ TOGGLES = {"navigation": ("button.nav-overlay-icon", "Open the navigation", "#gb
            "contents": ("button.toc-header-icon", "Open the contents of this page", "#gb-contents-drawer")}
 
 
+FURO_ICONS = """<header><label class="nav-overlay-icon" for="__navigation">
+  <span class="icon"><svg><use href="#svg-menu"></use></svg></span>
+</label><label class="toc-overlay-icon toc-header-icon no-toc" for="__toc"><span class="icon"><svg><use href="#svg-toc"></use></svg></span></label>
+</header><aside class="sidebar-drawer"></aside><label class="toc-overlay-icon toc-content-icon" for="__toc">x</label>
+<aside class="toc-drawer no-toc"></aside>"""
+
+
+def test_furo_s_icons_become_buttons_and_a_changed_furo_is_reported(monkeypatch):
+    from builder import drawers
+
+    warned: list[str] = []
+    monkeypatch.setattr(drawers.logger, "warning", lambda msg, *args, **kw: warned.append(msg % args))
+    html = drawers.with_buttons(FURO_ICONS, "page")
+    assert html.count("<button type=\"button\"") == 3 and warned == []
+    assert 'class="toc-overlay-icon toc-header-icon no-toc gb-drawer-toggle"' in html  # Furo's classes kept
+    assert html.count("<noscript><label") == 3  # Furo's labels, for a browser without script
+    assert '<aside id="gb-navigation-drawer" class="sidebar-drawer">' in html
+    assert '<aside id="gb-contents-drawer" class="toc-drawer no-toc">' in html
+    assert drawers.with_buttons("<p>a theme that writes its icons otherwise</p>", "page") == \
+        "<p>a theme that writes its icons otherwise</p>"
+    assert len(warned) == 1 and "page" in warned[0]
+
+
 def _open(browser, site: Path, rel: str, mode: str = "light"):
     context = browser.new_context(color_scheme=mode, viewport=PHONE, has_touch=True, is_mobile=True)
     errors: list[str] = []
