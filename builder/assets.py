@@ -38,6 +38,7 @@ STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.c
 # gb-core.js defines the namespace the others use, gb-lens.js and gb-compare.js
 # come before the explorer, which follows the one and sets up the other.
 SCRIPTS = (
+    Asset("gb-drawers.js"),  # every page: the phone drawers' buttons (builder/drawers.py)
     Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY),
     Asset("gb-lens.js", _LENS),
     Asset("gb-prompts.js", _PROMPTS),

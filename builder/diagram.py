@@ -199,9 +199,12 @@ def _one_stop_each(svg: str) -> str:
 
 
 def _scroll(svg: str) -> str:
-    """On a phone the drawing keeps a readable size and scrolls sideways."""
+    """On a phone the drawing keeps a readable size and scrolls sideways inside its own box (drawn to fit
+    390 px, its labels would be 6 px). A box that scrolls is a named region a keyboard can reach and
+    scroll with the arrow keys (axe's scrollable-region-focusable); the hint says so to everyone."""
     return ('<p class="gb-scroll-hint">Scroll the diagram sideways to see all of it, or use the text version.</p>'
-            f'<div class="gb-svg-scroll">{svg}</div>')
+            '<div class="gb-svg-scroll" tabindex="0" role="region" aria-label="Diagram (scrolls sideways on a narrow screen)">'
+            f"{svg}</div>")
 
 
 def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,

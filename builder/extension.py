@@ -19,6 +19,7 @@ from .accessibility import setup_accessibility
 from .assets import setup_assets
 from .directives import setup_directives
 from .domain import GlassboxDomain
+from .drawers import setup_drawers
 from .glassbox_builder import setup_glassbox_builder
 from .loader import forget
 from .metadata import setup_metadata
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_accessibility(app)
     setup_assets(app)
     setup_theme(app)
+    setup_drawers(app)
     setup_metadata(app)
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)

@@ -68,6 +68,9 @@ def test_diagram_links_follow_tab_order_and_open_with_enter(page, server):
     page.locator(".gb-caption").first.evaluate("el => { el.tabIndex = -1; el.focus(); }")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "gb-skip"
+    # then the drawing's box, a region the keyboard scrolls where it is wider than a phone, then its links
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "gb-svg-scroll"
     seen = []
     for _ in labels:
         page.keyboard.press("Tab")

@@ -54,10 +54,11 @@ def test_a_page_loads_only_the_scripts_its_markup_uses(weights):
     def scripts(kind: str) -> set[str]:
         return {m.group(1) for u, _ in weights[kind]["files"] if (m := re.search(r"/(gb-[\w-]+\.js)", u))}
 
-    assert scripts("scenario") == {"gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js"}
+    # gb-drawers.js on every page: the theme's phone menu and contents buttons (builder/drawers.py)
+    assert scripts("scenario") == {"gb-drawers.js", "gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js"}
     assert scripts("explorer") >= {"gb-explorer.js", "gb-compare.js", "gb-lens.js"}
     assert "gb-explorer.js" not in scripts("scenario") and "gb-worksheet.js" not in scripts("explorer")
-    assert scripts("matrix") == set()  # a table of links needs no script
+    assert scripts("matrix") == {"gb-drawers.js"}  # a table of links needs no script of its own
     for kind in PAGE_TYPES:
         assert not any("sphinx-design" in u or "design-tabs" in u for u, _ in weights[kind]["files"]), kind
 
