@@ -15,18 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from conftest import PAGE_TYPES as READER_PAGES  # noqa: E402
 
-PAGE_TYPES = {
-    "landing": "index.html",
-    "component": "handbook/components/change-facilitators.html",
-    "concept": "handbook/concepts/negotiated-authority.html",
-    "scenario": "scenarios/special-education.html",
-    "matrix": "handbook/views/matrix.html",
-    "explorer": "scenarios/index.html",
-    "prompts": "handbook/views/prompts.html",
-    "workshop": "handbook/workshop.html",
-    "search": "search.html?q=mentor",
-}
+PAGE_TYPES = {**READER_PAGES, "search": "search.html?q=mentor"}
 WIDTHS = {"phone": (390, 844), "laptop": (1280, 800)}
 
 

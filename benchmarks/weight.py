@@ -14,18 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-
-PAGE_TYPES = {
-    "landing": "index.html",
-    "component": "handbook/components/change-facilitators.html",
-    "concept": "handbook/concepts/negotiated-authority.html",
-    "scenario": "scenarios/special-education.html",
-    "matrix": "handbook/views/matrix.html",
-    "explorer": "scenarios/index.html",
-    "prompt index": "handbook/views/prompts.html",
-    "workshop": "handbook/workshop.html",
-}
+from conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve  # noqa: E402
 
 
 def load(browser, url: str) -> dict:

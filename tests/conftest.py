@@ -80,6 +80,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# One page of each type a reader meets, for the checks that go page type by page type
+# (validators, screenshots, page weights and Lighthouse in benchmarks/).
+PAGE_TYPES = {
+    "landing": "index.html",
+    "component": "handbook/components/change-facilitators.html",
+    "concept": "handbook/concepts/negotiated-authority.html",
+    "scenario": "scenarios/special-education.html",
+    "matrix": "handbook/views/matrix.html",
+    "explorer": "scenarios/index.html",
+    "prompt index": "handbook/views/prompts.html",
+    "workshop": "handbook/workshop.html",
+}
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 as `python -m http.server` would; yields the base URL."""

@@ -16,22 +16,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import PAGE_TYPES as READER_PAGES
 from conftest import serve
 
 PROJECT = Path(__file__).parent.parent
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y = PROJECT / "node_modules" / ".bin" / "pa11y"
-PAGE_TYPES = {
-    "landing": "index.html",
-    "component": "handbook/components/change-facilitators.html",
-    "concept": "handbook/concepts/negotiated-authority.html",
-    "scenario": "scenarios/special-education.html",
-    "matrix": "handbook/views/matrix.html",
-    "explorer": "scenarios/index.html",
-    "prompt index": "handbook/views/prompts.html",
-    "workshop": "handbook/workshop.html",
-    "search with results": "search.html?q=mentor",
-}
+PAGE_TYPES = {**READER_PAGES, "search with results": "search.html?q=mentor"}
 
 
 def test_nu_html_checker_finds_no_error_on_any_page(site):

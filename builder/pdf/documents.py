@@ -44,6 +44,19 @@ class PrintInputs(NamedTuple):
     render_nodes: Callable[[list[nodes.Node], str], str]  # (nodes, docname) -> HTML
     common: Callable[[str], dict[str, Any]]  # title -> the context every template shares
 
+    @property
+    def chosen(self) -> list[tuple[str, Page]]:
+        """The scenarios to print a workshop kit for: those in `only`, or all of them."""
+        return [(doc, page) for doc, page in self.scenarios if not self.only or page.scenario.id in self.only]
+
+
+def per_scenario(inputs: PrintInputs, stem: Callable[[str], str], template: str, what: str,
+                 context: Callable[[PrintInputs, str, Page], dict[str, Any]], styles: tuple[str, ...]) -> list[PdfDocument]:
+    """One document of a kind (a guide, a packet) for each chosen scenario, titled "<scenario>: <what>"."""
+    return [PdfDocument(stem(page.scenario.id), template,
+                        {**inputs.common(f"{page.scenario.title}: {what}"), **context(inputs, docname, page)}, styles)
+            for docname, page in inputs.chosen]
+
 
 # Shapes that label components (framework file, `shape`), drawn in a 20x20 box.
 SHAPES = {

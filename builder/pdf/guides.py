@@ -21,7 +21,7 @@ from ..downloads import PAPER_NAMES, guide_stem, packet_stem, pdf_name
 from ..framework import Framework
 from ..model import Page
 from ..session import Activity, SessionPlan, plan_session
-from .documents import PdfDocument, PrintInputs
+from .documents import PdfDocument, PrintInputs, per_scenario
 from .packets import link, numbered_prompts, sources
 
 NEXT_STEP_ROWS = 5  # rows of the next-steps table: about one per small group of a room of twenty
@@ -99,15 +99,7 @@ def guide_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, An
 
 def guides(inputs: PrintInputs) -> list[PdfDocument]:
     """The facilitator guide of every scenario (or of those in `only`)."""
-    out = []
-    for docname, page in inputs.scenarios:
-        meta = page.scenario
-        if inputs.only and meta.id not in inputs.only:
-            continue
-        title = f"{meta.title}: facilitator guide"
-        out.append(PdfDocument(guide_stem(meta.id), "guide.html",
-                               {**inputs.common(title), **guide_context(inputs, docname, page)}, ("guide.css",)))
-    return out
+    return per_scenario(inputs, guide_stem, "guide.html", "facilitator guide", guide_context, ("guide.css",))
 
 
 DOCUMENTS = guides

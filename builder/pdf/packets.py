@@ -19,7 +19,7 @@ from ..framework import Framework
 from ..frontmatter import FACTS, ScenarioMeta
 from ..loader import format_references
 from ..model import Page
-from .documents import PdfDocument, PrintInputs, page_url, shape_uri
+from .documents import PdfDocument, PrintInputs, page_url, per_scenario, shape_uri
 from .render import data_uri_svg, svg_as_image
 
 # The key under the diagram: the same look the diagram's style gives enacted and left-out parts (render.SVG_STYLE).
@@ -119,15 +119,7 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
 
 def packets(inputs: PrintInputs) -> list[PdfDocument]:
     """The participant packet of every scenario (or of those in `only`)."""
-    out = []
-    for docname, page in inputs.scenarios:
-        meta = page.scenario
-        if inputs.only and meta.id not in inputs.only:
-            continue
-        title = f"{meta.title}: participant packet"
-        out.append(PdfDocument(packet_stem(meta.id), "packet.html",
-                               {**inputs.common(title), **packet_context(inputs, docname, page)}, ("packet.css",)))
-    return out
+    return per_scenario(inputs, packet_stem, "packet.html", "participant packet", packet_context, ("packet.css",))
 
 
 DOCUMENTS = packets

@@ -233,10 +233,8 @@ def deck(inputs: PrintInputs, docname: str, page: Page) -> tuple[list[Slide], Di
 def slides(inputs: PrintInputs) -> list[PdfDocument]:
     """The deck of every scenario (or of those in `only`)."""
     out = []
-    for docname, page in inputs.scenarios:
+    for docname, page in inputs.chosen:
         meta = page.scenario
-        if inputs.only and meta.id not in inputs.only:
-            continue
         made, diagram = deck(inputs, docname, page)
         marks = {c.id: mark_of(inputs.fw, c.id) for c in inputs.fw.components}
         out.append(PdfDocument(slides_stem(meta.id), "slides.html",

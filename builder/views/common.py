@@ -12,7 +12,7 @@ from typing import Any
 
 from docutils import nodes
 
-from . import Uri
+from . import Uri, ViewContext
 
 
 def link(uri: Uri, docname: str, anchor: str, text: str, classes: list[str] | None = None) -> nodes.reference:
@@ -89,3 +89,14 @@ def json_script(element_id: str, data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def where_online(ctx: ViewContext) -> list[nodes.Node | str]:
+    """Words for "this page on the website", with its full address when the site's address is known:
+    what a printed page says in place of a part that works only on screen."""
+    site = ctx.config.html_baseurl.rstrip("/")
+    where: list[nodes.Node | str] = ["this page on the website"]
+    if site:
+        url = f"{site}/{ctx.docname}.html"
+        where += [" (", nodes.reference(url, url, refuri=url), ")"]
+    return where

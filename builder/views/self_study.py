@@ -27,7 +27,7 @@ from docutils import nodes
 from ..diagram import diagram_svg
 from ..frontmatter import FACTS
 from . import Slices, View, ViewContext
-from .common import json_script, para
+from .common import json_script, para, where_online
 
 if TYPE_CHECKING:
     from ..model import Page
@@ -160,11 +160,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
 
 def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """On paper there is nothing to fill in: where the map is, and the blank table stands in for it."""
-    site = ctx.config.html_baseurl.rstrip("/")
-    where: list[nodes.Node | str] = ["this page on the website"]
-    if site:
-        url = f"{site}/{ctx.docname}.html"
-        where += [" (", nodes.reference(url, url, refuri=url), ")"]
+    where = where_online(ctx)
     return [para("The map works on screen and keeps its entries in the reader's browser, so this printed handbook "
                  "cannot hold it: open ", *where, " to use it.", classes=["glassbox-planner-print"])]
 

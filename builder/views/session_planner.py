@@ -24,7 +24,7 @@ from .. import downloads
 from ..frontmatter import FACTS
 from ..session import CHOSEN_RULE, room, scenario_values
 from . import Slices, Uri, View, ViewContext
-from .common import json_script, para
+from .common import json_script, para, where_online
 
 if TYPE_CHECKING:
     from ..framework import Framework
@@ -112,11 +112,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
 
 def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """On paper: the planner works on screen only; where to find it, and which printed packets stand in for it."""
-    site = ctx.config.html_baseurl.rstrip("/")
-    where: list[nodes.Node | str] = ["this page on the website"]
-    if site:
-        url = f"{site}/{ctx.docname}.html"
-        where += [" (", nodes.reference(url, url, refuri=url), ")"]
+    where = where_online(ctx)
     paper = ctx.config.glassbox_pdf_papers[0]
     guide, handout = downloads.guide_pdf("<scenario>", paper), downloads.packet_pdf("<scenario>", paper)
     return [para("The planner works on screen, so this printed handbook cannot hold it: open ", *where, " to use it. "
