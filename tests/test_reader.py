@@ -101,6 +101,7 @@ def test_search_loads_nothing_until_a_query_and_only_a_little_for_one(browser, s
     page.fill("#gb-search-q", "mentor")
     page.click(".gb-search-go")
     page.wait_for_function("document.querySelectorAll('#gb-search-results > li').length === 10")
+    page.wait_for_load_state("networkidle")  # the browser's "finished" events can reach the test after the results show
     search_bytes = sum(n for u, n in loaded if "pagefind" in u)
     assert 0 < search_bytes < 300 * KIB, loaded
     assert page.locator("#gb-search-more").is_visible()
