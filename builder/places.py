@@ -83,6 +83,10 @@ def institutions(line: str, heading: bool) -> list[Finding]:
             pre = next((m.group(g) for g in ("pre", "pre2") if g in pattern.groupindex and m.group(g)), "")
             if pre:
                 words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", pre)]
+                # a name does not run across the end of a sentence ("… was edited. District leaders met"),
+                # though it may hold an abbreviation ("St. Mary's", "J.P.")
+                ends = [i for i, (_, w) in enumerate(words) if w[-1] in ".!?" and len(w.rstrip(".!?")) > 3]
+                words = words[ends[-1] + 1:] if ends else words
                 while words and (words[0][1].lower() in _FUNCTION or words[0][1].lower() in _GENERIC):
                     words = words[1:]
                 own = [w for _, w in words if w.lower().strip(".") not in _GENERIC]

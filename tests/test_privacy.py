@@ -87,6 +87,8 @@ IDENTIFYING = [
 
 ORDINARY = """\
 Mentor teachers and field supervisors met each month to compare coaching notes.
+The first draft of the plan was edited. District leaders then read it with faculty.
+Coursework changed first. University supervisors followed a term later.
 Will the district keep paying for release time once the grant ends?
 Grant funding covered substitutes for two years, then stopped.
 Hope was in short supply after the third round of budget cuts.
