@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
+from test_touch_and_keyboard import PHONE
+from test_touch_and_keyboard import _open as open_page
 
-PHONE = {"width": 390, "height": 844}
 SCENARIO = "scenarios/mentoring.html"
 # one page of each type: landing, component, concept, scenario, matrix, explorer, prompt index, workshop, search
 PAGE_TYPES = ("index.html", "handbook/components/index.html", "handbook/components/learning-agents.html",
@@ -53,13 +54,8 @@ def test_furo_s_icons_become_buttons_and_a_changed_furo_is_reported(monkeypatch)
 
 
 def _open(browser, site: Path, rel: str, mode: str = "light"):
-    context = browser.new_context(color_scheme=mode, viewport=PHONE, has_touch=True, is_mobile=True)
-    errors: list[str] = []
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((site / rel).as_uri())
-    page.evaluate("mode => { document.body.dataset.theme = mode; }", mode)
-    return context, page, errors
+    """The page on a touch phone, in the reader's light or dark choice."""
+    return open_page(browser, site, rel, mode, viewport=PHONE, has_touch=True, is_mobile=True)
 
 
 def _tab_to(page, selector: str, limit: int = 30) -> None:

@@ -21,6 +21,7 @@ import yaml
 from conftest import ROOTS
 from pypdf import PdfReader
 from test_model_and_domain import FW, page_of, parsed
+from test_pdf import outline
 
 from builder.framework import load_framework
 from builder.session import plan_session
@@ -148,20 +149,10 @@ def test_one_slide_per_prompt_of_the_60_minute_plan_in_its_order_with_component_
 def test_slides_have_a_bookmark_per_slide_and_the_tags_of_every_pdf(toy):
     for scenario in SCENARIOS:
         reader = PdfReader(toy / f"slides-{scenario}.pdf")
-        marks = [(depth, page) for depth, _title, page in outline_of(reader)]
+        marks = [(depth, page) for depth, _title, page in outline(reader)]
         assert marks == [(0, i) for i in range(len(reader.pages))]
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "en" and bool(root["/MarkInfo"]["/Marked"]) and reader.metadata.title
-
-
-def outline_of(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
-    out = []
-    for item in reader.outline if items is None else items:
-        if isinstance(item, list):
-            out += outline_of(reader, item, depth + 1)
-        else:
-            out.append((depth, item.title, reader.get_destination_page_number(item)))
-    return out
 
 
 def test_slides_and_cards_use_only_greys_and_dark_text(toy):
@@ -189,7 +180,7 @@ def test_a_very_long_title_and_prompt_are_continued_on_slides_never_cut_off(long
     prompts = plan_prompts(long_scenario(), "first")
     assert all(any(p in t for t in pages) for p in prompts if p.startswith("First beta"))
     reader = PdfReader(path)
-    assert len(outline_of(reader)) == len(reader.pages)
+    assert len(outline(reader)) == len(reader.pages)
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             assert page.width / page.height == pytest.approx(16 / 9, rel=0.005)
@@ -204,7 +195,7 @@ def test_a_scenario_with_one_component_and_one_prompt_still_gets_a_whole_deck(lo
     assert sum("Prompt 1 of 1" in t for t in pages) == 1 and "Second alpha prompt?" in " ".join(pages)
     assert any("Enacted here" in t for t in pages) and "Next steps" in pages[-1]
     assert all(t.strip() for t in pages)  # no empty slide
-    assert len(outline_of(PdfReader(long / "slides-second.pdf"))) == len(pages)
+    assert len(outline(PdfReader(long / "slides-second.pdf"))) == len(pages)
 
 
 # -- cards -------------------------------------------------------------------------------------------------
