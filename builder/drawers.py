@@ -27,7 +27,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .theme import uses_furo
+from .navigation import uses_furo
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from .directives import setup_directives
 from .domain import GlassboxDomain
 from .drawers import setup_drawers
 from .glassbox_builder import setup_glassbox_builder
-from .loader import forget
+from .loader import forget, plain_text_backend_once
 from .metadata import setup_metadata
 from .nodes import setup_nodes
 from .pdf import setup_pdf
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)
     app.connect("builder-inited", forget)
+    app.connect("builder-inited", plain_text_backend_once)
     app.connect("builder-inited", collect.check_framework)
     app.connect("source-read", collect.on_source_read)
     app.connect("env-before-read-docs", collect.on_before_read)

@@ -7,11 +7,9 @@ Three things it does not do for us, done here:
 - Its templates (`builder/theme/`, put before the theme's own): a brand with
   our mark, a search form with a submit button, and a search page that runs
   Pagefind only when someone searches (builder/static/gb-search.js).
-- Its sidebar lists every page of the site on every page. Past
-  `glassbox_nav_max_scenarios` scenarios, the list of scenarios is left out
-  of the sidebar (the explorer on the scenarios page lists and filters them),
-  so a page does not grow with the size of the site; a scenario page keeps
-  its own entry, so the reader still sees where they are.
+- Its sidebar lists every page of the site on every page: past a number of
+  scenarios the list of scenarios is left out, and scenario pages share one
+  tree (builder/navigation.py).
 - Pagefind indexes only what is marked: the article of each page, without
   the parts marked `no-search` for Sphinx's index (views that gather other
   pages, the diagram, citations), which get `data-pagefind-ignore`.
@@ -21,29 +19,21 @@ from __future__ import annotations
 
 import importlib
 import logging
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from .navigation import setup_navigation, uses_furo
 
 TEMPLATES = Path(__file__).parent / "theme"
 FAVICON = Path(__file__).parent / "static" / "gb-favicon.svg"
 # Sphinx's own search and keyboard scripts: Pagefind replaces the one, the theme needs neither.
 SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "searchtools.js",
                          "language_data.js")
-# A leaf of the navigation: one link and nothing under it (the title never crosses its </a>).
-_TOC_ENTRY = re.compile(r'<li class="toctree-l\d[^"]*"><a class="reference internal" href="([^"#]*)(?:#[^"]*)?">'
-                        r'(?:(?!</a>).)*</a></li>', re.S)
 _NO_SEARCH = re.compile(r'(<[a-z]+\b[^>]*\bclass="(?:[^"]*\s)?no-search(?:\s[^"]*)?")')
-
-
-def uses_furo(config: Config) -> bool:
-    return config.html_theme == "furo"
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
@@ -55,61 +45,10 @@ def add_templates(app: Sphinx, config: Config) -> None:
             config.html_favicon = str(FAVICON)
 
 
-def prune_scenarios(toctree_html: str, pagename: str, folder: str) -> str:
-    """The navigation without links to other scenarios' pages (links are relative to `pagename`)."""
-    here = posixpath.dirname(pagename)
-
-    def drop(m: re.Match) -> str:
-        href = m.group(1)
-        if not href:  # the current page links to itself as "#"
-            return m.group(0)
-        target = posixpath.normpath(posixpath.join(here, href))
-        docname = target[:-5] if target.endswith(".html") else target
-        inside = docname.startswith(folder + "/") and docname != f"{folder}/index"
-        return "" if inside else m.group(0)
-
-    pruned = _TOC_ENTRY.sub(drop, toctree_html)
-    return re.sub(r"<ul>\s*</ul>", "", pruned)
-
-
-def without_scenarios(toc: nodes.Node, folder: str, keep: str) -> nodes.Node:
-    """A copy of a page's table of contents whose toctrees list no scenario but `keep`."""
-    trimmed = toc.deepcopy()
-    for node in trimmed.findall(addnodes.toctree):
-        node["entries"] = [(t, r) for t, r in node["entries"] if r == keep or not r.startswith(folder + "/")]
-        node["includefiles"] = [r for r in node["includefiles"] if r == keep or not r.startswith(folder + "/")]
-    return trimmed
-
-
-def scenario_count(app: Sphinx) -> int:
-    folder = app.config.glassbox_scenarios
-    return sum(1 for d in app.env.found_docs if d.startswith(folder + "/") and d != f"{folder}/index")
-
-
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Before Furo's handler (priority 400 < 500): prune what it will turn into the sidebar."""
+    """Before Furo's handler (priority 400 < 500): what Pagefind indexes, and no Sphinx search script."""
     if not uses_furo(app.config):
         return
-    toctree = context.get("toctree")
-    if toctree is not None and scenario_count(app) > app.config.glassbox_nav_max_scenarios:
-        folder = app.config.glassbox_scenarios
-        index = f"{folder}/index"
-
-        def pruned(*args: Any, **kwargs: Any) -> str:
-            # Sphinx resolves every entry of the navigation before anything prunes it: for the
-            # call, the scenarios page's toctree holds only this page, so no page costs as many
-            # entries as there are scenarios. The regex then drops any link left to one.
-            tocs = app.env.tocs
-            original = tocs.get(index)
-            if original is not None:
-                tocs[index] = without_scenarios(original, folder, pagename)
-            try:
-                return prune_scenarios(str(toctree(*args, **kwargs)), pagename, folder)
-            finally:
-                if original is not None:
-                    tocs[index] = original
-
-        context["toctree"] = pruned
     body = context.get("body")
     if body:
         # Headings' permalink signs would end up in result titles.
@@ -168,8 +107,7 @@ def quiet_import(module: str) -> None:
 
 def setup_theme(app: Sphinx) -> None:
     quiet_import("a11y_pygments")
-    app.add_config_value("glassbox_nav_max_scenarios", 60, "html", types=frozenset({int}),
-                         description="Past this many scenarios, the sidebar leaves out the list of scenarios.")
+    setup_navigation(app)
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", make_static_folder, priority=400)

@@ -231,7 +231,7 @@ def test_navigation_toc_previous_next_and_dark_mode_toggle(browser, site):
 
 
 def test_the_sidebar_keeps_the_handbook_and_the_current_scenario_past_the_limit():
-    from builder.theme import prune_scenarios
+    from builder.navigation import prune_scenarios
 
     def li(level: int, href: str, text: str, inner: str = "", current: bool = False) -> str:
         cls = f"toctree-l{level}" + (" current current-page" if current else "")
