@@ -125,11 +125,20 @@ def changed_view_pages(domain: GlassboxDomain, fw: Any) -> set[str]:
     views = registry()
     slices = Slices(fw, domain)
     changed = set()
+    # Many pages show the same slice (every scenario's facts): each slice object is hashed once.
+    # The object is kept beside its digest, so no other slice can take its id while this runs.
+    hashed: dict[int, tuple[Any, str]] = {}
+
+    def digest_of(value: Any) -> str:
+        if id(value) not in hashed:
+            hashed[id(value)] = (value, _digest(value))
+        return hashed[id(value)][1]
+
     for docname, page in domain.pages.items():
         shown = [views[v.kind].depends for v in page.views if v.kind in views and views[v.kind].depends]
         if not shown:
             continue
-        digest = _digest([depends(slices, docname, page) for depends in dict.fromkeys(shown)])
+        digest = _digest([digest_of(depends(slices, docname, page)) for depends in dict.fromkeys(shown)])
         if domain.digests.get(docname) != digest:
             domain.digests[docname] = digest
             changed.add(docname)

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import model_validator
 
-from .frontmatter import FACTS, line_map
+from .frontmatter import FACTS, YAML_LOADER, line_map
 from .problems import Problem, ProblemList, pydantic_problems
 from .vocabulary import (
     Component,
@@ -223,8 +223,7 @@ def load_framework(path: str | Path) -> Framework:
         raise ProblemList([Problem(str(path), 0, 0, f"cannot read the framework file ({exc.strerror})",
                                    "set `glassbox_framework` in conf.py to the vocabulary file")]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader (libyaml's when present)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProblemList([Problem(str(path), (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0,
@@ -233,5 +232,6 @@ def load_framework(path: str | Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError
+        node = yaml.compose(text, Loader=YAML_LOADER)  # only now: where each value sits, for the message
         lines = line_map(node, first_line=1) if node is not None else {}
         raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file")) from None

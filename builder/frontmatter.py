@@ -17,7 +17,7 @@ from .problems import Problem, pydantic_problems
 
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, much faster
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, much faster
 # The four facts of a problem of practice, in the order the paper's Table 2 gives them.
 FACTS = ("felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence")
 
@@ -105,12 +105,12 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
     try:
         # Anchors and aliases could make validation explode (a "billion laughs"); a
         # cheap look for & or * comes first, the exact token scan only when needed.
-        for token in yaml.scan(fm, Loader=_LOADER) if ("&" in fm or "*" in fm) else ():
+        for token in yaml.scan(fm, Loader=YAML_LOADER) if ("&" in fm or "*" in fm) else ():
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 return None, {}, [Problem(path, token.start_mark.line + 2, token.start_mark.column + 1,
                                           "the front matter uses a YAML anchor or alias (& or *)",
                                           "write each value out in full; put quotes around text that starts with & or *")]
-        loader = _LOADER(fm)
+        loader = YAML_LOADER(fm)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

@@ -19,7 +19,8 @@ _FRAMEWORKS: dict[str, Framework] = {}
 _BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
 _PARSED: dict[str, object] = {}  # pybtex entries by key, kept for formatting on demand
 _TEXTS: dict[str, str] = {}  # formatted references by key
-_NAMES: dict[tuple[str, ...], frozenset[str]] = {}  # the names in the bibliography, by its files
+_NAMES: dict[tuple[str, ...], frozenset[str]] = {}
+_BY_ENV: dict[tuple[object, str], Framework] = {}  # by source folder and configured path  # the names in the bibliography, by its files
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def forget(*_: object) -> None:
     _PARSED.clear()
     _TEXTS.clear()
     _NAMES.clear()
+    _BY_ENV.clear()
 
 
 def load_cached(path: str | Path) -> Framework:
@@ -57,7 +59,12 @@ def framework_path(env: BuildEnvironment) -> Path:
 
 
 def framework_for(env: BuildEnvironment) -> Framework:
-    return load_cached(framework_path(env))
+    # Called for every directive and role of every page: no path is built once the file is loaded.
+    key = (env.srcdir, env.config.glassbox_framework)
+    found = _BY_ENV.get(key)
+    if found is None:
+        found = _BY_ENV[key] = load_cached(framework_path(env))
+    return found
 
 
 def _label(entry) -> str:

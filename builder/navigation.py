@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -103,6 +104,8 @@ def own_title(app: Sphinx, pagename: str) -> str:
     title = app.env.titles.get(pagename)
     if title is None:
         return ""
+    if all(isinstance(child, nodes.Text) for child in title.children):
+        return escape(title.astext(), quote=False)  # what Beautiful Soup writes for plain text
     html = app.builder.render_partial(nodes.inline("", "", *title.deepcopy().children))["fragment"]  # type: ignore[attr-defined]
     inner = re.fullmatch(r"<span>(.*)</span>", html.strip(), re.S)
     return str(BeautifulSoup(inner.group(1), "html.parser")) if inner else "\x00"
