@@ -15,6 +15,11 @@ Three things it does not do for us, done here:
 - Pagefind indexes only what is marked: the article of each page, without
   the parts marked `no-search` for Sphinx's index (views that gather other
   pages, the diagram, citations), which get `data-pagefind-ignore`.
+
+`glassbox_search = "sphinx"` (e.g. `-D glassbox_search=sphinx`) keeps Sphinx's
+own search instead: Furo's search page and Sphinx's search scripts, over the
+same pages and theme. It is there to compare the two engines
+(benchmarks/search_compare.py); the published site uses Pagefind.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
+from sphinx.config import ENUM, Config
 
 TEMPLATES = Path(__file__).parent / "theme"
 FAVICON = Path(__file__).parent / "static" / "gb-favicon.svg"
@@ -44,6 +49,10 @@ _NO_SEARCH = re.compile(r'(<[a-z]+\b[^>]*\bclass="(?:[^"]*\s)?no-search(?:\s[^"]
 
 def uses_furo(config: Config) -> bool:
     return config.html_theme == "furo"
+
+
+def uses_pagefind(config: Config) -> bool:
+    return config.glassbox_search == "pagefind"
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
@@ -86,10 +95,10 @@ def scenario_count(app: Sphinx) -> int:
     return sum(1 for d in app.env.found_docs if d.startswith(folder + "/") and d != f"{folder}/index")
 
 
-def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> str | None:
     """Before Furo's handler (priority 400 < 500): prune what it will turn into the sidebar."""
     if not uses_furo(app.config):
-        return
+        return None
     toctree = context.get("toctree")
     if toctree is not None and scenario_count(app) > app.config.glassbox_nav_max_scenarios:
         folder = app.config.glassbox_scenarios
@@ -118,10 +127,14 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
     meta = app.env.metadata.get(pagename, {})
     # Pages that gather other pages (View.searchable False) are marked `nosearch` too: Pagefind skips them.
     context["gb_searchable"] = bool(body) and "nosearch" not in meta and pagename != "genindex"
+    if not uses_pagefind(app.config):
+        # Sphinx's own search: its scripts stay, and the search page is Furo's ("!": the theme's own template).
+        return "!search.html" if pagename == "search" else None
     if pagename == "search":
         context["gb_browse"] = browse_instead(app, pagename)
     context["script_files"] = [js for js in context.get("script_files", [])
                                if Path(str(getattr(js, "filename", js) or "")).name not in SPHINX_SEARCH_SCRIPTS]
+    return None
 
 
 # What the search page offers when search cannot run: the pages that hold these views.
@@ -170,6 +183,8 @@ def setup_theme(app: Sphinx) -> None:
     quiet_import("a11y_pygments")
     app.add_config_value("glassbox_nav_max_scenarios", 60, "html", types=frozenset({int}),
                          description="Past this many scenarios, the sidebar leaves out the list of scenarios.")
+    app.add_config_value("glassbox_search", "pagefind", "html", types=ENUM("pagefind", "sphinx"),
+                         description='"pagefind" (the site\'s search) or "sphinx" (Sphinx\'s own, to compare with).')
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", make_static_folder, priority=400)
