@@ -13,6 +13,11 @@ Three things it does not do for us, done here:
 - Pagefind indexes only what is marked: the article of each page, without
   the parts marked `no-search` for Sphinx's index (views that gather other
   pages, the diagram, citations), which get `data-pagefind-ignore`.
+
+`glassbox_search = "sphinx"` (e.g. `-D glassbox_search=sphinx`) keeps Sphinx's
+own search instead: Furo's search page and Sphinx's search scripts, over the
+same pages and theme. It is there to compare the two engines
+(benchmarks/search_compare.py); the published site uses Pagefind.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
+from sphinx.config import ENUM, Config
 
 from .navigation import setup_navigation, uses_furo
 
@@ -36,6 +41,10 @@ SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_high
 _NO_SEARCH = re.compile(r'(<[a-z]+\b[^>]*\bclass="(?:[^"]*\s)?no-search(?:\s[^"]*)?")')
 
 
+def uses_pagefind(config: Config) -> bool:
+    return config.glassbox_search == "pagefind"
+
+
 def add_templates(app: Sphinx, config: Config) -> None:
     """Our templates come first, for this theme only: they extend Furo's. The handbook's mark
     is the favicon unless conf.py names another (browsers ask for one; a 404 is a console error)."""
@@ -45,10 +54,10 @@ def add_templates(app: Sphinx, config: Config) -> None:
             config.html_favicon = str(FAVICON)
 
 
-def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> str | None:
     """Before Furo's handler (priority 400 < 500): what Pagefind indexes, and no Sphinx search script."""
     if not uses_furo(app.config):
-        return
+        return None
     body = context.get("body")
     if body:
         # Headings' permalink signs would end up in result titles.
@@ -57,10 +66,14 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
     meta = app.env.metadata.get(pagename, {})
     # Pages that gather other pages (View.searchable False) are marked `nosearch` too: Pagefind skips them.
     context["gb_searchable"] = bool(body) and "nosearch" not in meta and pagename != "genindex"
+    if not uses_pagefind(app.config):
+        # Sphinx's own search: its scripts stay, and the search page is Furo's ("!": the theme's own template).
+        return "!search.html" if pagename == "search" else None
     if pagename == "search":
         context["gb_browse"] = browse_instead(app, pagename)
     context["script_files"] = [js for js in context.get("script_files", [])
                                if Path(str(getattr(js, "filename", js) or "")).name not in SPHINX_SEARCH_SCRIPTS]
+    return None
 
 
 # What the search page offers when search cannot run: the pages that hold these views.
@@ -108,6 +121,8 @@ def quiet_import(module: str) -> None:
 def setup_theme(app: Sphinx) -> None:
     quiet_import("a11y_pygments")
     setup_navigation(app)
+    app.add_config_value("glassbox_search", "pagefind", "html", types=ENUM("pagefind", "sphinx"),
+                         description='"pagefind" (the site\'s search) or "sphinx" (Sphinx\'s own, to compare with).')
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", make_static_folder, priority=400)

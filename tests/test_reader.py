@@ -127,6 +127,32 @@ def test_search_from_a_sidebar_form_and_from_files(browser, server, site):
     page.close()
 
 
+SPHINX_SEARCH = {"searchtools.js", "language_data.js", "documentation_options.js", "searchindex.js"}
+
+
+@pytest.mark.parametrize("engine", ["pagefind", "sphinx"])
+def test_the_search_page_is_pagefinds_or_to_compare_sphinxs_own(make_app, copy_root, browser, engine):
+    """`glassbox_search = "sphinx"` builds the same pages with Sphinx's own search, for
+    benchmarks/search_compare.py; by default no page loads anything of Sphinx's search."""
+    app = make_app("glassbox", srcdir=copy_root(), confoverrides={"html_theme": "furo", "glassbox_search": engine})
+    app.build()
+    search = BeautifulSoup((app.outdir / "search.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = {Path(s["src"].split("?")[0]).name for s in search.select("script[src]")}
+    landing = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not {Path(s["src"].split("?")[0]).name for s in landing.select("script[src]")} & {"searchtools.js", "searchindex.js"}
+    if engine == "pagefind":
+        assert "gb-search.js" in scripts and not scripts & SPHINX_SEARCH
+        return
+    assert SPHINX_SEARCH <= scripts and "gb-search.js" not in scripts
+    page = browser.new_page()
+    with serve(app.outdir) as base:
+        page.goto(f"{base}/search.html?q=alpha")
+        page.wait_for_function("/Search finished/.test(document.querySelector('.search-summary')?.textContent ?? '')")
+        first = page.locator("#search-results ul.search > li").first
+        assert first.locator("a").get_attribute("href").startswith("components/alpha.html")
+    page.close()
+
+
 def _soup(site: Path, rel: str) -> BeautifulSoup:
     return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
 

@@ -250,14 +250,14 @@ def test_every_label_of_the_printed_diagram_fits_inside_its_shape():
     for framework in (PROJECT / "handbook" / "framework.yaml", ROOTS / "test-basic" / "framework.yaml"):
         fw = load_framework(framework)
         svg = "".join(n.astext() for n in framework_diagram(fw, lambda target, anchor: "#")[0].findall(nodes.raw))
-        shapes = re.findall(r'<(polygon|rect) ([^>]*)class="gb-shape"/><text x="[^"]+" y="([\d.]+)"[^>]*'
-                            r'class="gb-label ?([a-z-]*)">(.*?)</text>', svg)
+        # each shape, then its label's lines: one <text> each, at its own baseline
+        shapes = re.findall(r'<(polygon|rect) ([^>]*)class="gb-shape"/>((?: ?<text [^>]*>[^<]*</text>)+)', svg)
         assert len(shapes) >= 3 * len(fw.levels.paired), framework
-        for kind, attrs, y, cls, spans in shapes:
-            size = sizes.get(cls.removeprefix("gb-"), sizes["label"])
-            y = float(y)
-            for dy, text in re.findall(r'dy="(\d+)">([^<]*)</tspan>', spans):
-                y += int(dy)
+        for kind, attrs, lines in shapes:
+            for y, cls, text in re.findall(r'<text x="[^"]+" y="([\d.]+)"[^>]*class="gb-label ?([a-z-]*)">([^<]*)</text>',
+                                           lines):
+                size = sizes.get(cls.removeprefix("gb-"), sizes["label"])
+                y = float(y)
                 width = font.getlength(unescape(text)) / 1000 * size
                 if kind == "rect":
                     box = dict(re.findall(r'(\w+)="([\d.]+)"', attrs))
