@@ -64,8 +64,9 @@
    * @param {ExplorerData} data
    * @param {Names} names
    * @param {() => void} changed  called when the reader picks a scenario
+   * @param {(ids: string[]) => Promise<void>} [prepare]  loads the sections of scenarios the page does not hold
    */
-  const setupCompare = (root, data, names, changed) => {
+  const setupCompare = (root, data, names, changed, prepare) => {
     const out = need(".gb-compare-out", root, HTMLElement);
     const pick = need(".gb-compare-pick", root, HTMLElement);
     const selects = ["First", "Second"].map((word, i) => {
@@ -78,11 +79,11 @@
     });
     /** @param {string} id */
     const byId = (id) => data.scenarios.find((s) => s.id === id);
-    const render = () => {
+    const render = () => (prepare ? prepare(selects.map((s) => s.value)) : Promise.resolve()).then(() => {
       const [first, second] = selects.map((s) => byId(s.value));
       out.replaceChildren(first && second ? compareTable(data, names, [first, second])
         : el("p", { text: "Choose two scenarios to see them side by side, component by component." }));
-    };
+    });
     return {
       /** @returns {string[]} the ids compared, in order */
       ids: () => selects.map((s) => s.value).filter(Boolean),

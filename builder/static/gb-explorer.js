@@ -213,6 +213,7 @@
     const status = need(".gb-explorer-status", root, HTMLElement);
     const none = need(".gb-explorer-none", root, HTMLElement);
     const items = new Map($$(".gb-explorer-item", root).map((li) => [li.dataset.scenario, li]));
+    const pages = Glassbox.lists?.explorerPages(data, root, items) ?? null;
     const menus = FACETS.map(facetSelect);
     /** @param {FacetKey} key */
     const selectOf = (key) => menus.find((m) => m.facet.key === key)?.select;
@@ -231,19 +232,15 @@
     };
     /** Show what the filters leave, and recount every menu. @param {Filters} filters */
     const apply = (filters) => {
-      let shown = 0;
-      for (const s of data.scenarios) {
-        const ok = matches(s, filters);
-        const item = items.get(s.id);
-        if (item) item.hidden = !ok;
-        if (ok) shown += 1;
-      }
+      const found = data.scenarios.filter((s) => matches(s, filters)), shown = found.length;
+      if (pages) pages.show(found);  // past the page size: the first page of them, loaded as needed
+      else for (const s of data.scenarios) { const item = items.get(s.id); if (item) item.hidden = !found.includes(s); }
       for (const { facet, select } of menus) fillMenu(select, facetMenu(data, filters, facet), filters[facet.key]);
       status.textContent = statusText(shown, data.scenarios.length, filters, names);
       none.hidden = shown > 0;
     };
     const compareRoot = need(".gb-compare", root, HTMLElement);
-    const compare = Glassbox.compare?.setupCompare(compareRoot, data, names, writeUrl);
+    const compare = Glassbox.compare?.setupCompare(compareRoot, data, names, writeUrl, pages?.prepare);
     const change = () => { apply(chosen()); writeUrl(); };
     for (const { facet, select } of menus) {
       // The role filter is the lens: choosing a role reads every page as it (the lens's listener below applies it).

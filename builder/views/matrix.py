@@ -6,9 +6,10 @@ from typing import Any
 
 from docutils import nodes
 
+from .. import lists
 from . import View, ViewContext, every_scenario
 from .common import badge, link, para, table
-from .compact_matrix import compact_matrix
+from .compact_matrix import compact_matrix, columns, matrix_rows
 from .printed_matrix import print_matrix
 
 
@@ -16,7 +17,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """`brief` (print, large corpus) shows each cell's basis without the summary."""
     fw, uri, brief = ctx.fw, ctx.uri, ctx.options.brief
     rows = []
-    for docname, page in ctx.domain.scenarios():
+    scenarios = list(ctx.domain.scenarios())
+    for docname, page in scenarios[:lists.shown(ctx)]:
         cells: list[Any] = [[link(uri, docname, "", page.scenario.title)]]
         for comp in fw.components:
             sec = page.section_for(comp.id)
@@ -36,7 +38,11 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     caption = "Scenarios by component: the glass-box matrix"
     if brief:
         caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
-    return [table(headers, rows, ["glassbox-matrix"], caption)]
+    out: list[nodes.Node] = [table(headers, rows, ["glassbox-matrix"], caption)]
+    if len(scenarios) > len(rows):
+        out.append(nodes.raw("", lists.more(ctx, "matrix", "matrix-full", len(scenarios), "#table-glassbox-matrix tbody",
+                                            "scenarios", columns(ctx)), format="html"))
+    return out
 
 
 def web(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -48,4 +54,4 @@ def web(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             *full, nodes.raw("", "</details>", format="html")]
 
 
-VIEW = View("glassbox-matrix", web, print=print_matrix, depends=every_scenario, searchable=False)
+VIEW = View("glassbox-matrix", web, print=print_matrix, depends=every_scenario, searchable=False, lists=matrix_rows)

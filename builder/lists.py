@@ -1,0 +1,171 @@
+"""Long lists on the web: the first page of entries in the HTML, the rest in files loaded on demand.
+
+A view that lists scenarios (the matrix, the prompt index, the explorer, a
+component's "enacted in", the session planner's choice of scenario) would
+otherwise grow with the handbook: at 1000 scenarios the matrix page was
+8 MB. Past `glassbox_list_max_entries` entries, such a view writes only its
+first that many into the page, and a "Show more" button under it
+(`static/gb-lists.js`) loads the next page of entries from a file the
+build writes into `_lists/` (`<list>-<n>.js`, a classic script: `fetch()`
+and module scripts are blocked on `file://`, an inserted `<script src>` is
+not). The script builds each entry's DOM with `textContent`; the files hold
+data, never HTML.
+
+Without JavaScript, every scenario is still one link away: the build also
+writes a plain paged list of every scenario (`<scenarios>/all/<n>.html`),
+which each shortened view links, and each scenario's page holds all its
+sections and prompts.
+
+The files and pages are written by the main process after the pages
+(`html-collect-pages`), from the merged domain data alone, and the folder is
+emptied first, so `-j 1` and `-j N`, and an incremental and a clean build,
+give the same bytes. Below the threshold nothing of this is written.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+FOLDER = "_lists"
+Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
+
+
+def page_size(config: Any) -> int:
+    return max(1, int(config.glassbox_list_max_entries))
+
+
+def shown(ctx: Any) -> int:
+    """How many entries of a list the page being written holds: on the web the first page, on paper all."""
+    return page_size(ctx.config) if ctx.options.medium == "web" else 1 << 62
+
+
+def all_pages(config: Any, total: int) -> list[str]:
+    """Docnames of the plain paged list of every scenario (none when one page holds them all)."""
+    size = page_size(config)
+    if total <= size:
+        return []
+    return [f"{config.glassbox_scenarios}/all/{n + 1}" for n in range((total + size - 1) // size)]
+
+
+def _e(text: str) -> str:
+    return escape(str(text), quote=True)
+
+
+def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "entries", meta: Any = None) -> str:
+    """The control under a shortened list: what is shown, a link for readers without JavaScript,
+    and the button that loads the next page (`data-gb-more`, read by gb-lists.js)."""
+    size = page_size(ctx.config)
+    pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
+    everyone = (f' Every scenario is on its own page, and listed {size} a page in '
+                f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.' if pages else "")
+    return (f'<div class="gb-more" data-gb-more="{_e(name)}" data-gb-kind="{_e(kind)}" data-gb-total="{total}" '
+            f'data-gb-shown="{min(size, total)}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '
+            f'data-gb-target="{_e(target)}"'
+            + (f' data-gb-meta="{_e(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))}"' if meta else "") + ">"
+            f'<p class="gb-more-status" role="status">The first {min(size, total)} of {total} {_e(what)} are shown here.'
+            f"{everyone}</p>"
+            f'<button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - size)} more</button></div>')
+
+
+def chunk_script(key: str, entries: list[Any]) -> str:
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (f"(self.GlassboxLists=self.GlassboxLists||{{}})[{json.dumps(key)}]=" + data + ";\n")
+
+
+def write_lists(outdir: Path, lists: dict[str, tuple[int, list[Any]]]) -> None:
+    """Write each list as files of `size` entries, `<name>-<n>.js`, into a fresh `_lists/`."""
+    folder = outdir / FOLDER
+    if folder.exists():
+        shutil.rmtree(folder)
+    for name, (size, entries) in sorted(lists.items()):
+        for n in range(0, (len(entries) + size - 1) // size):
+            folder.mkdir(parents=True, exist_ok=True)
+            key = f"{name}-{n}"
+            (folder / f"{key}.js").write_text(chunk_script(key, entries[n * size:(n + 1) * size]), encoding="utf-8")
+
+
+def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:
+    """Every view's long lists, by name: (entries per file, entries), with addresses from the top folder."""
+    from .loader import framework_for
+    from .views import registry
+
+    builder = app.builder
+
+    def href(docname: str, anchor: str) -> str:
+        uri = builder.get_target_uri(docname)
+        return f"{uri}#{anchor}" if anchor else uri
+
+    domain = app.env.domains["glassbox"]
+    used = {kind for page in domain.pages.values() for kind in page.view_kinds}  # type: ignore[attr-defined]
+    fw = framework_for(app.env)
+    size = page_size(app.config)
+    found: dict[str, tuple[int, list[Any]]] = {}
+    for name, view in registry().items():
+        if view.lists is None or name not in used:
+            continue
+        for key, (per_file, entries) in view.lists(fw, domain, href, size).items():
+            if len(entries) > size:
+                found[key] = (per_file, entries)
+    return found
+
+
+def _pager(app: Sphinx, pagename: str, pages: list[str], here: int) -> str:
+    links = []
+    for i, doc in enumerate(pages):
+        uri = _e(app.builder.get_relative_uri(pagename, doc) or "#all-scenarios")
+        links.append(f'<li><a href="{uri}" aria-current="page">{i + 1}</a></li>' if i == here
+                     else f'<li><a href="{uri}">{i + 1}</a></li>')
+    return f'<nav class="gb-pager" aria-label="Pages of the list"><ul>{"".join(links)}</ul></nav>'
+
+
+def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """The plain list of every scenario, a page of `glassbox_list_max_entries` at a time: what a reader
+    without JavaScript follows past the first page of any shortened view."""
+    from .loader import framework_for
+
+    domain = app.env.domains["glassbox"]
+    scenarios = list(domain.scenarios())  # type: ignore[attr-defined]
+    pages = all_pages(app.config, len(scenarios))
+    fw = framework_for(app.env)
+    size = page_size(app.config)
+    for i, pagename in enumerate(pages):
+        part = scenarios[i * size:(i + 1) * size]
+        items = []
+        for docname, page in part:
+            meta = page.scenario
+            comps = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
+            traj = fw.trajectory_by_id.get(meta.trajectory)
+            levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
+            uri = _e(app.builder.get_relative_uri(pagename, docname))
+            items.append(f'<li><p><strong><a class="reference internal" href="{uri}">{_e(meta.title)}</a></strong></p>'
+                         f"<p>{_e(meta.felt_difficulty)}</p>"
+                         f'<p class="glassbox-scenario-facts">{_e(traj.name if traj else meta.trajectory)} · {_e(levels)}</p>'
+                         f'<p class="glassbox-scenario-facts">Components: {_e(comps)}</p></li>')
+        first, last = i * size + 1, i * size + len(part)
+        title = f"All scenarios, {first} to {last} of {len(scenarios)}"
+        body = (f'<section id="all-scenarios" class="no-search"><h1>{_e(title)}</h1>'
+                f"<p>Every scenario of the handbook, {size} a page, in the order of the matrix and the explorer.</p>"
+                f'{_pager(app, pagename, pages, i)}<ul class="glassbox-scenario-list">{"".join(items)}</ul>'
+                f"{_pager(app, pagename, pages, i)}</section>")
+        yield pagename, {"title": title, "body": body}, "page.html"
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if app.builder.format != "html":
+        return
+    write_lists(Path(app.outdir), every_list(app))
+    yield from paged_scenarios(app)
+
+
+def setup_lists(app: Sphinx) -> None:
+    app.add_config_value("glassbox_list_max_entries", 60, "html", types=frozenset({int}),
+                         description="Past this many entries, a list of scenarios (or of their prompts) on the web "
+                                     "shows this many and loads the rest, this many at a time, on request.")
+    app.connect("html-collect-pages", collect_pages)
