@@ -161,7 +161,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.format != "html":
         return
     write_lists(Path(app.outdir), every_list(app))
-    yield from paged_scenarios(app)
+    pages = list(paged_scenarios(app))
+    # A handbook that lost scenarios has fewer pages: the old ones go, as a clean build would not have them.
+    folder = Path(app.outdir, app.config.glassbox_scenarios, "all")
+    keep = {Path(app.outdir, app.builder.get_target_uri(name)) for name, _, _ in pages}
+    for old in sorted(folder.glob("*.html")) if folder.is_dir() else []:
+        if old not in keep:
+            old.unlink()
+    yield from pages
 
 
 def setup_lists(app: Sphinx) -> None:

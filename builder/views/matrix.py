@@ -9,7 +9,7 @@ from docutils import nodes
 from .. import lists
 from . import View, ViewContext, every_scenario
 from .common import badge, link, para, table
-from .compact_matrix import compact_matrix, columns, matrix_rows
+from .compact_matrix import columns, compact_matrix, matrix_rows
 from .printed_matrix import print_matrix
 
 

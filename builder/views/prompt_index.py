@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from typing import Any
+
+from docutils import nodes
 
 from .. import lists
 from ..model import Page, PagePrompt
