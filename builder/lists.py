@@ -38,12 +38,20 @@ Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's
 
 
 def page_size(config: Any) -> int:
+    """Entries per page of a list of scenarios (a line or two each)."""
     return max(1, int(config.glassbox_list_max_entries))
 
 
-def shown(ctx: Any) -> int:
+def detail_size(config: Any) -> int:
+    """Entries per page of a list whose entries are long: the matrix's rows, a component's prompts."""
+    return max(1, int(config.glassbox_list_max_details))
+
+
+def shown(ctx: Any, detailed: bool = False) -> int:
     """How many entries of a list the page being written holds: on the web the first page, on paper all."""
-    return page_size(ctx.config) if ctx.options.medium == "web" else 1 << 62
+    if ctx.options.medium != "web":
+        return 1 << 62
+    return detail_size(ctx.config) if detailed else page_size(ctx.config)
 
 
 def all_pages(config: Any, total: int) -> list[str]:
@@ -58,10 +66,11 @@ def _e(text: str) -> str:
     return escape(str(text), quote=True)
 
 
-def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "entries", meta: Any = None) -> str:
+def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "entries", meta: Any = None,
+         detailed: bool = False) -> str:
     """The control under a shortened list: what is shown, a link for readers without JavaScript,
     and the button that loads the next page (`data-gb-more`, read by gb-lists.js)."""
-    size = page_size(ctx.config)
+    size = shown(ctx, detailed)
     pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
     everyone = (f' Every scenario is on its own page, and listed {size} a page in '
                 f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.' if pages else "")
@@ -92,7 +101,8 @@ def write_lists(outdir: Path, lists: dict[str, tuple[int, list[Any]]]) -> None:
 
 
 def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:
-    """Every view's long lists, by name: (entries per file, entries), with addresses from the top folder."""
+    """Every view's lists that are too long for a page, by name: (entries per file, entries), with
+    addresses from the top folder. A view's `lists` returns only those past its page size."""
     from .loader import framework_for
     from .views import registry
 
@@ -105,14 +115,10 @@ def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:
     domain = app.env.domains["glassbox"]
     used = {kind for page in domain.pages.values() for kind in page.view_kinds}  # type: ignore[attr-defined]
     fw = framework_for(app.env)
-    size = page_size(app.config)
     found: dict[str, tuple[int, list[Any]]] = {}
     for name, view in registry().items():
-        if view.lists is None or name not in used:
-            continue
-        for key, (per_file, entries) in view.lists(fw, domain, href, size).items():
-            if len(entries) > size:
-                found[key] = (per_file, entries)
+        if view.lists is not None and name in used:
+            found.update(view.lists(fw, domain, href, app.config))
     return found
 
 
@@ -175,4 +181,7 @@ def setup_lists(app: Sphinx) -> None:
     app.add_config_value("glassbox_list_max_entries", 60, "html", types=frozenset({int}),
                          description="Past this many entries, a list of scenarios (or of their prompts) on the web "
                                      "shows this many and loads the rest, this many at a time, on request.")
+    app.add_config_value("glassbox_list_max_details", 20, "html", types=frozenset({int}),
+                         description="The same for lists whose entries are long: the matrix's rows, each component's "
+                                     "prompts in the prompt index.")
     app.connect("html-collect-pages", collect_pages)

@@ -64,6 +64,8 @@ def test_each_list_view_holds_its_first_page_and_says_how_many_there_are(lists_s
     explorer = _soup(lists_site, "explorer.html")
     assert len(explorer.select(".gb-explorer-item")) == 3
     assert len(_soup(lists_site, "planner.html").select(".gb-plan-packets")) == 0  # each loads with its scenario
+    workshop = _soup(lists_site, "workshop.html")
+    assert len(workshop.select("#gb-list-downloads > li")) == 3 and workshop.select_one(".gb-more")
     # the compact matrix keeps every column and its legend
     assert len(views.select(".gb-matrix-compact thead th")) == 1 + 4
 
@@ -160,6 +162,11 @@ def test_show_more_by_pointer_adds_matrix_rows_that_open_their_summary(page, lis
     assert row.locator(".gb-mx-panel").first.is_visible()
     assert page.locator("#gb-mx-body b").count() == 0  # a title with markup stays text
     assert page.get_by_text("Fifth <b>bold</b> & scenario").count() >= 1
+    _open(page, lists_site, "workshop.html")
+    page.locator(".gb-more button").click()
+    page.wait_for_function("document.querySelectorAll('#gb-list-downloads > li').length === 6")
+    assert page.locator("#gb-list-downloads > li").nth(5).locator("a.glassbox-pdf").count() == 5
+    _open(page, lists_site, "views.html")
     page.locator(".gb-matrix-full > summary").click()
     page.locator('.gb-more[data-gb-kind="matrix-full"] button').click()
     page.wait_for_function("document.querySelectorAll('#table-glassbox-matrix tbody tr').length === 6")

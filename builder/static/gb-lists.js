@@ -89,6 +89,10 @@
         el("p", { text }), el("p", { class: "glassbox-prompt-source" }, ["From ", link(href, where, root), roles ? ` · For: ${roles}` : ""])]),
     /** @param {[string, string, string]} e  title, link, count */
     "prompt-count": ([title, href, count], root) => el("li", {}, [el("p", {}, [link(href, title, root), `: ${count}`])]),
+    /** @param {[string, Array<[string, Array<[string, string]>]>]} e  title, [label, [text, link]] */
+    downloads: ([title, groups], root) => el("li", {}, [el("p", { class: "glassbox-download-title", text: title }),
+      ...groups.map(([label, files]) => el("p", { class: "glassbox-download no-search" }, [el("strong", { text: label }), ": ",
+        ...files.flatMap(([text, href], i) => [...(i ? [" · "] : []), el("a", { class: "glassbox-pdf reference external", href: root + href, text })])]))]),
     /** @param {MatrixRow} e @param {Columns} meta */
     "matrix-compact": ([id, title, href, cells], root, meta) => {
       const row = `gb-mx-s-${id}`;

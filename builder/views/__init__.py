@@ -90,8 +90,9 @@ class Slices:
 
 
 Depends = Callable[[Slices, str, "Page"], Any]  # (slices, docname, page) -> what the page's view shows
-# (framework, domain, href from the site's top folder, page size) -> {list name: (entries per file, entries)}
-Lists = Callable[["Framework", "GlassboxDomain", Uri, int], dict[str, tuple[int, list[Any]]]]
+# (framework, domain, href from the site's top folder, config) -> {list name: (entries per file, entries)}, for
+# the lists longer than their page (builder.lists)
+Lists = Callable[["Framework", "GlassboxDomain", Uri, "Config"], dict[str, tuple[int, list[Any]]]]
 
 
 def every_scenario(slices: Slices, docname: str, page: Page) -> Any:

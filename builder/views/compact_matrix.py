@@ -85,7 +85,7 @@ def compact_matrix(ctx: ViewContext) -> str:
                  f"{_e(breakable(comp.name))}</a></th>")
     rows = []
     scenarios = list(ctx.domain.scenarios())
-    for docname, page in scenarios[:lists.shown(ctx)]:
+    for docname, page in scenarios[:lists.shown(ctx, detailed=True)]:
         meta = page.scenario
         row_id = f"gb-mx-s-{_e(meta.id)}"
         cells = [f'<th scope="row" id="{row_id}" headers="gb-mx-scenario">'
@@ -114,7 +114,7 @@ def compact_matrix(ctx: ViewContext) -> str:
     return (legend(ctx) + '<div class="gb-matrix-compact-wrap"><table class="gb-matrix-compact">'
             f"<caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
             f'<tbody id="gb-mx-body">{"".join(rows)}</tbody></table></div>'
-            + (lists.more(ctx, "matrix", "matrix-compact", len(scenarios), "#gb-mx-body", "scenarios", columns(ctx))
+            + (lists.more(ctx, "matrix", "matrix-compact", len(scenarios), "#gb-mx-body", "scenarios", columns(ctx), True)
                if len(scenarios) > len(rows) else ""))
 
 
@@ -125,7 +125,7 @@ def columns(ctx: ViewContext) -> dict:
             "bases": {b.id: [b.name, marks[b.id]] for b in ctx.fw.bases}, "gap": [GAP_SHAPE, "Gap: not enacted"]}
 
 
-def matrix_rows(fw, domain, href, size) -> dict:
+def matrix_rows(fw, domain, href, config) -> dict:
     """Each scenario as [id, title, link, a cell per component: [basis, summary, link] or null], for both matrices."""
     rows = []
     for docname, page in domain.scenarios():
@@ -134,4 +134,5 @@ def matrix_rows(fw, domain, href, size) -> dict:
             sec = page.section_for(comp.id)
             cells.append(None if sec is None else [sec.basis, sec.summary, href(docname, sec.anchor)])
         rows.append([page.scenario.id, page.scenario.title, href(docname, ""), cells])
-    return {"matrix": (size, rows)}
+    size = lists.detail_size(config)
+    return {"matrix": (size, rows)} if len(rows) > size else {}

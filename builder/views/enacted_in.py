@@ -65,12 +65,12 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                              format="html")]
 
 
-def long_lists(fw: Any, domain: Any, href: Uri, size: int) -> dict[str, tuple[int, list[Any]]]:
+def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
     """Every subject's entries, as gb-lists.js shows them: a component's [title, link, summary, basis, its
     name]; a concept's [title, [[link, section], ...]]."""
     subjects = {v.target or fw.page_subjects.get(d, ("", ""))[1]
                 for d, p in domain.pages.items() for v in p.views if v.kind == VIEW.name}
-    scenarios = list(domain.scenarios())
+    scenarios, size = list(domain.scenarios()), lists.page_size(config)
     out: dict[str, tuple[int, list[Any]]] = {}
     for subject_id in sorted(subjects & set(fw.component_by_id)):
         found = []
@@ -88,7 +88,7 @@ def long_lists(fw: Any, domain: Any, href: Uri, size: int) -> dict[str, tuple[in
             if seen:
                 found.append([page.scenario.title, [[href(docname, a), s] for a, s in seen]])
         out[f"enacted-{subject_id}"] = (size, found)
-    return out
+    return {k: v for k, v in out.items() if len(v[1]) > size}
 
 
 def depends(slices: Slices, docname: str, page: Any) -> Any:

@@ -116,8 +116,9 @@ def index(data: dict[str, Any]) -> list[list[Any]]:
              [where["components"][x] for x in s["components"]]] for s in data["scenarios"]]
 
 
-def long_lists(fw: Framework, domain: GlassboxDomain, href: Uri, size: int) -> dict[str, tuple[int, list[Any]]]:
-    return {"explorer": (size, explorer_data(fw, domain, href)["scenarios"])}
+def long_lists(fw: Framework, domain: GlassboxDomain, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    size, entries = lists.page_size(config), explorer_data(fw, domain, href)["scenarios"]
+    return {"explorer": (size, entries)} if len(entries) > size else {}
 
 
 def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:

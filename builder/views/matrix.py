@@ -18,7 +18,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     fw, uri, brief = ctx.fw, ctx.uri, ctx.options.brief
     rows = []
     scenarios = list(ctx.domain.scenarios())
-    for docname, page in scenarios[:lists.shown(ctx)]:
+    for docname, page in scenarios[:lists.shown(ctx, detailed=True)]:
         cells: list[Any] = [[link(uri, docname, "", page.scenario.title)]]
         for comp in fw.components:
             sec = page.section_for(comp.id)
@@ -41,7 +41,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     out: list[nodes.Node] = [table(headers, rows, ["glassbox-matrix"], caption)]
     if len(scenarios) > len(rows):
         out.append(nodes.raw("", lists.more(ctx, "matrix", "matrix-full", len(scenarios), "#table-glassbox-matrix tbody",
-                                            "scenarios", columns(ctx)), format="html"))
+                                            "scenarios", columns(ctx), True), format="html"))
     return out
 
 

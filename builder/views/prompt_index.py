@@ -27,13 +27,14 @@ def _where(page: Page, prompt: PagePrompt) -> str:
     return source if prompt.section == page.title else f"{source}, {prompt.section}"
 
 
-def _more(ctx: ViewContext, name: str, kind: str, total: int, list_id: str, what: str) -> list[nodes.Node]:
-    return [nodes.raw("", lists.more(ctx, name, kind, total, f"#{list_id}", what), format="html")]
+def _more(ctx: ViewContext, name: str, kind: str, total: int, list_id: str, what: str,
+          detailed: bool = False) -> list[nodes.Node]:
+    return [nodes.raw("", lists.more(ctx, name, kind, total, f"#{list_id}", what, detailed=detailed), format="html")]
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """`brief` (print, large corpus) prints the handbook's own prompts and leaves the scenarios' to their packets."""
-    brief, size = ctx.options.brief, lists.shown(ctx)
+    brief, size, detail = ctx.options.brief, lists.shown(ctx), lists.shown(ctx, detailed=True)
     all_prompts = [(d, page, p) for d, page in sorted(ctx.domain.pages.items()) for p in page.prompts
                    if not (brief and page.scenario)]
     by_comp = nodes.section(ids=["prompts-by-component"])
@@ -43,11 +44,11 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         sec = nodes.section(ids=[f"prompts-{comp.id}"])
         sec += nodes.title("", f"{comp.name} ({len(found)})")
         lst = nodes.bullet_list(classes=["glassbox-prompt-list"], ids=[f"gb-list-prompts-{comp.id}"])
-        for d, page, p in found[:size]:
+        for d, page, p in found[:detail]:
             lst += _entry(ctx, d, page, p)
         sec += lst if found else para("No prompts yet.")
-        if len(found) > size:
-            sec += _more(ctx, f"prompts-{comp.id}", "prompt", len(found), f"gb-list-prompts-{comp.id}", "prompts")
+        if len(found) > detail:
+            sec += _more(ctx, f"prompts-{comp.id}", "prompt", len(found), f"gb-list-prompts-{comp.id}", "prompts", True)
         if brief:
             left = sum(1 for _, page in ctx.domain.scenarios() for p in page.prompts if p.component == comp.id)
             sec += para(f"The scenarios hold {left} more prompts on {comp.name.lower()}; each scenario's "
@@ -72,17 +73,18 @@ def _count(page: Page) -> str:
     return f"{count} prompt{'s' if count != 1 else ''}"
 
 
-def long_lists(fw: Any, domain: Any, href: Uri, size: int) -> dict[str, tuple[int, list[Any]]]:
+def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
     """Each component's prompts as [text, link, where, for whom, role ids], and each scenario's
     [title, link, count], as gb-lists.js shows them."""
     everything = [(d, page, p) for d, page in sorted(domain.pages.items()) for p in page.prompts]
+    size, detail = lists.page_size(config), lists.detail_size(config)
     out: dict[str, tuple[int, list[Any]]] = {}
     for comp in fw.components:
-        out[f"prompts-{comp.id}"] = (size, [
+        out[f"prompts-{comp.id}"] = (detail, [
             [p.text, href(d, p.id), _where(page, p), ", ".join(fw.role_by_id[r].name for r in p.roles if r in fw.role_by_id),
              list(p.roles)] for d, page, p in everything if p.component == comp.id])
     out["prompts-by-scenario"] = (size, [[page.scenario.title, href(d, ""), _count(page)] for d, page in domain.scenarios()])
-    return out
+    return {k: v for k, v in out.items() if len(v[1]) > v[0]}
 
 
 VIEW = View("prompt-index", render, depends=every_prompt, searchable=False, lists=long_lists)

@@ -66,13 +66,12 @@ def packet_links(fw: Framework, config: Any, sid: str, folder: str) -> list[Any]
             for label, stem in downloads.SCENARIO_FILES]
 
 
-def long_lists(fw: Framework, domain: Any, href: Uri, size: int) -> dict[str, tuple[int, list[Any]]]:
+def long_lists(fw: Framework, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
     """Each scenario's plan data, with its packets (their links from the site's top folder)."""
-    config = domain.env.config
     entries = planner_data(fw, domain.scenarios(), href)["scenarios"]
     for entry in entries:
         entry["packets"] = packet_links(fw, config, entry["id"], f"{downloads.SITE_FOLDER}/")
-    return {"planner": (PER_FILE, entries)}
+    return {"planner": (PER_FILE, entries)} if len(entries) > lists.page_size(config) else {}
 
 
 def packets(ctx: ViewContext) -> str:

@@ -10,3 +10,4 @@ html_theme = "basic"
 bibtex_cite_id = "cite-{key}"
 glassbox_references = "refs"
 glassbox_list_max_entries = 3
+glassbox_list_max_details = 3
