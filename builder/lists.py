@@ -34,17 +34,18 @@ from typing import Any
 from sphinx.application import Sphinx
 
 FOLDER = "_lists"
+MAX_ENTRIES, MAX_DETAILS = 60, 20  # the defaults of glassbox_list_max_entries and glassbox_list_max_details
 Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
 
 
 def page_size(config: Any) -> int:
     """Entries per page of a list of scenarios (a line or two each)."""
-    return max(1, int(config.glassbox_list_max_entries))
+    return max(1, int(getattr(config, "glassbox_list_max_entries", MAX_ENTRIES)))
 
 
 def detail_size(config: Any) -> int:
     """Entries per page of a list whose entries are long: the matrix's rows, a component's prompts."""
-    return max(1, int(config.glassbox_list_max_details))
+    return max(1, int(getattr(config, "glassbox_list_max_details", MAX_DETAILS)))
 
 
 def shown(ctx: Any, detailed: bool = False) -> int:
@@ -178,10 +179,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def setup_lists(app: Sphinx) -> None:
-    app.add_config_value("glassbox_list_max_entries", 60, "html", types=frozenset({int}),
+    app.add_config_value("glassbox_list_max_entries", MAX_ENTRIES, "html", types=frozenset({int}),
                          description="Past this many entries, a list of scenarios (or of their prompts) on the web "
                                      "shows this many and loads the rest, this many at a time, on request.")
-    app.add_config_value("glassbox_list_max_details", 20, "html", types=frozenset({int}),
+    app.add_config_value("glassbox_list_max_details", MAX_DETAILS, "html", types=frozenset({int}),
                          description="The same for lists whose entries are long: the matrix's rows, each component's "
                                      "prompts in the prompt index.")
     app.connect("html-collect-pages", collect_pages)
