@@ -68,20 +68,22 @@ def _e(text: str) -> str:
 
 
 def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "entries", meta: Any = None,
-         detailed: bool = False) -> str:
+         detailed: bool = False, first: int | None = None, note: str = "") -> str:
     """The control under a shortened list: what is shown, a link for readers without JavaScript,
-    and the button that loads the next page (`data-gb-more`, read by gb-lists.js)."""
+    and the button that loads the next page (`data-gb-more`, read by gb-lists.js). `first`: how many
+    entries the page holds, when not a whole page (0: the list loads when its `<details>` opens)."""
     size = shown(ctx, detailed)
+    held = min(size, total) if first is None else first
     pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
     everyone = (f' Every scenario is on its own page, and listed {size} a page in '
                 f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.' if pages else "")
     return (f'<div class="gb-more" data-gb-more="{_e(name)}" data-gb-kind="{_e(kind)}" data-gb-total="{total}" '
-            f'data-gb-shown="{min(size, total)}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '
+            f'data-gb-shown="{held}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '
             f'data-gb-target="{_e(target)}"'
             + (f' data-gb-meta="{_e(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))}"' if meta else "") + ">"
-            f'<p class="gb-more-status" role="status">The first {min(size, total)} of {total} {_e(what)} are shown here.'
-            f"{everyone}</p>"
-            f'<button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - size)} more</button></div>')
+            '<p class="gb-more-status" role="status">'
+            + (_e(note) if note else f"The first {held} of {total} {_e(what)} are shown here.")
+            + f'{everyone}</p><button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - held)} more</button></div>')
 
 
 def chunk_script(key: str, entries: list[Any]) -> str:

@@ -89,6 +89,12 @@
         el("p", { text }), el("p", { class: "glassbox-prompt-source" }, ["From ", link(href, where, root), roles ? ` · For: ${roles}` : ""])]),
     /** @param {[string, string, string]} e  title, link, count */
     "prompt-count": ([title, href, count], root) => el("li", {}, [el("p", {}, [link(href, title, root), `: ${count}`])]),
+    /** @param {[string, string]} e  title, link */
+    level: ([title, href], root) => el("li", {}, [el("p", {}, [link(href, title, root)])]),
+    /** @param {[string, string, string, ...string[]]} e  title, link, the four facts */
+    problems: ([title, href, difficulty, ...facts], root, _meta, place) => el("tr", { class: place % 2 ? "row-odd" : "row-even" }, [
+      el("th", { scope: "row", class: "stub" }, [el("p", {}, [link(href, title, root)]), el("p", { text: difficulty })]),
+      ...facts.map((text) => el("td", {}, [el("p", { text })]))]),
     /** @param {[string, Array<[string, Array<[string, string]>]>]} e  title, [label, [text, link]] */
     downloads: ([title, groups], root) => el("li", {}, [el("p", { class: "glassbox-download-title", text: title }),
       ...groups.map(([label, files]) => el("p", { class: "glassbox-download no-search" }, [el("strong", { text: label }), ": ",
@@ -138,7 +144,8 @@
       button.textContent = `Show ${Math.min(size, total - shown)} more`;
       button.hidden = shown >= total;
     };
-    button.addEventListener("click", () => {
+    /** Load the next file; `focus`: the keyboard goes on from its first entry. @param {boolean} focus */
+    const next = (focus) => {
       button.disabled = true;
       load(root, name, Math.floor(shown / size)).then((entries) => {
         const made = entries.map((entry, i) => render(entry, root, meta, shown + i));
@@ -147,12 +154,18 @@
         say();
         // The keyboard goes on from the first new entry, as if it had been there all along.
         const first = made[0]?.querySelector("a, summary");
-        if (first instanceof HTMLElement) first.focus();
-        else if (button.hidden) status.setAttribute("tabindex", "-1");
+        if (focus && first instanceof HTMLElement) first.focus();
       }, () => { status.textContent = "The next entries could not be loaded. Each scenario is on its own page."; })
         .finally(() => { button.disabled = false; });
-    });
+    };
+    button.addEventListener("click", () => next(true));
     button.hidden = false;
+    // A list that holds no entry yet (the full-text matrix) loads its first page when its disclosure opens.
+    const details = box.closest("details");
+    if (shown === 0 && details) {
+      button.hidden = true;
+      details.addEventListener("toggle", () => { if (details.open && shown === 0) next(false); });
+    }
   };
 
   /**

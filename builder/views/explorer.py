@@ -63,7 +63,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     }
     items = []
     every = {c["id"] for c in data["components"]}
-    total, size = len(data["scenarios"]), lists.shown(ctx)
+    total, size = len(data["scenarios"]), lists.shown(ctx, detailed=True)
     for s in data["scenarios"][:size]:
         # The in-depth scenarios, which enact every component, are the ones to start a reader with.
         deep = (f' <span class="glassbox-badge gb-in-depth">In depth: all {len(every)} components</span>'
@@ -83,7 +83,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             f'<p class="glassbox-scenario-facts"><span class="gb-k">Roles:</span> {escape(roles)}</p></li>')
     more = ""
     if total > size:  # the first page of items; the rest of the data loads when a filter or "Show more" asks for it
-        more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", "scenarios")
+        more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", "scenarios", detailed=True)
         data = {**data, "scenarios": [], "index": index(data), "more": {"name": "explorer", "size": size, "root": ctx.root}}
     html = (
         '<div class="gb-explorer" id="scenario-explorer">'
@@ -117,7 +117,7 @@ def index(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def long_lists(fw: Framework, domain: GlassboxDomain, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
-    size, entries = lists.page_size(config), explorer_data(fw, domain, href)["scenarios"]
+    size, entries = lists.detail_size(config), explorer_data(fw, domain, href)["scenarios"]
     return {"explorer": (size, entries)} if len(entries) > size else {}
 
 
