@@ -75,7 +75,7 @@ def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "e
     size = shown(ctx, detailed)
     held = min(size, total) if first is None else first
     pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
-    everyone = (f' Every scenario is on its own page, and listed {size} a page in '
+    everyone = (f' Every scenario is on its own page, and listed {page_size(ctx.config)} a page in '
                 f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.' if pages else "")
     return (f'<div class="gb-more" data-gb-more="{_e(name)}" data-gb-kind="{_e(kind)}" data-gb-total="{total}" '
             f'data-gb-shown="{held}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '

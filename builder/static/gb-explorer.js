@@ -204,9 +204,9 @@
   };
 
   /** The explorer's filters, its status and the comparison, wired to the address. */
-  const setupExplorer = () => {
+  const setupExplorer = (/** @type {ExplorerData | undefined} */ given) => {
     const root = $(".gb-explorer");
-    const data = /** @type {ExplorerData | null} */ (readJsonData("gb-explorer-data"));
+    const data = given ?? /** @type {ExplorerData | null} */ (readJsonData("gb-explorer-data"));
     if (!root || !data) return;
     const names = nameIndex(data);
     const form = need(".gb-explorer-filters", root, HTMLElement);
@@ -287,7 +287,7 @@
     load();
   };
 
-  ready(setupExplorer);
+  ready(() => (Glassbox.lists?.explorer ?? ((f) => f(undefined)))(setupExplorer));  // past a page, its facets load first
   if (typeof module === "object" && module.exports) {
     module.exports = { FACETS, noFilters, nameIndex, matches, facetMenu, statusText, parseView, serializeView };
   }

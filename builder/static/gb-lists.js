@@ -266,7 +266,21 @@
     };
   };
 
-  Glassbox.lists = { load, ensure, planner, explorerPages, RENDER };
+  /**
+   * Run the explorer once every scenario's facets are in: past a page they are a list file of their own,
+   * loaded after the page has shown its first scenarios (the filters appear when it is in).
+   * @param {(data: any) => void} setup
+   */
+  const explorer = (setup) => {
+    const data = /** @type {any} */ (readJsonData("gb-explorer-data"));
+    if (!data?.more) { setup(data); return; }
+    load(data.more.root, `${data.more.name}-index`, 0).then((index) => { data.index = index; setup(data); }, () => {
+      const status = document.querySelector(".gb-explorer-status");
+      if (status) status.textContent = "The filters could not be loaded. Every scenario is listed in All scenarios.";
+    });
+  };
+
+  Glassbox.lists = { load, ensure, planner, explorer, explorerPages, RENDER };
   ready(() => { for (const box of $$(".gb-more")) if (box.dataset.gbKind !== "explorer") setupMore(box); });
-  if (typeof module === "object" && module.exports) module.exports = { load, ensure, planner, explorerPages, RENDER };
+  if (typeof module === "object" && module.exports) module.exports = { load, ensure, planner, explorer, explorerPages, RENDER };
 })();

@@ -84,7 +84,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     more = ""
     if total > size:  # the first page of items; the rest of the data loads when a filter or "Show more" asks for it
         more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", "scenarios", detailed=True)
-        data = {**data, "scenarios": [], "index": index(data), "more": {"name": "explorer", "size": size, "root": ctx.root}}
+        # every scenario's facets are a file of their own (explorer-index-0.js), off the way of the first paint
+        data = {**data, "scenarios": [], "more": {"name": "explorer", "size": size, "root": ctx.root}}
     html = (
         '<div class="gb-explorer" id="scenario-explorer">'
         # a search landmark, not a form: the filters apply as they change, there is nothing to submit (HTML_CodeSniffer H32.2)
@@ -109,7 +110,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
 
 def index(data: dict[str, Any]) -> list[list[Any]]:
     """Every scenario as [id, title, level, role, trajectory and component numbers]: what the filters count and
-    match on, in a tenth of the bytes; gb-explorer.js takes the rest from the list files as it shows them."""
+    match on, in a tenth of the bytes; gb-lists.js takes the rest from the list files as it shows them."""
     where = {key: {x["id"]: i for i, x in enumerate(data[key])} for key in ("levels", "roles", "trajectories", "components")}
     return [[s["id"], s["title"], [where["levels"][x] for x in s["levels"] if x in where["levels"]],
              [where["roles"][x] for x in s["roles"] if x in where["roles"]], where["trajectories"].get(s["trajectory"], -1),
@@ -117,8 +118,9 @@ def index(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def long_lists(fw: Framework, domain: GlassboxDomain, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
-    size, entries = lists.detail_size(config), explorer_data(fw, domain, href)["scenarios"]
-    return {"explorer": (size, entries)} if len(entries) > size else {}
+    size, data = lists.detail_size(config), explorer_data(fw, domain, href)
+    entries = data["scenarios"]
+    return {"explorer": (size, entries), "explorer-index": (len(entries), index(data))} if len(entries) > size else {}
 
 
 def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
