@@ -75,15 +75,16 @@ def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "e
     size = shown(ctx, detailed)
     held = min(size, total) if first is None else first
     pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
-    everyone = (f' Every scenario is on its own page, and listed {page_size(ctx.config)} a page in '
-                f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.' if pages else "")
+    everyone = (f'<p class="gb-more-all">Every scenario is on its own page, and listed {page_size(ctx.config)} a page in '
+                f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.</p>' if pages else "")
     return (f'<div class="gb-more" data-gb-more="{_e(name)}" data-gb-kind="{_e(kind)}" data-gb-total="{total}" '
             f'data-gb-shown="{held}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '
-            f'data-gb-target="{_e(target)}"'
+            f'data-gb-target="{_e(target)}" data-gb-what="{_e(what)}"'
             + (f' data-gb-meta="{_e(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))}"' if meta else "") + ">"
             '<p class="gb-more-status" role="status">'
             + (_e(note) if note else f"The first {held} of {total} {_e(what)} are shown here.")
-            + f'{everyone}</p><button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - held)} more</button></div>')
+            + f'</p><button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - held)} more</button>'
+            f"{everyone}</div>")
 
 
 def chunk_script(key: str, entries: list[Any]) -> str:
@@ -125,13 +126,20 @@ def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:
     return found
 
 
-def _pager(app: Sphinx, pagename: str, pages: list[str], here: int) -> str:
-    links = []
-    for i, doc in enumerate(pages):
-        uri = _e(app.builder.get_relative_uri(pagename, doc) or "#all-scenarios")
-        links.append(f'<li><a href="{uri}" aria-current="page">{i + 1}</a></li>' if i == here
-                     else f'<li><a href="{uri}">{i + 1}</a></li>')
-    return f'<nav class="gb-pager" aria-label="Pages of the list"><ul>{"".join(links)}</ul></nav>'
+def _pager(app: Sphinx, pagename: str, pages: list[str], here: int, numbers: bool) -> str:
+    """Previous and next, and (`numbers`) every page by its number, the current one marked."""
+    def uri(i: int) -> str:
+        return _e(app.builder.get_relative_uri(pagename, pages[i]) or "#all-scenarios")
+
+    items = [f'<li><a href="{uri(here - 1)}" rel="prev">Previous page</a></li>'] if here else []
+    if numbers:
+        items += [f'<li><a href="{uri(i)}" aria-current="page">{i + 1}</a></li>' if i == here else
+                  f'<li><a href="{uri(i)}" aria-label="Page {i + 1}">{i + 1}</a></li>' for i in range(len(pages))]
+    else:
+        items.append(f'<li class="gb-pager-here">Page {here + 1} of {len(pages)}</li>')
+    items += [f'<li><a href="{uri(here + 1)}" rel="next">Next page</a></li>'] if here + 1 < len(pages) else []
+    label = "Pages of the list" if numbers else "Previous and next page of the list"
+    return f'<nav class="gb-pager" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
 
 
 def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -161,8 +169,8 @@ def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         title = f"All scenarios, {first} to {last} of {len(scenarios)}"
         body = (f'<section id="all-scenarios" class="no-search"><h1>{_e(title)}</h1>'
                 f"<p>Every scenario of the handbook, {size} a page, in the order of the matrix and the explorer.</p>"
-                f'{_pager(app, pagename, pages, i)}<ul class="glassbox-scenario-list">{"".join(items)}</ul>'
-                f"{_pager(app, pagename, pages, i)}</section>")
+                f'{_pager(app, pagename, pages, i, False)}<ul class="glassbox-scenario-list">{"".join(items)}</ul>'
+                f"{_pager(app, pagename, pages, i, True)}</section>")
         yield pagename, {"title": title, "body": body}, "page.html"
 
 
@@ -180,6 +188,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     yield from pages
 
 
+def not_searched(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The paged list gathers other pages, as the views that are not searchable do: the site's search
+    finds each scenario on its own page (after builder.theme's handler, which sets `gb_searchable`)."""
+    if doctree is None and pagename.startswith(f"{app.config.glassbox_scenarios}/all/"):
+        context["gb_searchable"] = False
+
+
 def setup_lists(app: Sphinx) -> None:
     app.add_config_value("glassbox_list_max_entries", MAX_ENTRIES, "html", types=frozenset({int}),
                          description="Past this many entries, a list of scenarios (or of their prompts) on the web "
@@ -188,3 +203,4 @@ def setup_lists(app: Sphinx) -> None:
                          description="The same for lists whose entries are long: the matrix's rows, each component's "
                                      "prompts in the prompt index.")
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", not_searched, priority=450)

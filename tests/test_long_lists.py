@@ -85,7 +85,10 @@ def test_without_javascript_every_scenario_is_reached_through_the_paged_list(lis
     linked = set()
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert len(soup.select(".gb-pager a")) == 2 * len(pages)
+        numbered = soup.select('nav[aria-label="Pages of the list"] a:not([rel])')
+        assert [a.get_text() for a in numbered] == [str(n + 1) for n in range(len(pages))]
+        assert len(soup.select('a[aria-current="page"]')) == 1
+        assert bool(soup.select('a[rel="next"]')) == (page != pages[-1]) and bool(soup.select('a[rel="prev"]')) == (page != pages[0])
         linked |= {a["href"] for a in soup.select(".glassbox-scenario-list a")}
     assert len(linked) == SCENARIOS
     assert all((lists_site / "scenarios" / "all" / href).resolve().exists() for href in linked)
@@ -150,7 +153,7 @@ def test_show_more_from_file_url_by_keyboard_focuses_the_first_new_entry(page, l
     page.keyboard.press("Space")
     page.wait_for_function("document.querySelectorAll('#gb-list-enacted-alpha > li').length === 8")
     assert button.is_hidden()
-    assert page.locator(".gb-more-status").inner_text() == "Showing 8 of 8."
+    assert page.locator(".gb-more-status").inner_text() == "Showing 8 of 8 scenarios that enact it."
     assert not page.errors
 
 

@@ -140,7 +140,7 @@
     const meta = box.dataset.gbMeta ? JSON.parse(box.dataset.gbMeta) : null;
     let shown = Number(box.dataset.gbShown);
     const say = () => {
-      status.textContent = `Showing ${shown} of ${total}.`;
+      status.textContent = `Showing ${shown} of ${total} ${box.dataset.gbWhat ?? ""}.`.replace(" .", ".");
       button.textContent = `Show ${Math.min(size, total - shown)} more`;
       button.hidden = shown >= total;
     };
