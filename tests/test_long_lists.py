@@ -7,8 +7,10 @@ its threshold; one scenario's title holds markup, which must stay text.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,48 @@ def test_session_planner_loads_the_scenario_chosen(page, lists_site):
     page.wait_for_function("document.querySelector('.gb-plan-output').textContent.includes('Fourth scenario')")
     assert page.locator('.gb-plan-packets[data-scenario="s4"] a').count() == 4
     assert not page.errors
+
+
+LIST_PAGES = ("components/alpha.html", "concepts/one-idea.html", "views.html", "explorer.html", "planner.html",
+              "workshop.html", "scenarios/all/1.html", "scenarios/all/2.html", "scenarios/all/3.html")
+
+
+def test_nu_html_checker_finds_no_error_on_the_shortened_lists_and_the_paged_list(lists_site):
+    from test_validators import VNU
+
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                             *(str(lists_site / p) for p in LIST_PAGES)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_once_more_entries_are_shown(browser, lists_site, mode):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import WCAG
+
+    context = browser.new_context(color_scheme=mode, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    found = []
+    for rel in LIST_PAGES:
+        tab.goto((lists_site / rel).as_uri())
+        tab.evaluate("mode => { document.body.dataset.theme = mode; }", mode)
+        for button in tab.locator(".gb-more button:visible").all():
+            button.click()
+        tab.wait_for_timeout(300)
+        for v in Axe().run(tab, options=WCAG).response["violations"]:
+            found.append(f"{mode} {rel}: {v['id']} at {v['nodes'][0]['target']}")
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("rel", ["scenarios/all/2.html", "components/alpha.html", "views.html", "explorer.html"])
+def test_pa11y_htmlcs_finds_no_wcag2aa_error_on_the_lists(lists_site, rel):
+    from conftest import serve
+    from test_validators import PA11Y, PROJECT
+
+    with serve(lists_site) as base:
+        result = subprocess.run([str(PA11Y), "--config", str(PROJECT / "tests" / "pa11y.json"), "--reporter", "json",
+                                 "--level", "error", f"{base}/{rel}"], capture_output=True, text=True, timeout=180)
+    assert result.stdout.strip(), result.stderr
+    assert [(i["code"], i["selector"]) for i in json.loads(result.stdout) if i["type"] == "error"] == []

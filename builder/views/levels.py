@@ -21,8 +21,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             "", *(nodes.list_item("", para(*entry)) for entry in links[:size]), ids=[f"gb-list-level-{level.id}"])
         cell: list[Any] = [listing]
         if len(links) > size and not ctx.options.brief:
-            cell.append(nodes.raw("", lists.more(ctx, f"level-{level.id}", "level", len(links), f"#gb-list-level-{level.id}",
-                                                 "scenarios"), format="html"))
+            cell.append(nodes.container("", nodes.raw("", lists.more(  # a block, not run into a paragraph
+                ctx, f"level-{level.id}", "level", len(links), f"#gb-list-level-{level.id}", "scenarios"), format="html")))
         rows.append([level.name, f"{level.school_side} and {level.university_side}", str(len(found)),
                      cell if found else "None yet"])
     headers = ["Level pair", "Who meets there", "Scenarios", "Which"]

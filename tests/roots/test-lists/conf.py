@@ -11,3 +11,4 @@ bibtex_cite_id = "cite-{key}"
 glassbox_references = "refs"
 glassbox_list_max_entries = 3
 glassbox_list_max_details = 3
+html_theme = "furo"
