@@ -21,6 +21,7 @@ from .directives import setup_directives
 from .domain import GlassboxDomain
 from .drawers import setup_drawers
 from .glassbox_builder import setup_glassbox_builder
+from .lists import setup_lists
 from .loader import forget, plain_text_backend_once
 from .metadata import setup_metadata
 from .nodes import setup_nodes
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_theme(app)
     setup_drawers(app)
     setup_metadata(app)
+    setup_lists(app)
     # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
     app.add_role_to_domain("std", "term", TermRole(), override=True)
     app.connect("builder-inited", forget)

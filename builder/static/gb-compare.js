@@ -64,31 +64,41 @@
    * @param {ExplorerData} data
    * @param {Names} names
    * @param {() => void} changed  called when the reader picks a scenario
+   * @param {(ids: string[]) => Promise<void>} [prepare]  loads the sections of scenarios the page does not hold
    */
-  const setupCompare = (root, data, names, changed) => {
+  const setupCompare = (root, data, names, changed, prepare) => {
     const out = need(".gb-compare-out", root, HTMLElement);
     const pick = need(".gb-compare-pick", root, HTMLElement);
+    /** Every scenario as an option. @param {HTMLSelectElement} select */
+    const fill = (select) => {
+      if (select.options.length < 2) select.append(...data.scenarios.map((s) => el("option", { value: s.id, text: s.title })));
+    };
     const selects = ["First", "Second"].map((word, i) => {
       const id = `gb-compare-${i + 1}`;
-      const select = el("select", { id }, [el("option", { value: "", text: "Choose a scenario" }),
-        ...data.scenarios.map((s) => el("option", { value: s.id, text: s.title }))]);
+      const select = el("select", { id }, [el("option", { value: "", text: "Choose a scenario" })]);
       pick.append(el("div", { class: "gb-filter" }, [el("label", { for: id, text: `${word} scenario` }), select]));
       select.addEventListener("change", () => { render(); changed(); });
+      // A thousand options cost the page's first layout a fifth of a second on a phone: past a page of
+      // scenarios (`prepare`) they are added when the menu is first reached, by pointer or keyboard.
+      if (prepare) for (const type of ["focus", "pointerdown"]) select.addEventListener(type, () => fill(select));
+      else fill(select);
       return select;
     });
     /** @param {string} id */
     const byId = (id) => data.scenarios.find((s) => s.id === id);
-    const render = () => {
+    const draw = () => {
       const [first, second] = selects.map((s) => byId(s.value));
       out.replaceChildren(first && second ? compareTable(data, names, [first, second])
         : el("p", { text: "Choose two scenarios to see them side by side, component by component." }));
     };
+    // Past a page of scenarios the explorer holds only their facets: the pair's sections load first.
+    const render = () => { if (prepare) prepare(selects.map((s) => s.value)).then(draw); else draw(); };
     return {
       /** @returns {string[]} the ids compared, in order */
       ids: () => selects.map((s) => s.value).filter(Boolean),
       /** @param {readonly string[]} ids  show these scenarios, ignoring unknown ids */
       show(ids) {
-        ids.forEach((id, i) => { const select = selects[i]; if (select && byId(id)) select.value = id; });
+        ids.forEach((id, i) => { const select = selects[i]; if (select && byId(id)) { fill(select); select.value = id; } });
         render();
       },
     };

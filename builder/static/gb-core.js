@@ -208,6 +208,12 @@ var Glassbox = {
   lens: undefined,
 
   /**
+   * Long lists loaded a page at a time: set by gb-lists.js.
+   * @type {typeof import("./gb-lists.js") | undefined}
+   */
+  lists: undefined,
+
+  /**
    * The comparison, which the explorer sets up: set by gb-compare.js.
    * @type {typeof import("./gb-compare.js") | undefined}
    */

@@ -204,15 +204,16 @@
   };
 
   /** The explorer's filters, its status and the comparison, wired to the address. */
-  const setupExplorer = () => {
+  const setupExplorer = (/** @type {ExplorerData | undefined} */ given) => {
     const root = $(".gb-explorer");
-    const data = /** @type {ExplorerData | null} */ (readJsonData("gb-explorer-data"));
+    const data = given ?? /** @type {ExplorerData | null} */ (readJsonData("gb-explorer-data"));
     if (!root || !data) return;
     const names = nameIndex(data);
     const form = need(".gb-explorer-filters", root, HTMLElement);
     const status = need(".gb-explorer-status", root, HTMLElement);
     const none = need(".gb-explorer-none", root, HTMLElement);
     const items = new Map($$(".gb-explorer-item", root).map((li) => [li.dataset.scenario, li]));
+    const pages = Glassbox.lists?.explorerPages(data, root, items) ?? null;
     const menus = FACETS.map(facetSelect);
     /** @param {FacetKey} key */
     const selectOf = (key) => menus.find((m) => m.facet.key === key)?.select;
@@ -231,19 +232,15 @@
     };
     /** Show what the filters leave, and recount every menu. @param {Filters} filters */
     const apply = (filters) => {
-      let shown = 0;
-      for (const s of data.scenarios) {
-        const ok = matches(s, filters);
-        const item = items.get(s.id);
-        if (item) item.hidden = !ok;
-        if (ok) shown += 1;
-      }
+      const found = data.scenarios.filter((s) => matches(s, filters)), shown = found.length;
+      if (pages) pages.show(found);  // past the page size: the first page of them, loaded as needed
+      else for (const s of data.scenarios) { const item = items.get(s.id); if (item) item.hidden = !found.includes(s); }
       for (const { facet, select } of menus) fillMenu(select, facetMenu(data, filters, facet), filters[facet.key]);
       status.textContent = statusText(shown, data.scenarios.length, filters, names);
       none.hidden = shown > 0;
     };
     const compareRoot = need(".gb-compare", root, HTMLElement);
-    const compare = Glassbox.compare?.setupCompare(compareRoot, data, names, writeUrl);
+    const compare = Glassbox.compare?.setupCompare(compareRoot, data, names, writeUrl, pages?.prepare);
     const change = () => { apply(chosen()); writeUrl(); };
     for (const { facet, select } of menus) {
       // The role filter is the lens: choosing a role reads every page as it (the lens's listener below applies it).
@@ -290,7 +287,7 @@
     load();
   };
 
-  ready(setupExplorer);
+  ready(() => (Glassbox.lists?.explorer ?? ((f) => f(undefined)))(setupExplorer));  // past a page, its facets load first
   if (typeof module === "object" && module.exports) {
     module.exports = { FACETS, noFilters, nameIndex, matches, facetMenu, statusText, parseView, serializeView };
   }

@@ -214,9 +214,9 @@
   };
 
   /** The planner's form, plan and handout, wired to the address. */
-  const setupPlanner = () => {
+  const setupPlanner = (/** @type {PlannerData | undefined} */ given) => {
     const root = $(".gb-planner");
-    const data = /** @type {PlannerData | null} */ (readJsonData("gb-planner-data"));
+    const data = given ?? /** @type {PlannerData | null} */ (readJsonData("gb-planner-data"));
     if (!root || !data || !data.scenarios.length) return;
     const form = need(".gb-plan-form", root, HTMLFormElement);
     const select = need("#gb-plan-scenario", form, HTMLSelectElement);
@@ -294,6 +294,6 @@
     for (const part of [form, output, handout]) part.hidden = false;
   };
 
-  ready(setupPlanner);
+  ready(() => (Glassbox.lists?.planner ?? ((f) => f(undefined)))(setupPlanner));  // past the page size, its data loads first
   if (typeof module === "object" && module.exports) module.exports = { pyFormat, fillStep, shares, focus, planSession, parseChoice, serializeChoice, planMarkdown, planStatus };
 })();

@@ -90,6 +90,9 @@ class Slices:
 
 
 Depends = Callable[[Slices, str, "Page"], Any]  # (slices, docname, page) -> what the page's view shows
+# (framework, domain, href from the site's top folder, config) -> {list name: (entries per file, entries)}, for
+# the lists longer than their page (builder.lists)
+Lists = Callable[["Framework", "GlassboxDomain", Uri, "Config"], dict[str, tuple[int, list[Any]]]]
 
 
 def every_scenario(slices: Slices, docname: str, page: Page) -> Any:
@@ -108,6 +111,8 @@ class View(NamedTuple):
     # False for views that gather what other pages say (a matrix of every scenario's summaries): the
     # site's search then finds each scenario on its own page, not on every page that lists it.
     searchable: bool = True
+    # Long lists (builder.lists): past the page size, the page holds the first entries and these files the rest.
+    lists: Lists | None = None
 
     def render(self, ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         renderer = self.print if ctx.options.medium == "print" and self.print is not None else self.web

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import lists
 from . import ViewContext
 
 #: The marks, by the place of the basis in the framework file; the last is for a gap.
@@ -83,7 +84,8 @@ def compact_matrix(ctx: ViewContext) -> str:
         head += (f'<th scope="col" id="gb-mx-c-{_e(comp.id)}"><a href="{_e(uri(fw.component_page(comp.id), ""))}">'
                  f"{_e(breakable(comp.name))}</a></th>")
     rows = []
-    for docname, page in ctx.domain.scenarios():
+    scenarios = list(ctx.domain.scenarios())
+    for docname, page in scenarios[:lists.shown(ctx, detailed=True)]:
         meta = page.scenario
         row_id = f"gb-mx-s-{_e(meta.id)}"
         cells = [f'<th scope="row" id="{row_id}" headers="gb-mx-scenario">'
@@ -111,4 +113,26 @@ def compact_matrix(ctx: ViewContext) -> str:
                "or a component or scenario for its page")
     return (legend(ctx) + '<div class="gb-matrix-compact-wrap"><table class="gb-matrix-compact">'
             f"<caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+            f'<tbody id="gb-mx-body">{"".join(rows)}</tbody></table></div>'
+            + (lists.more(ctx, "matrix", "matrix-compact", len(scenarios), "#gb-mx-body", "scenarios", columns(ctx), True)
+               if len(scenarios) > len(rows) else ""))
+
+
+def columns(ctx: ViewContext) -> dict:
+    """What gb-lists.js needs to draw a row of either matrix: the columns, and each basis's words and mark."""
+    marks = basis_marks([b.id for b in ctx.fw.bases])
+    return {"components": [[c.id, c.name] for c in ctx.fw.components],
+            "bases": {b.id: [b.name, marks[b.id]] for b in ctx.fw.bases}, "gap": [GAP_SHAPE, "Gap: not enacted"]}
+
+
+def matrix_rows(fw, domain, href, config) -> dict:
+    """Each scenario as [id, title, link, a cell per component: [basis, summary, link] or null], for both matrices."""
+    rows = []
+    for docname, page in domain.scenarios():
+        cells = []
+        for comp in fw.components:
+            sec = page.section_for(comp.id)
+            cells.append(None if sec is None else [sec.basis, sec.summary, href(docname, sec.anchor)])
+        rows.append([page.scenario.id, page.scenario.title, href(docname, ""), cells])
+    size = lists.detail_size(config)
+    return {"matrix": (size, rows)} if len(rows) > size else {}

@@ -1,16 +1,27 @@
-"""The workshop page's downloads: the handbook, the cards and every scenario's packets (web only)."""
+"""The workshop page's downloads: the handbook, the cards and every scenario's packets (web only).
+
+Past `glassbox_list_max_entries` scenarios the page lists the first ones' packets and loads the
+rest on request (builder/lists.py); each scenario's page links its own packets too."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 
-from .. import downloads
-from . import View, ViewContext, every_scenario
+from .. import downloads, lists
+from . import Uri, View, ViewContext, every_scenario
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     listed = [(p.scenario.id, p.scenario.title) for _, p in ctx.domain.scenarios()]
-    return downloads.all_links(ctx.root, listed, list(ctx.config.glassbox_pdf_papers))
+    size = lists.shown(ctx)
+    out = downloads.all_links(ctx.root, listed[:size], list(ctx.config.glassbox_pdf_papers))
+    if len(listed) > size:
+        out[-1]["ids"] = ["gb-list-downloads"]
+        out.append(nodes.raw("", lists.more(ctx, "downloads", "downloads", len(listed), "#gb-list-downloads",
+                                            "scenarios' packets"), format="html"))
+    return out
 
 
 def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -18,4 +29,17 @@ def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return []
 
 
-VIEW = View("scenario-downloads", render, print=nothing, depends=every_scenario)
+def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    """Each scenario as [title, [[label, [[text, link from the top folder], ...]], ...]]."""
+    entries = []
+    for _, page in domain.scenarios():
+        groups = []
+        for para in downloads.scenario_links("", page.scenario.id, list(config.glassbox_pdf_papers)):
+            label = next(iter(para.findall(nodes.strong))).astext()
+            groups.append([label, [[ref.astext(), ref["refuri"]] for ref in para.findall(nodes.reference)]])
+        entries.append([page.scenario.title, groups])
+    size = lists.page_size(config)
+    return {"downloads": (size, entries)} if len(entries) > size else {}
+
+
+VIEW = View("scenario-downloads", render, print=nothing, depends=every_scenario, lists=long_lists)

@@ -7,7 +7,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.util import logging
 
-from . import Slices, View, ViewContext
+from .. import lists
+from . import Slices, Uri, View, ViewContext
 from .common import badge, joined, link, para, run_in
 
 logger = logging.getLogger(__name__)
@@ -52,10 +53,42 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         return [para(empty, classes=["glassbox-empty"])]
     if brief:
         return [run_in(entries, ["glassbox-enacted-in"])]
-    items = nodes.bullet_list(classes=["glassbox-enacted-in"])
-    for entry in entries:
+    size = lists.shown(ctx)
+    list_id = f"gb-list-enacted-{item_id}"
+    items = nodes.bullet_list(classes=["glassbox-enacted-in"], ids=[list_id])
+    for entry in entries[:size]:
         items += nodes.list_item("", para(*entry))
-    return [items]
+    if len(entries) <= size:
+        return [items]
+    what = "scenarios that enact it" if kind == "component" else "scenarios that use it"
+    return [items, nodes.raw("", lists.more(ctx, f"enacted-{item_id}", f"enacted-{kind}", len(entries), f"#{list_id}", what),
+                             format="html")]
+
+
+def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    """Every subject's entries, as gb-lists.js shows them: a component's [title, link, summary, basis, its
+    name]; a concept's [title, [[link, section], ...]]."""
+    subjects = {v.target or fw.page_subjects.get(d, ("", ""))[1]
+                for d, p in domain.pages.items() for v in p.views if v.kind == VIEW.name}
+    scenarios, size = list(domain.scenarios()), lists.page_size(config)
+    out: dict[str, tuple[int, list[Any]]] = {}
+    for subject_id in sorted(subjects & set(fw.component_by_id)):
+        found = []
+        for docname, page in scenarios:
+            sec = page.section_for(subject_id)
+            if sec is not None:
+                basis = fw.basis_by_id.get(sec.basis)
+                found.append([page.scenario.title, href(docname, sec.anchor), sec.summary, sec.basis,
+                              basis.name if basis else sec.basis])
+        out[f"enacted-{subject_id}"] = (size, found)
+    for subject_id in sorted(subjects & set(fw.concept_by_id)):
+        found = []
+        for docname, page in scenarios:
+            seen = list(dict.fromkeys((u.anchor, u.section) for u in page.terms if u.concept == subject_id))
+            if seen:
+                found.append([page.scenario.title, [[href(docname, a), s] for a, s in seen]])
+        out[f"enacted-{subject_id}"] = (size, found)
+    return {k: v for k, v in out.items() if len(v[1]) > size}
 
 
 def depends(slices: Slices, docname: str, page: Any) -> Any:
@@ -66,4 +99,4 @@ def depends(slices: Slices, docname: str, page: Any) -> Any:
             for d, p in slices.scenarios]
 
 
-VIEW = View("enacted-in", render, depends=depends, searchable=False)
+VIEW = View("enacted-in", render, depends=depends, searchable=False, lists=long_lists)

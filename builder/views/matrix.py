@@ -6,17 +6,19 @@ from typing import Any
 
 from docutils import nodes
 
+from .. import lists
 from . import View, ViewContext, every_scenario
 from .common import badge, link, para, table
-from .compact_matrix import compact_matrix
+from .compact_matrix import columns, compact_matrix, matrix_rows
 from .printed_matrix import print_matrix
 
 
-def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
-    """`brief` (print, large corpus) shows each cell's basis without the summary."""
+def render(ctx: ViewContext, node: nodes.Element, first: int | None = None) -> list[nodes.Node]:
+    """`brief` (print, large corpus) shows each cell's basis without the summary; `first`: how many rows."""
     fw, uri, brief = ctx.fw, ctx.uri, ctx.options.brief
     rows = []
-    for docname, page in ctx.domain.scenarios():
+    scenarios = list(ctx.domain.scenarios())
+    for docname, page in scenarios[:lists.shown(ctx, detailed=True) if first is None else first]:
         cells: list[Any] = [[link(uri, docname, "", page.scenario.title)]]
         for comp in fw.components:
             sec = page.section_for(comp.id)
@@ -36,16 +38,23 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     caption = "Scenarios by component: the glass-box matrix"
     if brief:
         caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
-    return [table(headers, rows, ["glassbox-matrix"], caption)]
+    out: list[nodes.Node] = [table(headers, rows, ["glassbox-matrix"], caption)]
+    if len(scenarios) > len(rows):
+        note = ("Its rows load when it is opened. Without JavaScript, each cell of the matrix above opens its summary, "
+                "and each scenario's page holds its sections." if first == 0 else "")
+        out.append(nodes.raw("", lists.more(ctx, "matrix", "matrix-full", len(scenarios), "#table-glassbox-matrix tbody",
+                                            "scenarios", columns(ctx), True, first, note), format="html"))
+    return out
 
 
 def web(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """On the web: the compact matrix, which fits a laptop screen, and the full text one toggle away."""
-    full = render(ctx, node)
+    # Past a page of rows, the full text (the compact cells' summaries again) loads when it is opened.
+    full = render(ctx, node, 0 if sum(1 for _ in ctx.domain.scenarios()) > lists.shown(ctx, detailed=True) else None)
     return [nodes.raw("", compact_matrix(ctx), format="html"),
             nodes.raw("", '<details class="gb-matrix-full"><summary>Show the full-text matrix: '
                           "every summary in its cell</summary>", format="html"),
             *full, nodes.raw("", "</details>", format="html")]
 
 
-VIEW = View("glassbox-matrix", web, print=print_matrix, depends=every_scenario, searchable=False)
+VIEW = View("glassbox-matrix", web, print=print_matrix, depends=every_scenario, searchable=False, lists=matrix_rows)

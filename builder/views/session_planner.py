@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .. import downloads
+from .. import downloads, lists
 from ..frontmatter import FACTS
 from ..session import CHOSEN_RULE, room, scenario_values
 from . import Slices, Uri, View, ViewContext
@@ -56,6 +56,24 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
     }
 
 
+#: Scenarios per list file of the planner: a scenario's plan needs its whole text, so the files are small.
+PER_FILE = 10
+
+
+def packet_links(fw: Framework, config: Any, sid: str, folder: str) -> list[Any]:
+    """[label, [[paper, link], ...]] for each of a scenario's printed files."""
+    return [[label, [[downloads.PAPER_NAMES.get(p, p), folder + downloads.pdf_name(stem(sid), p)] for p in config.glassbox_pdf_papers]]
+            for label, stem in downloads.SCENARIO_FILES]
+
+
+def long_lists(fw: Framework, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    """Each scenario's plan data, with its packets (their links from the site's top folder)."""
+    entries = planner_data(fw, domain.scenarios(), href)["scenarios"]
+    for entry in entries:
+        entry["packets"] = packet_links(fw, config, entry["id"], f"{downloads.SITE_FOLDER}/")
+    return {"planner": (PER_FILE, entries)} if len(entries) > lists.page_size(config) else {}
+
+
 def packets(ctx: ViewContext) -> str:
     """Each scenario's printed packets (the script shows those of the scenario chosen): the default, said so."""
     papers = list(ctx.config.glassbox_pdf_papers)
@@ -77,9 +95,14 @@ def packets(ctx: ViewContext) -> str:
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     data = planner_data(ctx.fw, ctx.domain.scenarios(), ctx.uri)
-    workshop = escape(ctx.uri(WORKSHOP_PAGE, "downloads"), quote=True)
+    total, size = len(data["scenarios"]), lists.shown(ctx)
     options = "".join(f'<option value="{escape(s["id"], quote=True)}">{escape(s["title"])}</option>'
                       for s in data["scenarios"])
+    packet_html = packets(ctx)
+    if total > size:  # the chosen scenario's data loads when it is chosen (gb-lists.js)
+        data = {**data, "scenarios": [], "more": {"name": "planner", "size": PER_FILE, "root": ctx.root}}
+        packet_html = ""
+    workshop = escape(ctx.uri(WORKSHOP_PAGE, "downloads"), quote=True)
     lengths = "".join(f'<label class="gb-plan-choice"><input type="radio" name="minutes" value="{m}"'
                       f'{" checked" if i == 0 else ""}> {m} minutes</label>'
                       for i, m in enumerate(ctx.fw.workshop.lengths))
@@ -101,7 +124,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<button type="button" class="gb-btn gb-plan-worksheet">After the session: our own account in the worksheet</button></p>'
         "</form>"
         '<p class="gb-plan-status" role="status" aria-live="polite"></p>'
-        + packets(ctx) +
+        + packet_html +
         '<section class="gb-plan-output" hidden aria-labelledby="gb-plan-heading"></section>'
         '<section class="gb-plan-handout" hidden aria-labelledby="gb-handout-heading"></section>'
         + json_script("gb-planner-data", data)
@@ -126,4 +149,4 @@ def depends(slices: Slices, docname: str, page: Page) -> Any:
     return [(d, p.scenario, p.sections, p.prompts) for d, p in slices.scenarios]
 
 
-VIEW = View("session-planner", render, print=render_print, depends=depends)
+VIEW = View("session-planner", render, print=render_print, depends=depends, lists=long_lists)

@@ -1,0 +1,14 @@
+project = "Test handbook"
+extensions = ["myst_parser", "builder"]
+exclude_patterns = ["_build", "scenarios/_*"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+glassbox_framework = "framework.yaml"
+html_theme = "basic"
+bibtex_cite_id = "cite-{key}"
+glassbox_references = "refs"
+glassbox_list_max_entries = 3
+glassbox_list_max_details = 3
+html_theme = "furo"

@@ -1,0 +1,257 @@
+"""Long lists a page at a time (builder/lists.py, static/gb-lists.js), on a root whose threshold is 3.
+
+tests/roots/test-lists is the toy handbook with eight scenarios and
+`glassbox_list_max_entries = 3`, so every view that lists scenarios is past
+its threshold; one scenario's title holds markup, which must stay text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOTS, html_files
+
+SCENARIOS = 8
+
+
+def _build(make_app, src: Path, out: Path, **kwargs):
+    app = make_app("glassbox", srcdir=src, builddir=out, **kwargs)
+    app.build()
+    return Path(app.outdir)
+
+
+def _outputs(outdir: Path) -> dict[str, bytes]:
+    return {**html_files(outdir), **{str(p.relative_to(outdir)): p.read_bytes() for p in sorted((outdir / "_lists").glob("*"))}}
+
+
+@pytest.fixture
+def lists_root(tmp_path) -> Path:
+    dest = tmp_path / "lists"
+    shutil.copytree(ROOTS / "test-lists", dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def lists_site(tmp_path_factory) -> Path:
+    """The root built once, as a reader opens it (no server)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    tmp = tmp_path_factory.mktemp("lists")
+    shutil.copytree(ROOTS / "test-lists", tmp / "src")
+    app = SphinxTestApp("glassbox", srcdir=tmp / "src", builddir=tmp / "out", freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_each_list_view_holds_its_first_page_and_says_how_many_there_are(lists_site):
+    alpha = _soup(lists_site, "components/alpha.html")
+    assert len(alpha.select("#gb-list-enacted-alpha > li")) == 3
+    assert "The first 3 of 8 scenarios that enact it" in alpha.select_one(".gb-more").get_text()
+    views = _soup(lists_site, "views.html")
+    assert len(views.select("#gb-mx-body > tr")) == 3
+    assert len(views.select("#table-glassbox-matrix tbody tr")) == 0  # the full text (the same summaries) loads when opened
+    assert len(views.select("#gb-list-prompts-by-scenario > li")) == 3
+    explorer = _soup(lists_site, "explorer.html")
+    assert len(explorer.select(".gb-explorer-item")) == 3
+    assert len(_soup(lists_site, "planner.html").select(".gb-plan-packets")) == 0  # each loads with its scenario
+    workshop = _soup(lists_site, "workshop.html")
+    assert len(workshop.select("#gb-list-downloads > li")) == 3 and workshop.select_one(".gb-more")
+    # the compact matrix keeps every column and its legend
+    assert len(views.select(".gb-matrix-compact thead th")) == 1 + 4
+
+
+def test_the_rest_of_each_list_is_in_files_that_hold_data_not_html(lists_site):
+    files = sorted(p.name for p in (lists_site / "_lists").glob("*.js"))
+    assert {"matrix-2.js", "enacted-alpha-2.js", "explorer-2.js", "prompts-by-scenario-2.js", "planner-0.js"} <= set(files)
+    every = "".join((lists_site / "_lists" / f).read_text() for f in files)
+    assert "Fifth <b>bold</b> & scenario" in every  # the title as a JSON string, drawn with textContent
+    assert "<li" not in every and "<a " not in every
+
+
+def test_without_javascript_every_scenario_is_reached_through_the_paged_list(lists_site):
+    pages = sorted((lists_site / "scenarios" / "all").glob("*.html"))
+    assert [p.name for p in pages] == ["1.html", "2.html", "3.html"]
+    linked = set()
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        numbered = soup.select('nav[aria-label="Pages of the list"] a:not([rel])')
+        assert [a.get_text() for a in numbered] == [str(n + 1) for n in range(len(pages))]
+        assert len(soup.select('a[aria-current="page"]')) == 1
+        assert bool(soup.select('a[rel="next"]')) == (page != pages[-1]) and bool(soup.select('a[rel="prev"]')) == (page != pages[0])
+        linked |= {a["href"] for a in soup.select(".glassbox-scenario-list a")}
+    assert len(linked) == SCENARIOS
+    assert all((lists_site / "scenarios" / "all" / href).resolve().exists() for href in linked)
+    # each shortened view links the list, so it is one link away
+    assert _soup(lists_site, "components/alpha.html").select_one('.gb-more a[href="../scenarios/all/1.html"]')
+
+
+def test_a_handbook_below_the_threshold_gets_no_list_files(make_app, tmp_path):
+    out = _build(make_app, ROOTS / "test-basic", tmp_path / "basic", freshenv=True)
+    assert not (out / "_lists").exists() and not (out / "scenarios" / "all").exists()
+    assert "gb-more" not in (out / "views.html").read_text()
+
+
+def test_list_files_and_pages_are_the_same_at_j1_and_j2(make_app, lists_root, tmp_path):
+    serial = _build(make_app, lists_root, tmp_path / "j1", freshenv=True, parallel=1)
+    parallel = _build(make_app, lists_root, tmp_path / "j2", freshenv=True, parallel=2)
+    assert _outputs(serial) == _outputs(parallel)
+
+
+def test_an_incremental_build_of_long_lists_equals_a_clean_one(make_app, lists_root, tmp_path):
+    out = _build(make_app, lists_root, tmp_path / "inc", freshenv=True)
+    first = lists_root / "scenarios" / "first.md"
+    first.write_text(first.read_text().replace("FIRST-ALPHA summary.", "EDITED summary."))
+    (lists_root / "scenarios" / "s8.md").unlink()
+    (lists_root / "scenarios" / "s7.md").unlink()
+    _build(make_app, lists_root, tmp_path / "inc")
+    got = _outputs(out)
+    for gone in ("s7", "s8"):
+        got.pop(f"scenarios/{gone}.html")  # Sphinx leaves the old output file of a deleted page
+    assert "EDITED summary." in "".join(v.decode() for k, v in got.items() if k.startswith("_lists/matrix"))
+    assert got == _outputs(_build(make_app, lists_root, tmp_path / "clean", freshenv=True))
+    assert "scenarios/all/2.html" in got and not any(re.search(r"scenarios/all/3", k) for k in got)  # six: two pages
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab of the session's Chromium at 1280 x 800, keeping the page's script errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.errors = errors
+    yield tab
+    context.close()
+
+
+def _open(page, site: Path, path: str, query: str = "") -> None:
+    page.goto((site / path).as_uri() + query)
+    page.wait_for_load_state("load")
+
+
+def test_show_more_from_file_url_by_keyboard_focuses_the_first_new_entry(page, lists_site):
+    _open(page, lists_site, "components/alpha.html")
+    button = page.locator(".gb-more button")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#gb-list-enacted-alpha > li').length === 6")
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#gb-list-enacted-alpha > li')[3]")
+    page.keyboard.press("Shift+Tab")  # the new entries sit in the tab order where the list is
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#gb-list-enacted-alpha > li')[2]")
+    button.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelectorAll('#gb-list-enacted-alpha > li').length === 8")
+    assert button.is_hidden()
+    assert page.locator(".gb-more-status").inner_text() == "Showing 8 of 8 scenarios that enact it."
+    assert not page.errors
+
+
+def test_show_more_by_pointer_adds_matrix_rows_that_open_their_summary(page, lists_site):
+    _open(page, lists_site, "views.html")
+    page.locator('.gb-more[data-gb-kind="matrix-compact"] button').click()
+    page.wait_for_function("document.querySelectorAll('#gb-mx-body > tr').length === 6")
+    row = page.locator("#gb-mx-body > tr").nth(4)
+    row.locator("summary").first.click()
+    assert row.locator(".gb-mx-panel").first.is_visible()
+    assert page.locator("#gb-mx-body b").count() == 0  # a title with markup stays text
+    assert page.get_by_text("Fifth <b>bold</b> & scenario").count() >= 1
+    for kind, rows in (("problems", "#table-glassbox-problems tbody tr"), ("level", "#gb-list-level-top-pair > li")):
+        before = page.locator(rows).count()
+        page.locator(f'.gb-more[data-gb-kind="{kind}"] button').click()
+        page.wait_for_function(f"document.querySelectorAll({rows!r}).length > {before}")
+    _open(page, lists_site, "workshop.html")
+    page.locator(".gb-more button").click()
+    page.wait_for_function("document.querySelectorAll('#gb-list-downloads > li').length === 6")
+    assert page.locator("#gb-list-downloads > li").nth(5).locator("a.glassbox-pdf").count() == 5
+    _open(page, lists_site, "views.html")
+    page.locator(".gb-matrix-full > summary").click()
+    page.wait_for_function("document.querySelectorAll('#table-glassbox-matrix tbody tr').length === 3")
+    page.locator('.gb-more[data-gb-kind="matrix-full"] button').click()
+    page.wait_for_function("document.querySelectorAll('#table-glassbox-matrix tbody tr').length === 6")
+    assert not page.errors
+
+
+def test_explorer_filters_count_every_scenario_and_load_what_they_show(page, lists_site):
+    _open(page, lists_site, "explorer.html")
+    options = page.locator("#gb-filter-component option").all_inner_texts()
+    assert options[0] == f"Any ({SCENARIOS})"
+    page.select_option("#gb-filter-component", "gamma")
+    page.wait_for_function("document.querySelector('.gb-explorer-list').children.length === 1")
+    assert page.locator(".gb-explorer-item a").inner_text() == "Second scenario"
+    page.select_option("#gb-filter-component", "")
+    page.locator(".gb-explorer .gb-more button").click()
+    page.wait_for_function("document.querySelector('.gb-explorer-list').children.length === 6")
+    for menu, choice in (("#gb-compare-1", "s8"), ("#gb-compare-2", "first")):
+        page.focus(menu)  # past a page, the menus get their options when first reached
+        page.select_option(menu, choice)
+    page.wait_for_function("document.querySelector('.gb-compare-out table') !== null")
+    assert "EIGHTH-ALPHA summary." in page.locator(".gb-compare-out").inner_text()
+    assert not page.errors
+
+
+def test_session_planner_loads_the_scenario_chosen(page, lists_site):
+    _open(page, lists_site, "planner.html", "?scenario=s7")
+    page.wait_for_function("!document.querySelector('.gb-plan-output').hidden")
+    assert "Seventh scenario" in page.locator(".gb-plan-output").inner_text()
+    page.select_option("#gb-plan-scenario", "s4")
+    page.wait_for_function("document.querySelector('.gb-plan-output').textContent.includes('Fourth scenario')")
+    assert page.locator('.gb-plan-packets[data-scenario="s4"] a').count() == 4
+    assert not page.errors
+
+
+LIST_PAGES = ("components/alpha.html", "concepts/one-idea.html", "views.html", "explorer.html", "planner.html",
+              "workshop.html", "scenarios/all/1.html", "scenarios/all/2.html", "scenarios/all/3.html")
+
+
+def test_nu_html_checker_finds_no_error_on_the_shortened_lists_and_the_paged_list(lists_site):
+    from test_validators import VNU
+
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                             *(str(lists_site / p) for p in LIST_PAGES)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_once_more_entries_are_shown(browser, lists_site, mode):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import WCAG
+
+    context = browser.new_context(color_scheme=mode, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    found = []
+    for rel in LIST_PAGES:
+        tab.goto((lists_site / rel).as_uri())
+        tab.evaluate("mode => { document.body.dataset.theme = mode; }", mode)
+        for button in tab.locator(".gb-more button:visible").all():
+            button.click()
+        tab.wait_for_timeout(300)
+        for v in Axe().run(tab, options=WCAG).response["violations"]:
+            found.append(f"{mode} {rel}: {v['id']} at {v['nodes'][0]['target']}")
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("rel", ["scenarios/all/2.html", "components/alpha.html", "views.html", "explorer.html"])
+def test_pa11y_htmlcs_finds_no_wcag2aa_error_on_the_lists(lists_site, rel):
+    from conftest import serve
+    from test_validators import PA11Y, PROJECT
+
+    with serve(lists_site) as base:
+        result = subprocess.run([str(PA11Y), "--config", str(PROJECT / "tests" / "pa11y.json"), "--reporter", "json",
+                                 "--level", "error", f"{base}/{rel}"], capture_output=True, text=True, timeout=180)
+    assert result.stdout.strip(), result.stderr
+    assert [(i["code"], i["selector"]) for i in json.loads(result.stdout) if i["type"] == "error"] == []
