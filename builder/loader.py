@@ -19,8 +19,8 @@ _FRAMEWORKS: dict[str, Framework] = {}
 _BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
 _PARSED: dict[str, object] = {}  # pybtex entries by key, kept for formatting on demand
 _TEXTS: dict[str, str] = {}  # formatted references by key
-_NAMES: dict[tuple[str, ...], frozenset[str]] = {}
-_BY_ENV: dict[tuple[object, str], Framework] = {}  # by source folder and configured path  # the names in the bibliography, by its files
+_NAMES: dict[tuple[str, ...], frozenset[str]] = {}  # the names in the bibliography, by its files
+_BY_ENV: dict[tuple[object, str], Framework] = {}  # by source folder and configured path
 
 
 @dataclass(frozen=True)

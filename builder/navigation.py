@@ -119,7 +119,8 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, do
     folder = app.config.glassbox_scenarios
     index = f"{folder}/index"
     key = posixpath.dirname(pagename)
-    reuse = shares_tree(app, pagename) and _SHARED.get(key) is not None
+    context["gb_shares_tree"] = shares = shares_tree(app, pagename)  # after_furo reads it
+    reuse = shares and _SHARED.get(key) is not None
 
     def pruned(*args: Any, **kwargs: Any) -> str:
         if reuse and not args and kwargs == _FURO_CALL:
@@ -142,7 +143,7 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 def after_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Priority 600, after Furo's handler: reuse the folder's tree, or keep this one for the others."""
-    if "toctree" not in context or not _PRUNING[0] or not shares_tree(app, pagename):
+    if not context.get("gb_shares_tree"):  # set by before_furo, only while pruning
         return
     key = posixpath.dirname(pagename)
     title = own_title(app, pagename)
