@@ -39,8 +39,8 @@ def _text(x: float, y: float, text: str, cls: str = "", anchor: str = "middle") 
     """A label, one `<text>` per line, 14 px apart, with a space between the lines.
 
     The space sits between the `<text>` elements, where nothing is drawn: a link's visible text
-    then reads "Change facilitators", the words its accessible name starts with (WCAG 2.5.3,
-    label in name), not "Changefacilitators" as lines in `<tspan>`s would, and no line moves (a
+    then reads "Line one line two", the words its accessible name starts with (WCAG 2.5.3,
+    label in name), not "Line oneline two" as lines in `<tspan>`s would, and no line moves (a
     space inside the `<text>` would widen the line it ends and shift it when centred).
     """
     return " ".join(f'<text x="{x}" y="{y + 14 * i}" text-anchor="{anchor}" class="{cls}">{escape(t)}</text>'
