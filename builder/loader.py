@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from sphinx.environment import BuildEnvironment
+from typing import TYPE_CHECKING
 
 from .framework import Framework, load_framework
+
+if TYPE_CHECKING:  # the command-line check uses this module without starting Sphinx
+    from sphinx.environment import BuildEnvironment
 
 _FRAMEWORKS: dict[str, Framework] = {}
 _BIBS: dict[tuple[str, ...], dict[str, BibEntry]] = {}
