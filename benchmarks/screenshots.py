@@ -42,7 +42,9 @@ def main() -> None:
                 page = ctx.new_page()
                 for kind in kinds:
                     page.goto(f"{base}/{PAGE_TYPES[kind]}")
-                    page.wait_for_timeout(300 if kind == "search" else 50)
+                    if kind == "search":  # shoot the results, not the "Searching for" line before them
+                        page.wait_for_selector("#gb-search-results li", timeout=15000)
+                    page.wait_for_timeout(50)
                     page.screenshot(path=str(out / f"{kind}-{device}-{mode}.png"), full_page=args.full)
                 ctx.close()
         browser.close()
