@@ -12,6 +12,8 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from contextlib import nullcontext
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -45,6 +47,18 @@ def scenarios(framework):
 
 def handbook(site: Path, paper: str) -> Path:
     return site / "pdf" / f"handbook-{paper}.pdf"
+
+
+@cache
+def plumbed(path: Path) -> pdfplumber.PDF:
+    """One pdfplumber parse of a whole book for the session: it keeps each page's objects once read,
+    so the tests that look at the same pages again do not parse them again."""
+    return pdfplumber.open(path)
+
+
+@cache
+def reader_of(path: Path) -> PdfReader:
+    return PdfReader(path)
 
 
 def words(text: str) -> str:
@@ -93,8 +107,8 @@ def hyphen_breaks(page) -> list[str]:
 @pytest.mark.parametrize("paper", PAPERS)
 def test_matrix_of_every_scenario_fits_on_two_pages_in_whole_words(site, framework, scenarios, paper):
     assert len(scenarios) >= 9
-    first = matrix_page(PdfReader(handbook(site, paper)))
-    with pdfplumber.open(handbook(site, paper)) as pdf:
+    first = matrix_page(reader_of(handbook(site, paper)))
+    with nullcontext(plumbed(handbook(site, paper))) as pdf:
         pages = matrix_tables(pdf, first)
         assert 1 <= len(pages) <= 2, [i + 1 for i, _ in pages]
         header = [unpaged(c or "") for c in pages[0][1][0]]
@@ -121,10 +135,10 @@ def test_matrix_of_every_scenario_fits_on_two_pages_in_whole_words(site, framewo
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_summaries_follow_the_matrix_component_by_component(site, framework, scenarios, paper):
-    reader = PdfReader(handbook(site, paper))
+    reader = reader_of(handbook(site, paper))
     start = matrix_page(reader)
     after = min(page for _, _, page in outline(reader) if page > start + 1)
-    with pdfplumber.open(handbook(site, paper)) as pdf:
+    with nullcontext(plumbed(handbook(site, paper))) as pdf:
         last = matrix_tables(pdf, start)[-1][0]
         pages = pdf.pages[last + 1:after]
         assert pages and all(p.width < p.height for p in pages)  # back to portrait
@@ -152,7 +166,7 @@ def test_no_dead_links_and_no_hyphenation_anywhere_in_the_handbook(site, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_cover_has_title_diagram_edition_licence_and_citation(site, paper):
-    reader = PdfReader(handbook(site, paper))
+    reader = reader_of(handbook(site, paper))
     cover = words(reader.pages[0].extract_text())
     assert "The Glass-Box Handbook" in cover and "Simultaneous Renewal Learning Core" in cover
     assert re.search(r"Version \d+(\.\d+)+ · \d{1,2} [A-Z][a-z]+ \d{4}", cover), cover
@@ -176,7 +190,7 @@ def test_cover_has_title_diagram_edition_licence_and_citation(site, paper):
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert len(figures) == 1 and figures[0].startswith("Diagram of the Simultaneous Renewal Learning Core: at each level")
     assert "highlighted" not in figures[0]
-    with pdfplumber.open(handbook(site, paper)) as pdf:
+    with nullcontext(plumbed(handbook(site, paper))) as pdf:
         page = pdf.pages[0]
         assert page.crop((0, 0, page.width, HEAD)).extract_text().strip() == ""  # no running head
         assert not re.search(r"Page \d+ of", page.extract_text())
@@ -186,7 +200,7 @@ def test_cover_has_title_diagram_edition_licence_and_citation(site, paper):
 @POPPLER
 @pytest.mark.parametrize("paper", PAPERS)
 def test_running_heads_name_the_part_and_the_page(site, paper):
-    reader = PdfReader(handbook(site, paper))
+    reader = reader_of(handbook(site, paper))
     lines = page_lines(handbook(site, paper))
     assert len(lines) == len(reader.pages)
     assert lines[0][0] == "" and "Page 1 of" not in lines[0][1]  # the cover has neither
@@ -232,9 +246,9 @@ def landing_cards() -> list[dict[str, str]]:
 def test_landing_page_paths_print_as_one_block(site, paper):
     cards = landing_cards()
     assert len(cards) >= 2 and all(c["title"] and c["link"] for c in cards)
-    reader = PdfReader(handbook(site, paper))
+    reader = reader_of(handbook(site, paper))
     landing = outline(reader)[0][2]
-    with pdfplumber.open(handbook(site, paper)) as pdf:
+    with nullcontext(plumbed(handbook(site, paper))) as pdf:
         page = pdf.pages[landing]
         spots = [page.search(c["title"]) for c in cards]
         assert all(spots), cards
@@ -268,7 +282,7 @@ def test_landing_page_paths_print_as_one_block(site, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_real_handbook_is_tagged_in_both_sizes(site, paper):
-    reader = PdfReader(handbook(site, paper))
+    reader = reader_of(handbook(site, paper))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en" and bool(root["/MarkInfo"]["/Marked"])
     assert reader.metadata.title == "The Glass-Box Handbook"
