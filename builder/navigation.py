@@ -14,6 +14,9 @@ page resolves the whole tree again. Both are handled here.
   milliseconds for Sphinx's resolution and Furo's rewrite of the tree). The
   first page checks that its title, rendered as the copies render theirs, is
   what Furo wrote; if not, nothing is reused and every page is built as usual.
+- Pages the build makes without a source (the long lists' further pages, the
+  search page) mark no page as current, so those of one folder share one tree
+  whole.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ _OWN_ENTRY = re.compile(r'(<li class="toctree-l\d+ current current-page"><a clas
 _FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
 _OWN_TITLE = "\x00gb-own-title\x00"
 
-# (folder of the page) -> Furo's tree with _OWN_TITLE for the page's own title; None: not reusable.
+# (folder of the page, see _key) -> Furo's tree with _OWN_TITLE for the page's own title; None: not reusable.
 # Emptied when writing starts; each parallel writer fills its own copy, with the same result.
 _SHARED: dict[str, str | None] = {}
 # Whether the scenarios are left out, decided once when writing starts (the docs are known then).
@@ -86,8 +89,16 @@ def start_writing(app: Sphinx, builder: object) -> None:
     _PRUNING[0] = uses_furo(app.config) and scenario_count(app) > app.config.glassbox_nav_max_scenarios
 
 
+def generated(app: Sphinx, pagename: str) -> bool:
+    """A page written without a source document: its tree marks no page as current."""
+    return pagename not in app.env.all_docs
+
+
 def shares_tree(app: Sphinx, pagename: str) -> bool:
-    """A scenario page whose one place in the navigation is an untitled entry of the scenarios page."""
+    """A generated page, or a scenario page whose one place in the navigation is an untitled entry of
+    the scenarios page."""
+    if generated(app, pagename):
+        return True
     index = f"{app.config.glassbox_scenarios}/index"
     if not pagename.startswith(app.config.glassbox_scenarios + "/") or pagename == index:
         return False
@@ -111,6 +122,12 @@ def own_title(app: Sphinx, pagename: str) -> str:
     return str(BeautifulSoup(inner.group(1), "html.parser")) if inner else "\x00"
 
 
+def _key(app: Sphinx, pagename: str) -> str:
+    """Pages with one tree: those of a folder, generated ones apart (their links are relative to it)."""
+    folder = posixpath.dirname(pagename)
+    return f"{folder} (generated)" if generated(app, pagename) else folder
+
+
 def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Priority 400, before Furo's handler: give it a pruned tree, or nothing to do if it is shared."""
     toctree = context.get("toctree")
@@ -118,7 +135,7 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, do
         return
     folder = app.config.glassbox_scenarios
     index = f"{folder}/index"
-    key = posixpath.dirname(pagename)
+    key = _key(app, pagename)
     context["gb_shares_tree"] = shares = shares_tree(app, pagename)  # after_furo reads it
     reuse = shares and _SHARED.get(key) is not None
 
@@ -145,7 +162,7 @@ def after_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     """Priority 600, after Furo's handler: reuse the folder's tree, or keep this one for the others."""
     if not context.get("gb_shares_tree"):  # set by before_furo, only while pruning
         return
-    key = posixpath.dirname(pagename)
+    key = _key(app, pagename)
     title = own_title(app, pagename)
     shared = _SHARED.get(key)
     if shared is not None:
@@ -153,7 +170,8 @@ def after_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     elif key not in _SHARED:
         tree = str(context.get("furo_navigation_tree", ""))
         found = _OWN_ENTRY.findall(tree)
-        ok = len(found) == 1 and found[0][1] == title and _OWN_TITLE not in tree
+        own = not found if generated(app, pagename) else len(found) == 1 and found[0][1] == title
+        ok = own and _OWN_TITLE not in tree
         _SHARED[key] = _OWN_ENTRY.sub(lambda m: m.group(1) + _OWN_TITLE + m.group(3), tree) if ok else None
 
 

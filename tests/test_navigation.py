@@ -16,7 +16,8 @@ def _handbook_with_titles(copy_root) -> Path:
     """The basic root on Furo, past its limit, with four scenarios; two titles carry markup and symbols."""
     src = copy_root("basic")
     conf = src / "conf.py"
-    conf.write_text(conf.read_text().replace('html_theme = "basic"', 'html_theme = "furo"') + "\nglassbox_nav_max_scenarios = 1\n")
+    conf.write_text(conf.read_text().replace('html_theme = "basic"', 'html_theme = "furo"')
+                    + "\nglassbox_nav_max_scenarios = 1\nglassbox_list_max_entries = 2\n")  # two pages of "all scenarios"
     second = (src / "scenarios" / "second.md").read_text()
     for stem, title in (("third", "Third: *mentors* & \"courses\" > 2"), ("fourth", "Fourth @ `the` table")):
         text = second.replace("id: second", f"id: {stem}").replace("title: Second scenario", f"title: {title!r}")
@@ -31,19 +32,22 @@ def _sidebars(make_app, src: Path, out: Path) -> dict[str, str]:
     warnings = [w for w in app.warning.getvalue().splitlines() if "while setting up extension" not in w]
     assert not warnings, warnings
     site = Path(app.outdir)
-    return {p.stem: SIDEBAR.search(p.read_text()).group(0) for p in sorted((site / "scenarios").glob("*.html"))}
+    pages = [*(site / "scenarios").glob("*.html"), *(site / "scenarios" / "all").glob("*.html"), site / "search.html"]
+    return {str(p.relative_to(site)): SIDEBAR.search(p.read_text()).group(0) for p in sorted(pages)}
 
 
 def test_scenario_pages_reuse_one_tree_and_match_what_furo_builds_for_each(make_app, copy_root, tmp_path, monkeypatch):
     src = _handbook_with_titles(copy_root)
     shared = _sidebars(make_app, src, tmp_path / "shared")
     assert navigation._SHARED.get("scenarios"), "the scenario pages did not share a tree"
+    assert navigation._SHARED.get("scenarios/all (generated)"), "the paged list did not share a tree"
 
     # The same build with nothing shared: every page's tree comes from Sphinx and Furo as usual.
     monkeypatch.setattr(navigation, "shares_tree", lambda app, pagename: False)
     own = _sidebars(make_app, src, tmp_path / "own")
     assert not navigation._SHARED
-    assert set(shared) == {"first", "second", "third", "fourth", "index"}
+    assert set(shared) == {*(f"scenarios/{p}.html" for p in ("first", "second", "third", "fourth", "index")),
+                           "scenarios/all/1.html", "scenarios/all/2.html", "search.html"}
     for page in shared:
         assert shared[page] == own[page], page
 
@@ -51,7 +55,7 @@ def test_scenario_pages_reuse_one_tree_and_match_what_furo_builds_for_each(make_
 @pytest.mark.parametrize("page, title", [("third", "Third: <em>mentors</em> &amp; “courses” &gt; 2"),
                                          ("fourth", "Fourth @ <code")])
 def test_a_scenario_page_lists_itself_and_no_other_scenario(make_app, copy_root, tmp_path, page, title):
-    sidebar = _sidebars(make_app, _handbook_with_titles(copy_root), tmp_path / "site")[page]
+    sidebar = _sidebars(make_app, _handbook_with_titles(copy_root), tmp_path / "site")[f"scenarios/{page}.html"]
     own = re.findall(r'current-page"><a class="current reference internal" href="#">(.*?)</a>', sidebar, re.S)
     assert len(own) == 1 and own[0].startswith(title), own
     others = {"first", "second", "third", "fourth"} - {page}
