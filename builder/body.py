@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
@@ -26,7 +27,21 @@ from .safety import SafetyRules, check_image, check_link
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist"})
 _OPTION = re.compile(r"^:([A-Za-z][\w-]*):(?:\s+(.*))?$")
 _NEEDS_WALK = frozenset("<{[!`:&")  # a directive body without these characters is plain prose
+_INLINE_READ = frozenset("<{[")  # inline text without these holds no HTML, role, link or image
 _MD: MarkdownIt | None = None
+
+
+def _inline_where_read(state: StateCore) -> None:
+    """markdown-it's `inline` rule, for the inline text the walk reads: a heading's (its words name
+    the section) and any that holds `<`, `{` or `[`, without which it has no HTML, role, link or
+    image to check. The rest of a scenario's prose is left unparsed: a third of the parse."""
+    after_heading = False
+    for token in state.tokens:
+        if token.type == "inline" and (after_heading or not _INLINE_READ.isdisjoint(token.content)):
+            if token.children is None:
+                token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        after_heading = token.type == "heading_open"
 
 
 def parser() -> MarkdownIt:
@@ -36,6 +51,8 @@ def parser() -> MarkdownIt:
         # A table's cells are still read as inline text (roles, links and HTML in them are checked);
         # only their grid is not built, which no check needs and which costs a tenth of the walk.
         _MD.disable("table")
+        _MD.disable("wordcount")  # MyST counts words for a substitution; nothing here reads the count
+        _MD.core.ruler.at("inline", _inline_where_read)
     return _MD
 
 

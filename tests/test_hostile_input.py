@@ -150,3 +150,30 @@ def test_fuzzed_scenarios_never_crash_the_check(front, body, mangle):
     assert (parsed.scenario is None) == bool(parsed.problems)
     for problem in parsed.problems:
         assert problem.path == "scenarios/first.md" and problem.line >= 1 and problem.col >= 1 and problem.message
+
+
+def test_parsing_only_the_inline_text_the_walk_reads_finds_exactly_what_parsing_all_of_it_finds(monkeypatch):
+    """The check leaves prose without `<`, `{` or `[` unparsed (builder.body); with every inline text
+    parsed, every hostile case and every real scenario gives the same problems and the same model."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    from builder import body
+    from builder.loader import bib_keys
+
+    project = Path(__file__).resolve().parent.parent
+    real_fw = load_framework(project / "handbook" / "framework.yaml")
+    keys = set(bib_keys([project / "handbook" / "references.bib"]))
+    texts = [(t, "scenarios/first.md", FW, {"doe2020"}) for t in (spoil(GOOD) for _, spoil, _, _ in CASES)
+             if isinstance(t, str)]
+    texts += [(f.read_text(encoding="utf-8"), f"scenarios/{f.name}", real_fw, keys)
+              for f in sorted((project / "scenarios").glob("*.md")) if f.name != "index.md" and not f.name.startswith("_")]
+    assert len(texts) > 30
+    lazy = [parse_scenario(t, name, fw, k) for t, name, fw, k in texts]
+    whole = create_md_parser(MdParserConfig(enable_extensions=set(body.MYST_EXTENSIONS)), RendererHTML)
+    whole.disable("table")
+    monkeypatch.setattr(body, "_MD", whole)
+    assert [parse_scenario(t, name, fw, k) for t, name, fw, k in texts] == lazy
+    assert any(p.scenario is not None and p.scenario.sections for p in lazy)
+    assert sum(len(p.problems) for p in lazy) >= len(CASES) - 2
