@@ -260,23 +260,18 @@ def test_the_build_refuses_identifying_details_and_an_uncited_reported_section(m
     assert "Traceback" not in log
 
 
-def test_the_word_lists_load_once_and_a_thousand_scenarios_take_well_under_a_second():
+def test_the_word_lists_are_read_once_and_shared_by_every_scan():
+    """One reading of the word lists serves every scenario of a build or a check. What the reading
+    and the scan cost is measured, not asserted: benchmarks/privacy.py, recorded in RESULTS.md."""
     lists.cache_clear()
-    start = time.perf_counter()
     data = lists()
-    load = time.perf_counter() - start
     assert len(data.given) > 5000 and len(data.surnames) > 80000 and len(data.words) > 40000
     scenarios = [p.read_text(encoding="utf-8") for p in PROJECT.glob("scenarios/*.md") if not p.name.startswith("_")]
     from builder.frontmatter import split_front_matter
 
-    start = time.perf_counter()
-    for _ in range(2):
-        for text in scenarios:
-            scan(text, split_front_matter(text)[1], ALLOWED)
-    per_scenario = (time.perf_counter() - start) / (2 * len(scenarios))
-    assert load < 1.0, load
-    # The handbook's scenarios are long (up to 20 KB); the benchmark's are a fifth of that.
-    assert per_scenario < 0.01, per_scenario
+    for text in scenarios:
+        scan(text, split_front_matter(text)[1], ALLOWED)
+    assert lists() is data
 
 
 def test_allowance_keeps_the_capitalised_words_of_its_texts():
@@ -285,10 +280,17 @@ def test_allowance_keeps_the_capitalised_words_of_its_texts():
 
 @pytest.mark.parametrize("unit", ["Will ", "Ana, ", "Project ", "University of ", "[", "The School ", "Maria, the mentor teacher, "])
 def test_a_hostile_line_is_read_in_linear_time(unit):
-    line = unit * (100_000 // len(unit))  # half the largest file a scenario may be
-    start = time.process_time()
-    line_findings(line, ALLOWED)
-    assert time.process_time() - start < 1.5
+    """Four times the line takes about four times as long, on any machine; a pattern that backtracks
+    over the line would take sixteen times as long. (Seconds alone would test the machine.)"""
+    def seconds(chars: int) -> float:
+        line = unit * (chars // len(unit))
+        start = time.process_time()
+        line_findings(line, ALLOWED)
+        return time.process_time() - start
+
+    quarter = min(seconds(25_000) for _ in range(2))
+    whole = seconds(100_000)  # half the largest file a scenario may be
+    assert whole < 8 * max(quarter, 0.05), (quarter, whole)
 
 
 def _uncited_mentoring(section: str) -> str:
