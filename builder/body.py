@@ -34,7 +34,8 @@ _MD: MarkdownIt | None = None
 def _inline_where_read(state: StateCore) -> None:
     """markdown-it's `inline` rule, for the inline text the walk reads: a heading's (its words name
     the section) and any that holds `<`, `{` or `[`, without which it has no HTML, role, link or
-    image to check. The rest of a scenario's prose is left unparsed: a third of the parse."""
+    image to check. The rest of a scenario's prose is left unparsed (the inline parse was about a
+    third of the whole)."""
     after_heading = False
     for token in state.tokens:
         if token.type == "inline" and (after_heading or not _INLINE_READ.isdisjoint(token.content)):

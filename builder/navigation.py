@@ -135,9 +135,9 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, do
         return
     folder = app.config.glassbox_scenarios
     index = f"{folder}/index"
-    key = _key(app, pagename)
-    context["gb_shares_tree"] = shares = shares_tree(app, pagename)  # after_furo reads it
-    reuse = shares and _SHARED.get(key) is not None
+    key = _key(app, pagename) if shares_tree(app, pagename) else None
+    context["gb_shared_key"] = key  # after_furo reads it
+    reuse = key is not None and _SHARED.get(key) is not None
 
     def pruned(*args: Any, **kwargs: Any) -> str:
         if reuse and not args and kwargs == _FURO_CALL:
@@ -160,9 +160,9 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 def after_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     """Priority 600, after Furo's handler: reuse the folder's tree, or keep this one for the others."""
-    if not context.get("gb_shares_tree"):  # set by before_furo, only while pruning
+    key = context.get("gb_shared_key")  # set by before_furo, only while pruning and for pages that share
+    if key is None:
         return
-    key = _key(app, pagename)
     title = own_title(app, pagename)
     shared = _SHARED.get(key)
     if shared is not None:

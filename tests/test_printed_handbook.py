@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -108,29 +107,29 @@ def hyphen_breaks(page) -> list[str]:
 def test_matrix_of_every_scenario_fits_on_two_pages_in_whole_words(site, framework, scenarios, paper):
     assert len(scenarios) >= 9
     first = matrix_page(reader_of(handbook(site, paper)))
-    with nullcontext(plumbed(handbook(site, paper))) as pdf:
-        pages = matrix_tables(pdf, first)
-        assert 1 <= len(pages) <= 2, [i + 1 for i, _ in pages]
-        header = [unpaged(c or "") for c in pages[0][1][0]]
-        # every heading is a component's whole name: a word split across lines would not read back as one
-        assert header == ["Scenario", *(c.name for c in framework.components)]
-        rows = [row for _, table in pages for row in table[1:]]
-        assert sorted(unpaged(row[0]) for row in rows) == sorted(s.meta.title for s in scenarios)
-        # each cell: the basis as a symbol and a word, or a gap
-        symbol = {b.id: f"{sym} {b.label}" for sym, b in zip("●○■□◆◇▲△", framework.bases, strict=False)}
-        for row in rows:
-            scenario = next(s for s in scenarios if s.meta.title == unpaged(row[0]))
-            for comp, cell in zip(framework.components, row[1:], strict=True):
-                sec = next((sec for sec in scenario.sections if sec.component == comp.id and sec.enactment), None)
-                expected = symbol[sec.enactment.basis] if sec and sec.enactment else "– Gap"
-                assert words(cell or "") == expected, (scenario.meta.id, comp.id)
-        for i, _ in pages:
-            assert hyphen_breaks(pdf.pages[i]) == [], (paper, i + 1)
-            assert pdf.pages[i].width > pdf.pages[i].height  # landscape: seven columns of whole words
-        # the legend says what each mark means, on the matrix's own page
-        legend = words(pdf.pages[pages[-1][0]].extract_text())
-        for basis in framework.bases:
-            assert basis.description in legend
+    pdf = plumbed(handbook(site, paper))
+    pages = matrix_tables(pdf, first)
+    assert 1 <= len(pages) <= 2, [i + 1 for i, _ in pages]
+    header = [unpaged(c or "") for c in pages[0][1][0]]
+    # every heading is a component's whole name: a word split across lines would not read back as one
+    assert header == ["Scenario", *(c.name for c in framework.components)]
+    rows = [row for _, table in pages for row in table[1:]]
+    assert sorted(unpaged(row[0]) for row in rows) == sorted(s.meta.title for s in scenarios)
+    # each cell: the basis as a symbol and a word, or a gap
+    symbol = {b.id: f"{sym} {b.label}" for sym, b in zip("●○■□◆◇▲△", framework.bases, strict=False)}
+    for row in rows:
+        scenario = next(s for s in scenarios if s.meta.title == unpaged(row[0]))
+        for comp, cell in zip(framework.components, row[1:], strict=True):
+            sec = next((sec for sec in scenario.sections if sec.component == comp.id and sec.enactment), None)
+            expected = symbol[sec.enactment.basis] if sec and sec.enactment else "– Gap"
+            assert words(cell or "") == expected, (scenario.meta.id, comp.id)
+    for i, _ in pages:
+        assert hyphen_breaks(pdf.pages[i]) == [], (paper, i + 1)
+        assert pdf.pages[i].width > pdf.pages[i].height  # landscape: seven columns of whole words
+    # the legend says what each mark means, on the matrix's own page
+    legend = words(pdf.pages[pages[-1][0]].extract_text())
+    for basis in framework.bases:
+        assert basis.description in legend
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -138,21 +137,21 @@ def test_summaries_follow_the_matrix_component_by_component(site, framework, sce
     reader = reader_of(handbook(site, paper))
     start = matrix_page(reader)
     after = min(page for _, _, page in outline(reader) if page > start + 1)
-    with nullcontext(plumbed(handbook(site, paper))) as pdf:
-        last = matrix_tables(pdf, start)[-1][0]
-        pages = pdf.pages[last + 1:after]
-        assert pages and all(p.width < p.height for p in pages)  # back to portrait
-        text = flat(" ".join(p.crop((0, HEAD, p.width, p.height)).extract_text() for p in pages))
-        assert text.startswith(SUMMARIES), text[:200]
-        for scenario in scenarios:
-            for sec in scenario.sections:
-                if sec.component and sec.enactment:
-                    assert flat(sec.enactment.summary) in text, (scenario.meta.id, sec.component)
-        # each component's heading, in the framework's order, followed by its first entry (a mark) or its gaps
-        found = [re.search(rf"{re.escape(c.name)} (?:[●○■□◆◇▲△]|Gap in:)", text) for c in framework.components]
-        assert all(found), [c.id for c, m in zip(framework.components, found, strict=True) if not m]
-        positions = [m.start() for m in found if m]
-        assert positions == sorted(positions)
+    pdf = plumbed(handbook(site, paper))
+    last = matrix_tables(pdf, start)[-1][0]
+    pages = pdf.pages[last + 1:after]
+    assert pages and all(p.width < p.height for p in pages)  # back to portrait
+    text = flat(" ".join(p.crop((0, HEAD, p.width, p.height)).extract_text() for p in pages))
+    assert text.startswith(SUMMARIES), text[:200]
+    for scenario in scenarios:
+        for sec in scenario.sections:
+            if sec.component and sec.enactment:
+                assert flat(sec.enactment.summary) in text, (scenario.meta.id, sec.component)
+    # each component's heading, in the framework's order, followed by its first entry (a mark) or its gaps
+    found = [re.search(rf"{re.escape(c.name)} (?:[●○■□◆◇▲△]|Gap in:)", text) for c in framework.components]
+    assert all(found), [c.id for c, m in zip(framework.components, found, strict=True) if not m]
+    positions = [m.start() for m in found if m]
+    assert positions == sorted(positions)
 
 
 @POPPLER
@@ -190,11 +189,11 @@ def test_cover_has_title_diagram_edition_licence_and_citation(site, paper):
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert len(figures) == 1 and figures[0].startswith("Diagram of the Simultaneous Renewal Learning Core: at each level")
     assert "highlighted" not in figures[0]
-    with nullcontext(plumbed(handbook(site, paper))) as pdf:
-        page = pdf.pages[0]
-        assert page.crop((0, 0, page.width, HEAD)).extract_text().strip() == ""  # no running head
-        assert not re.search(r"Page \d+ of", page.extract_text())
-        assert page.curves or page.rects  # the diagram is drawn
+    pdf = plumbed(handbook(site, paper))
+    page = pdf.pages[0]
+    assert page.crop((0, 0, page.width, HEAD)).extract_text().strip() == ""  # no running head
+    assert not re.search(r"Page \d+ of", page.extract_text())
+    assert page.curves or page.rects  # the diagram is drawn
 
 
 @POPPLER
@@ -248,36 +247,36 @@ def test_landing_page_paths_print_as_one_block(site, paper):
     assert len(cards) >= 2 and all(c["title"] and c["link"] for c in cards)
     reader = reader_of(handbook(site, paper))
     landing = outline(reader)[0][2]
-    with nullcontext(plumbed(handbook(site, paper))) as pdf:
-        page = pdf.pages[landing]
-        spots = [page.search(c["title"]) for c in cards]
-        assert all(spots), cards
+    pdf = plumbed(handbook(site, paper))
+    page = pdf.pages[landing]
+    spots = [page.search(c["title"]) for c in cards]
+    assert all(spots), cards
 
-        def holds(r: dict, h: dict) -> bool:
-            return r["x0"] <= h["x0"] and h["x1"] <= r["x1"] and r["top"] <= h["top"] and h["bottom"] <= r["bottom"]
+    def holds(r: dict, h: dict) -> bool:
+        return r["x0"] <= h["x0"] and h["x1"] <= r["x1"] and r["top"] <= h["top"] and h["bottom"] <= r["bottom"]
 
-        # one drawn box holds every card's title
-        boxes = [r for r in page.rects if all(any(holds(r, h) for h in found) for found in spots)]
-        assert boxes, "the cards are not drawn as one block"
-        box = min(boxes, key=lambda r: r["width"] * r["height"])
-        links = [a for a in page.annots if a["data"].get("Dest") and holds(box, a)]
-        # each card is a panel of the block, from its title down to the next card's: its text and its link are in it
-        starts = sorted(next(h for h in found if holds(box, h))["top"] - 2 for found in spots)
-        for card, found in zip(cards, spots, strict=True):
-            top = next(h for h in found if holds(box, h))["top"] - 2
-            bottom = next((y for y in starts if y > top), box["bottom"])
-            panel = {"x0": box["x0"], "top": top, "x1": box["x1"], "bottom": bottom}
-            text = flat(page.crop((box["x0"], top, box["x1"], bottom)).extract_text())
-            assert text.startswith(card["title"]) and flat(card["body"]) in text, (card["title"], text)
-            target = "doc-" + card["link"].strip("/").replace("/", "-")
-            assert [a for a in links if a["data"]["Dest"].decode() == target and holds(panel, a)], card
-            number = reader.get_page_number(reader.named_destinations[target].page.get_object()) + 1
-            assert text.endswith(f"page {number}"), (card["title"], number, text)
-        # nothing of the cards strays outside the block
-        above = flat(page.crop((0, 0, page.width, box["top"])).extract_text())
-        below = flat(page.crop((0, box["bottom"], page.width, page.height)).extract_text())
-        for card in cards:
-            assert flat(card["body"]) not in above and flat(card["body"]) not in below
+    # one drawn box holds every card's title
+    boxes = [r for r in page.rects if all(any(holds(r, h) for h in found) for found in spots)]
+    assert boxes, "the cards are not drawn as one block"
+    box = min(boxes, key=lambda r: r["width"] * r["height"])
+    links = [a for a in page.annots if a["data"].get("Dest") and holds(box, a)]
+    # each card is a panel of the block, from its title down to the next card's: its text and its link are in it
+    starts = sorted(next(h for h in found if holds(box, h))["top"] - 2 for found in spots)
+    for card, found in zip(cards, spots, strict=True):
+        top = next(h for h in found if holds(box, h))["top"] - 2
+        bottom = next((y for y in starts if y > top), box["bottom"])
+        panel = {"x0": box["x0"], "top": top, "x1": box["x1"], "bottom": bottom}
+        text = flat(page.crop((box["x0"], top, box["x1"], bottom)).extract_text())
+        assert text.startswith(card["title"]) and flat(card["body"]) in text, (card["title"], text)
+        target = "doc-" + card["link"].strip("/").replace("/", "-")
+        assert [a for a in links if a["data"]["Dest"].decode() == target and holds(panel, a)], card
+        number = reader.get_page_number(reader.named_destinations[target].page.get_object()) + 1
+        assert text.endswith(f"page {number}"), (card["title"], number, text)
+    # nothing of the cards strays outside the block
+    above = flat(page.crop((0, 0, page.width, box["top"])).extract_text())
+    below = flat(page.crop((0, box["bottom"], page.width, page.height)).extract_text())
+    for card in cards:
+        assert flat(card["body"]) not in above and flat(card["body"]) not in below
 
 
 @pytest.mark.parametrize("paper", PAPERS)
