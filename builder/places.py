@@ -58,10 +58,20 @@ def plain(token: str) -> bool:
     return all(ordinary(part) for part in base.split("-") if part)
 
 
+_LEAD = re.compile(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*")  # what may stand before a line's first word
+_LEAD_MAX = 200  # a list marker or a heading's hashes, with their indent, is never longer
+
+
 def opens_sentence(line: str, pos: int) -> bool:
-    """True when the word at `pos` opens a sentence, a list item or a heading."""
-    before = line[:pos].rstrip()
-    return not before or before[-1] in ".!?:;\"“”(—–" or re.fullmatch(r"\s*(?:[-*+>]|\d+[.)]|#+)?\s*", line[:pos]) is not None
+    """True when the word at `pos` opens a sentence, a list item or a heading.
+
+    Asked for many words of a line, so it looks back only as far as it must (never copying
+    the line up to `pos`: on a hostile line of thousands of words that copying is quadratic).
+    """
+    i = pos
+    while i and line[i - 1].isspace():
+        i -= 1
+    return not i or line[i - 1] in ".!?:;\"“”(—–" or (pos <= _LEAD_MAX and _LEAD.fullmatch(line, 0, pos) is not None)
 
 
 # Most lines hold none of the generic words: one search rules them out before the costlier patterns run.

@@ -176,17 +176,19 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
             gap = line[a.end():b.start()]
             if (gap == " " and near[i][0]) or (near[i][1] and _LINK.match(gap)):
                 flagged[i] = flagged[j]
-    out: list[Finding] = []
+    runs: list[list[int]] = []  # a full name is one finding: the flagged tokens a single space apart
     for i in sorted(flagged):
-        m = tokens[i]
-        if out and i - 1 in flagged and line[tokens[i - 1].end():m.start()] == " ":
-            last = out.pop()  # a full name is one finding
-            out.append(last._replace(text=line[last.col - 1:m.end()]))
-            continue
-        role = flagged[i]
-        role = " ".join(role.split())
+        if runs and runs[-1][-1] == i - 1 and line[tokens[i - 1].end():tokens[i].start()] == " ":
+            runs[-1].append(i)  # extended by index, never by slicing the growing text (a hostile line is long)
+        else:
+            runs.append([i])
+    out: list[Finding] = []
+    for run in runs:
+        first, last = tokens[run[0]], tokens[run[-1]]
+        role = " ".join(flagged[run[0]].split())
         suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else REWORD["person"]
-        out.append(Finding(m.start() + 1, _base(m.group(0)), "person", suggestion))
+        text = _base(first.group(0)) if len(run) == 1 else line[first.start():last.end()]
+        out.append(Finding(first.start() + 1, text, "person", suggestion))
     return out
 
 

@@ -7,6 +7,7 @@ scenario of the handbook is ordinary prose too.
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -281,15 +282,23 @@ def test_allowance_keeps_the_capitalised_words_of_its_texts():
 @pytest.mark.parametrize("unit", ["Will ", "Ana, ", "Project ", "University of ", "[", "The School ", "Maria, the mentor teacher, "])
 def test_a_hostile_line_is_read_in_linear_time(unit):
     """Four times the line takes about four times as long, on any machine; a pattern that backtracks
-    over the line would take sixteen times as long. (Seconds alone would test the machine.)"""
+    over the line would take sixteen times as long. (Seconds alone would test the machine.)
+
+    The collector is paused while a line is read: in a test process that holds a whole site's
+    pages, one full collection costs more than the line, and it falls where it likes (CI once
+    timed 0.14 s against 2.0 s that way). The best of two runs keeps a busy machine out too."""
     def seconds(chars: int) -> float:
         line = unit * (chars // len(unit))
-        start = time.process_time()
-        line_findings(line, ALLOWED)
-        return time.process_time() - start
+        gc.disable()
+        try:
+            start = time.process_time()
+            line_findings(line, ALLOWED)
+            return time.process_time() - start
+        finally:
+            gc.enable()
 
     quarter = min(seconds(25_000) for _ in range(2))
-    whole = seconds(100_000)  # half the largest file a scenario may be
+    whole = min(seconds(100_000) for _ in range(2))  # half the largest file a scenario may be
     assert whole < 8 * max(quarter, 0.05), (quarter, whole)
 
 
