@@ -1,7 +1,9 @@
 """Command line: `python -m builder check [PATH...]`, `new-scenario "Title"`, `template`, `schema`, `site`.
 
 `check` validates scenarios with exactly the code the build uses, without a
-Sphinx build, so a contributor gets the same messages in a second.
+Sphinx build, so a contributor gets the same messages in a second. Files it
+has checked before, unchanged, are answered from `builder.check_cache`, and
+then not even the parser is imported: that import is half a warm check.
 """
 
 from __future__ import annotations
@@ -12,16 +14,15 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .framework import Framework, load_framework
-from .loader import bib_keys, bib_names
-from .names import lists
-from .problems import ProblemList
-from .scenario import parse_scenario, read_source
-from .skeleton import example_section, example_values, render
-from .skeleton import template as skeleton_template
+from .check_cache import CheckCache, digest, store_key
+
+if TYPE_CHECKING:
+    from .framework import Framework
 
 PER_WORKER = 100  # below this many files per core, forking costs more than it saves
+CACHE = Path("_build") / ".check-cache"  # under the project root, with the rest of what is generated
 
 
 def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
@@ -36,8 +37,18 @@ def _scenario_files(paths: list[str], folder: Path, root: Path) -> list[Path]:
     return out
 
 
+def _digest(path: Path) -> str | None:
+    """The cache's digest of a file, or None when it cannot be read (the check says why)."""
+    try:
+        return digest(path, path.read_bytes())
+    except OSError:
+        return None
+
+
 def _check_one(job: tuple[Path, Framework, set[str], frozenset[str]]) -> tuple[list[str], str | None]:
     """One file's problems, as the messages to print, and its scenario id when it is valid."""
+    from .scenario import parse_scenario, read_source
+
     path, fw, keys, authors = job
     try:
         text, unreadable = read_source(path, str(path))
@@ -49,25 +60,47 @@ def _check_one(job: tuple[Path, Framework, set[str], frozenset[str]]) -> tuple[l
     return [str(p) for p in parsed.problems], parsed.scenario.meta.id if parsed.scenario else None
 
 
-def check(args: argparse.Namespace) -> int:
-    root = Path(args.root)
+def _fresh(args: argparse.Namespace, root: Path, paths: list[Path]) -> list[tuple[list[str], str | None]] | None:
+    """The results of files the cache could not answer (None when the framework file is invalid)."""
+    from .framework import load_framework
+    from .loader import bib_keys, bib_names
+    from .names import lists
+    from .problems import ProblemList
+
     try:
         fw = load_framework(root / args.framework)
     except ProblemList as exc:
         print(exc, file=sys.stderr)
-        return 1
+        return None
     keys = set(bib_keys([root / args.bib]))
     authors = bib_names([root / args.bib])
-    files = _scenario_files(args.paths, root / args.scenarios, root)
-    jobs = [(path, fw, keys, authors) for path in files]
+    jobs = [(path, fw, keys, authors) for path in paths]
     # Many files: every core checks a share (forked, so nothing is imported again), in file order.
-    workers = min(os.cpu_count() or 1, len(files) // PER_WORKER)
-    if workers > 1:
-        lists()  # the privacy check's word lists, read once here and shared by every forked worker
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
-    else:
-        results = [_check_one(job) for job in jobs]
+    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
+    if workers <= 1:
+        return [_check_one(job) for job in jobs]
+    lists()  # the privacy check's word lists, read once here and shared by every forked worker
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+
+
+def check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    files = _scenario_files(args.paths, root / args.scenarios, root)
+    memory = CheckCache(None if args.no_cache else root / CACHE,
+                        store_key([root / args.framework, root / args.bib], {p.parent for p in files}))
+    digests = [_digest(path) for path in files]
+    results = [memory.get(path, d) if d else None for path, d in zip(files, digests, strict=True)]
+    missed = [k for k, r in enumerate(results) if r is None]
+    if missed or not files:
+        fresh = _fresh(args, root, [files[k] for k in missed])
+        if fresh is None:
+            return 1
+        for k, result in zip(missed, fresh, strict=True):
+            results[k] = result
+            if digests[k]:
+                memory.put(files[k], digests[k], result)
+        memory.save()
     count, ids = 0, {}
     for path, (messages, sid) in zip(files, results, strict=True):
         for message in messages:
@@ -87,6 +120,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 def new_scenario(args: argparse.Namespace) -> int:
+    from .framework import load_framework
+    from .skeleton import example_section, example_values, render
+
     root = Path(args.root)
     fw = load_framework(root / args.framework)
     sid = args.id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
@@ -112,11 +148,15 @@ def new_scenario(args: argparse.Namespace) -> int:
 
 
 def template(args: argparse.Namespace) -> int:
+    from .framework import load_framework
+    from .skeleton import template as skeleton_template
+
     sys.stdout.write(skeleton_template(load_framework(Path(args.root) / args.framework)))
     return 0
 
 
 def schema(args: argparse.Namespace) -> int:
+    from .framework import load_framework
     from .schema import schema_text
 
     sys.stdout.write(schema_text(load_framework(Path(args.root) / args.framework)))
@@ -141,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     p_check = sub.add_parser("check", help="validate scenario files")
     p_check.add_argument("paths", nargs="*", help="files or folders (default: every scenario)")
     p_check.add_argument("-q", "--quiet", action="store_true")
+    p_check.add_argument("--no-cache", action="store_true",
+                         help="read every file again, and keep no results (_build/.check-cache)")
     p_check.set_defaults(func=check)
     p_new = sub.add_parser("new-scenario", help="write a valid scenario skeleton")
     p_new.add_argument("title")

@@ -73,14 +73,22 @@ def _dictionary(file: Path) -> frozenset[str]:
     return frozenset(words)
 
 
+def list_files() -> tuple[Path, Path, Path, Path]:
+    """The files the lists come from (female and male given names, surnames, the dictionary); the check's
+    cache is keyed by them, since a new release of either package changes what is flagged."""
+    census = _package_folder("names")
+    return (census / "dist.female.first", census / "dist.male.first", census / "dist.all.last",
+            _package_folder("hunspell") / "dictionaries" / "en_US.dic")
+
+
 @cache
 def lists() -> Lists:
     """Read the three lists once per process, on first use (about 65 ms of CPU and 14 MiB: benchmarks/RESULTS.md)."""
-    census = _package_folder("names")
+    female, male, last, dictionary = list_files()
     try:
-        given = (_census(census / "dist.female.first") | _census(census / "dist.male.first")) - CALENDAR
-        surnames = _census(census / "dist.all.last")
-        words = _dictionary(_package_folder("hunspell") / "dictionaries" / "en_US.dic")
+        given = (_census(female) | _census(male)) - CALENDAR
+        surnames = _census(last)
+        words = _dictionary(dictionary)
     except OSError as exc:
         raise RuntimeError(f"a word list of the privacy check is missing ({exc.filename}): "
                            "reinstall the handbook's dependencies (pip install -e .)") from exc
