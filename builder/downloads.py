@@ -8,6 +8,8 @@ names so the two sides cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docutils import nodes
 
 SITE_FOLDER = "pdf"
@@ -62,37 +64,40 @@ def slides_pdf(scenario_id: str) -> str:
     return pdf_name(slides_stem(scenario_id), None)
 
 
-def _slides(root: str, scenario_id: str) -> nodes.paragraph:
-    """'Slides to project: 16:9 (PDF)', a link to the scenario's slides (one file: slides have no paper)."""
-    text = "16:9 (PDF)"
-    return nodes.paragraph("", "", nodes.strong("", "Slides to project"), nodes.Text(": "),
-                           nodes.reference(text, text, refuri=f"{root}{SITE_FOLDER}/{slides_pdf(scenario_id)}",
-                                           classes=["glassbox-pdf"]),
-                           classes=["glassbox-download", "no-search"])
+Files = list[tuple[str, list[tuple[str, str]]]]  # [(label, [(link text, file name), ...]), ...]
+
+
+def _sized(papers: list[str], name: Callable[[str], str]) -> list[tuple[str, str]]:
+    return [(f"{PAPER_NAMES.get(p, p)} (PDF)", name(p)) for p in papers]
+
+
+def scenario_files(scenario_id: str, papers: list[str]) -> Files:
+    """A scenario's facilitator guide and participant packet, each in every paper size, and its slides
+    (one file: slides are 16:9, not paper). Plain data: the links below and the long list's entries."""
+    return [(label, _sized(papers, lambda p, stem=stem: pdf_name(stem(scenario_id), p))) for label, stem in SCENARIO_FILES] \
+        + [("Slides to project", [("16:9 (PDF)", slides_pdf(scenario_id))])]
 
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:
-    """'Label: A4 · US Letter', each paper size a link to its PDF."""
+    """'Label: A4 · US Letter', each a link to its PDF."""
     para = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(": "), classes=["glassbox-download", "no-search"])
-    for i, (paper, name) in enumerate(names):
+    for i, (text, name) in enumerate(names):
         if i:
             para += nodes.Text(" · ")
-        text = f"{PAPER_NAMES.get(paper, paper)} (PDF)"
         para += nodes.reference(text, text, refuri=f"{root}{SITE_FOLDER}/{name}", classes=["glassbox-pdf"])
     return para
 
 
 def scenario_links(root: str, scenario_id: str, papers: list[str]) -> list[nodes.Node]:
-    """A scenario's facilitator guide and participant packet, each in every paper size, and its slides."""
-    return [_files(root, label, [(p, pdf_name(stem(scenario_id), p)) for p in papers])
-            for label, stem in SCENARIO_FILES] + [_slides(root, scenario_id)]
+    """A scenario's files as links (`scenario_files`)."""
+    return [_files(root, label, names) for label, names in scenario_files(scenario_id, papers)]
 
 
 def all_links(root: str, scenarios: list[tuple[str, str]], papers: list[str]) -> list[nodes.Node]:
     """The workshop page's downloads: handbook, cards, and every scenario's guide, packet and slides."""
     out: list[nodes.Node] = [
-        _files(root, "The whole handbook", [(p, handbook_pdf(p)) for p in papers]),
-        _files(root, "Design prompt cards to cut out", [(p, cards_pdf(p)) for p in papers]),
+        _files(root, "The whole handbook", _sized(papers, handbook_pdf)),
+        _files(root, "Design prompt cards to cut out", _sized(papers, cards_pdf)),
     ]
     listing = nodes.bullet_list(classes=["glassbox-downloads"])
     for scenario_id, title in scenarios:

@@ -111,9 +111,12 @@ def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:
     from .views import registry
 
     builder = app.builder
+    uris: dict[str, str] = {}  # the lists name each scenario many times (tens of thousands of links at N = 1000)
 
     def href(docname: str, anchor: str) -> str:
-        uri = builder.get_target_uri(docname)
+        uri = uris.get(docname)
+        if uri is None:
+            uri = uris[docname] = builder.get_target_uri(docname)
         return f"{uri}#{anchor}" if anchor else uri
 
     domain = app.env.domains["glassbox"]

@@ -29,8 +29,12 @@ def render_options(app: Sphinx) -> RenderOptions:
 def view_context(app: Sphinx, docname: str) -> ViewContext:
     env, builder = app.env, app.builder
 
+    bases: dict[str, str] = {}  # a page of views links each scenario several times
+
     def uri(target: str, anchor: str) -> str:
-        base = "" if target in ("", docname) else builder.get_relative_uri(docname, target)
+        base = bases.get(target)
+        if base is None:
+            base = bases[target] = "" if target in ("", docname) else builder.get_relative_uri(docname, target)
         return f"{base}#{anchor}" if anchor else (base or "#")
 
     domain: GlassboxDomain = env.domains["glassbox"]  # type: ignore[assignment]

@@ -32,11 +32,10 @@ def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
 def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
     """Each scenario as [title, [[label, [[text, link from the top folder], ...]], ...]]."""
     entries = []
+    papers = list(config.glassbox_pdf_papers)
     for _, page in domain.scenarios():
-        groups = []
-        for para in downloads.scenario_links("", page.scenario.id, list(config.glassbox_pdf_papers)):
-            label = next(iter(para.findall(nodes.strong))).astext()
-            groups.append([label, [[ref.astext(), ref["refuri"]] for ref in para.findall(nodes.reference)]])
+        groups = [[label, [[text, f"{downloads.SITE_FOLDER}/{name}"] for text, name in names]]
+                  for label, names in downloads.scenario_files(page.scenario.id, papers)]
         entries.append([page.scenario.title, groups])
     size = lists.page_size(config)
     return {"downloads": (size, entries)} if len(entries) > size else {}
