@@ -18,7 +18,7 @@ sections and prompts.
 
 The files and pages are written by the main process after the pages
 (`html-collect-pages`), from the merged domain data alone, and the folder is
-emptied first, so `-j 1` and `-j N`, and an incremental and a clean build,
+left holding exactly those files, so `-j 1` and `-j N`, and an incremental and a clean build,
 give the same bytes. Below the threshold nothing of this is written.
 """
 
@@ -93,15 +93,29 @@ def chunk_script(key: str, entries: list[Any]) -> str:
 
 
 def write_lists(outdir: Path, lists: dict[str, tuple[int, list[Any]]]) -> None:
-    """Write each list as files of `size` entries, `<name>-<n>.js`, into a fresh `_lists/`."""
+    """Make `_lists/` hold exactly each list's files of `size` entries, `<name>-<n>.js`.
+
+    A file whose bytes are already right is left alone and one no list makes is removed: after
+    an edit to one scenario, few of the thousand files at N = 1000 change, and the folder ends
+    as a fresh one would be."""
     folder = outdir / FOLDER
-    if folder.exists():
-        shutil.rmtree(folder)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    wanted: dict[str, bytes] = {}
     for name, (size, entries) in sorted(lists.items()):
         for n in range(0, (len(entries) + size - 1) // size):
-            folder.mkdir(parents=True, exist_ok=True)
             key = f"{name}-{n}"
-            (folder / f"{key}.js").write_text(chunk_script(key, entries[n * size:(n + 1) * size]), encoding="utf-8")
+            wanted[f"{key}.js"] = chunk_script(key, entries[n * size:(n + 1) * size]).encode("utf-8")
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old.name not in wanted or not old.is_file() or old.is_symlink():
+                shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
+            elif old.read_bytes() == wanted[old.name]:
+                del wanted[old.name]
+    if wanted:
+        folder.mkdir(parents=True, exist_ok=True)
+    for file, data in wanted.items():
+        (folder / file).write_bytes(data)
 
 
 def every_list(app: Sphinx) -> dict[str, tuple[int, list[Any]]]:

@@ -125,6 +125,22 @@ def test_an_incremental_build_of_long_lists_equals_a_clean_one(make_app, lists_r
     assert "scenarios/all/2.html" in got and not any(re.search(r"scenarios/all/3", k) for k in got)  # six: two pages
 
 
+def test_rewriting_the_list_files_touches_only_those_that_changed(tmp_path):
+    from builder.lists import FOLDER, write_lists
+
+    write_lists(tmp_path, {"a": (2, [1, 2, 3, 4, 5]), "b": (2, ["x", "y", "z"])})
+    folder = tmp_path / FOLDER
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert sorted(before) == ["a-0.js", "a-1.js", "a-2.js", "b-0.js", "b-1.js"]
+    (folder / "stray.js").write_text("old")
+    write_lists(tmp_path, {"a": (2, [1, 2, 3, 40])})  # a-1 changes, a-2 and b go
+    after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert sorted(after) == ["a-0.js", "a-1.js"] and after["a-0.js"] == before["a-0.js"]
+    assert "[3,40]" in (folder / "a-1.js").read_text()
+    write_lists(tmp_path, {})
+    assert not list(folder.iterdir())
+
+
 @pytest.fixture
 def page(browser):
     """A fresh tab of the session's Chromium at 1280 x 800, keeping the page's script errors."""

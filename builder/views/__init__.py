@@ -85,6 +85,12 @@ class Slices:
         return [(d, p.scenario, p.sections) for d, p in self.scenarios]
 
     @cached_property
+    def every_fact(self) -> Any:
+        """The front matter of every scenario and the components it enacts, without the sections' words:
+        all a list of scenarios shows, so an edit to a section's text leaves such lists as they are."""
+        return [(d, p.scenario, [s.component for s in p.sections]) for d, p in self.scenarios]
+
+    @cached_property
     def every_prompt(self) -> Any:
         return [(d, p.title, p.scenario and p.scenario.title, p.prompts) for d, p in sorted(self.domain.pages.items()) if p.prompts]
 
@@ -97,6 +103,10 @@ Lists = Callable[["Framework", "GlassboxDomain", Uri, "Config"], dict[str, tuple
 
 def every_scenario(slices: Slices, docname: str, page: Page) -> Any:
     return slices.every_scenario
+
+
+def every_fact(slices: Slices, docname: str, page: Page) -> Any:
+    return slices.every_fact
 
 
 def every_prompt(slices: Slices, docname: str, page: Page) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 from docutils import nodes
 
 from .. import downloads, lists
-from . import Uri, View, ViewContext, every_scenario
+from . import Uri, View, ViewContext, every_fact
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -41,4 +41,4 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     return {"downloads": (size, entries)} if len(entries) > size else {}
 
 
-VIEW = View("scenario-downloads", render, print=nothing, depends=every_scenario, lists=long_lists)
+VIEW = View("scenario-downloads", render, print=nothing, depends=every_fact, lists=long_lists)

@@ -7,7 +7,7 @@ from typing import Any
 from docutils import nodes
 
 from .. import lists
-from . import Uri, View, ViewContext, every_scenario
+from . import Uri, View, ViewContext, every_fact
 from .common import link, para, run_in, table
 
 
@@ -38,4 +38,4 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     return {k: v for k, v in out.items() if len(v[1]) > size}
 
 
-VIEW = View("levels-view", render, depends=every_scenario, searchable=False, lists=long_lists)
+VIEW = View("levels-view", render, depends=every_fact, searchable=False, lists=long_lists)

@@ -8,7 +8,7 @@ from docutils import nodes
 
 from .. import lists
 from ..frontmatter import FACTS
-from . import Uri, View, ViewContext, every_scenario
+from . import Uri, View, ViewContext, every_fact
 from .common import link, para, table
 
 
@@ -39,4 +39,4 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     return {"problems": (size, rows)} if len(rows) > size else {}
 
 
-VIEW = View("problems-table", render, depends=every_scenario, searchable=False, lists=long_lists)
+VIEW = View("problems-table", render, depends=every_fact, searchable=False, lists=long_lists)

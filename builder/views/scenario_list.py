@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from . import View, ViewContext, every_scenario
+from . import View, ViewContext, every_fact
 from .common import link, para, run_in
 
 
@@ -25,4 +25,4 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     return [lst]
 
 
-VIEW = View("scenario-list", render, depends=every_scenario, searchable=False)
+VIEW = View("scenario-list", render, depends=every_fact, searchable=False)
