@@ -13,7 +13,7 @@ and `load`: `builder.search_merge`; the images to copy) in document order,
 so the output of `-j N` is byte-identical to that of `-j 1`
 (tests/test_build.py). With `-j 1`, or when pages carry index entries
 (which the index's public `load` does not restore), it is Sphinx's own
-writer. Everything that runs at doctree-resolved is read-only on the
+writer; a few pages (`SERIAL_BELOW`) are written in the main process. Everything that runs at doctree-resolved is read-only on the
 environment (builder/resolve.py), which is what makes resolving in a worker
 safe.
 """
@@ -38,6 +38,11 @@ logger = logging.getLogger(__name__)
 
 # Collector thresholds during a build (generation 0, 1, 2); CPython's defaults are (700, 10, 10).
 GC_THRESHOLDS = (100_000, 50, 100)
+
+# Fewer pages than this are written in the main process even with -j N: forking a process that
+# holds a large handbook, and copying the memory each worker then touches, costs more than a few
+# pages take to write (an edit to one scenario at N = 1000 rewrites about a dozen: benchmarks/RESULTS.md).
+SERIAL_BELOW = 40
 
 ChunkResult = tuple[search_merge.Frozen | None, dict[str, str]]
 
@@ -76,10 +81,12 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
         # until the next build in this process (init) makes it collectable again.
         gc.freeze()
         has_index_entries = any(self.env.domains.index_domain.entries.values())
-        if not self.parallel_ok or self.workers < 2 or len(docnames) < 2 or has_index_entries:
+        if not self.parallel_ok or self.workers < 2 or has_index_entries:
             super().write_documents(docnames)
-            return
-        self.write_in_workers(sorted(docnames))
+        elif len(docnames) < SERIAL_BELOW:
+            self.write_here(sorted(docnames))
+        else:
+            self.write_in_workers(sorted(docnames))
 
     def write_page(self, docname: str) -> None:
         """Resolve, index and render one page, with the builder's public methods."""
@@ -88,6 +95,12 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
         self.phase = BuildPhase.WRITING
         self.write_doc_serialized(docname, doctree)
         self.write_doc(docname, doctree)
+
+    def write_here(self, docnames: list[str]) -> None:
+        """A few pages (an incremental build's): written in this process, as with -j 1."""
+        for docname in status_iterator(docnames, __("writing output... "), "darkgreen", len(docnames),
+                                       self.config.verbosity):
+            self.write_page(docname)
 
     def write_in_workers(self, docnames: list[str]) -> None:
         # The first page is written here, so templates are compiled once, before forking.

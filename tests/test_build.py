@@ -173,9 +173,25 @@ def test_incremental_build_after_edit_add_delete_equals_clean_build(make_app, co
     assert incremental == _clean_html(make_app, src, tmp_path / "clean3")
 
 
+def _record_writers(monkeypatch) -> list[str]:
+    """Which of the glassbox builder's writers ran, in order."""
+    from builder.glassbox_builder import GlassboxHTMLBuilder
+
+    ran: list[str] = []
+    for name in ("write_here", "write_in_workers"):
+        real = getattr(GlassboxHTMLBuilder, name)
+        monkeypatch.setattr(GlassboxHTMLBuilder, name, lambda self, docs, real=real, name=name: (ran.append(name), real(self, docs))[1])
+    return ran
+
+
 @pytest.mark.parametrize("builder", ["glassbox", "html"])
-def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, builder):
-    """`glassbox` (the site's builder) writes whole pages in the workers; its output must not depend on -j."""
+def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, builder, monkeypatch):
+    """`glassbox` (the site's builder) writes whole pages in the workers; its output must not depend on -j.
+    This root is small, so the threshold below which pages stay in the main process is lowered."""
+    from builder import glassbox_builder
+
+    monkeypatch.setattr(glassbox_builder, "SERIAL_BELOW", 2)
+    ran = _record_writers(monkeypatch)
     src = copy_root()
     for n in range(3, 12):  # enough documents for Sphinx to read and write in more than one chunk
         text = (src / "scenarios" / "first.md").read_text()
@@ -191,3 +207,17 @@ def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, build
     index = (Path(parallel.outdir) / "searchindex.js").read_bytes()
     assert index == (Path(serial.outdir) / "searchindex.js").read_bytes()
     assert b"scenario 11" in index.lower() or b"s11" in index
+    assert ran == (["write_in_workers"] if builder == "glassbox" else [])
+
+
+def test_a_few_pages_at_j2_are_written_in_the_main_process(make_app, copy_root, tmp_path, monkeypatch):
+    """Forking workers for a dozen pages (an incremental build's) costs more than writing them."""
+    ran = _record_writers(monkeypatch)
+    src = copy_root()
+    serial = make_app("glassbox", srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1)
+    serial.build()
+    parallel = make_app("glassbox", srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2)
+    parallel.build()
+    assert ran == ["write_here"]
+    assert html_files(Path(serial.outdir)) == html_files(Path(parallel.outdir))
+    assert (Path(parallel.outdir) / "searchindex.js").read_bytes() == (Path(serial.outdir) / "searchindex.js").read_bytes()

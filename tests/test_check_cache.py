@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from test_cli import _project_copy
 
 import builder.scenario
 from builder.__main__ import CACHE, main
-from test_cli import _project_copy
 
 
 @pytest.fixture
