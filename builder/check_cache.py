@@ -52,7 +52,7 @@ def store_key(read: Iterable[Path], folders: Iterable[Path]) -> str:
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")
     code = sorted(Path(__file__).parent.rglob("*.py"))
     libraries = [Path(spec.origin) for spec in map(importlib.util.find_spec, LIBRARIES) if spec and spec.origin]
-    for path in [*code, *libraries, *list_files(), *(p for f in sorted({f.resolve() for f in set(folders)}) for p in _beside(f))]:
+    for path in [*code, *libraries, *list_files(), *(p for f in sorted({f.resolve() for f in folders}) for p in _beside(f))]:
         digest.update(_stat(path).encode())
     return digest.hexdigest()
 

@@ -108,8 +108,10 @@ def write_lists(outdir: Path, lists: dict[str, tuple[int, list[Any]]]) -> None:
             wanted[f"{key}.js"] = chunk_script(key, entries[n * size:(n + 1) * size]).encode("utf-8")
     if folder.is_dir():
         for old in folder.iterdir():
-            if old.name not in wanted or not old.is_file() or old.is_symlink():
-                shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old)
+            elif old.name not in wanted or not old.is_file() or old.is_symlink():
+                old.unlink()
             elif old.read_bytes() == wanted[old.name]:
                 del wanted[old.name]
     if wanted:

@@ -178,9 +178,17 @@ def _record_writers(monkeypatch) -> list[str]:
     from builder.glassbox_builder import GlassboxHTMLBuilder
 
     ran: list[str] = []
-    for name in ("write_here", "write_in_workers"):
+
+    def recorded(name: str):
         real = getattr(GlassboxHTMLBuilder, name)
-        monkeypatch.setattr(GlassboxHTMLBuilder, name, lambda self, docs, real=real, name=name: (ran.append(name), real(self, docs))[1])
+
+        def write(self, docnames):
+            ran.append(name)
+            return real(self, docnames)
+        return write
+
+    for name in ("write_here", "write_in_workers"):
+        monkeypatch.setattr(GlassboxHTMLBuilder, name, recorded(name))
     return ran
 
 
