@@ -119,6 +119,20 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     r["incremental_j2"], _ = sphinx(corpus, work / "ext-j2", 2, "glassbox", fresh=False)
     sphinx(corpus, work / "ext-clean", 1, "glassbox")
     r["incremental_equals_clean"] = html_tree(work / "ext-j1" / "glassbox") == html_tree(work / "ext-clean" / "glassbox")
+    # Floors, to read the two figures above against: plain Sphinx's own incremental build after the same edit
+    # (the first two enactments, admonitions there), and a build with nothing to do, with and without the extension
+    base_victim = base / "scenarios" / f"{sample}.md"
+    base_victim.write_text(base_victim.read_text().replace(":::{note}\n", ":::{note}\nEdited. ", 2))
+    r["base_incremental"], _ = sphinx(base, work / "base-j1", 1, fresh=False)
+    r["base_incremental_j2"], _ = sphinx(base, work / "base-j2", 2, fresh=False)
+    r["noop_j2"], _ = sphinx(corpus, work / "ext-j2", 2, "glassbox", fresh=False)
+    r["base_noop_j2"], _ = sphinx(base, work / "base-j2", 2, fresh=False)
+    # and the check's: starting Python with the checker imported, and markdown-it's parse of every scenario body alone
+    # (one process, the check's own parser configuration)
+    r["check_start"], _ = run([PY, "-c", "import builder.__main__, builder.scenario"], label="check_start")
+    parse = ("import sys; from pathlib import Path; from builder.body import parser; md = parser(); "
+             "[md.parse(f.read_text().split('\\n---\\n', 1)[-1]) for f in Path(sys.argv[1]).glob('*.md')]")
+    r["check_parse"], _ = run([PY, "-c", parse, str(corpus / "scenarios")], label="check_parse")
     # the check three ways: cold (the corpus is fresh, so its cache is empty), after one file is edited, and warm
     check = [PY, "-m", "builder", "--root", str(corpus), "check", "-q"]
     r["check"], _ = run(check, label="check")
@@ -194,6 +208,14 @@ def main() -> None:
             f"{r['incremental_j2']:.1f} | {100 * r['incremental_j2'] / r['ext_j2']:.1f}% | "
             f"{r['incremental_equals_clean']} | {r['j1_equals_j2']} | {r['check']:.2f} / {r['check_edit']:.2f} / {r['check_warm']:.2f} | {r['peak_mib']} | {r['site_mib']:.1f} | "
             f"{r['page_kib']:.0f} ({r['base_page_kib']:.0f}) | {r['assets_kib']:.0f} | {pdf} |")
+    lines += ["", "Floors: plain Sphinx's own incremental build after the same edit (the baseline corpus), a build with"
+              " nothing to do at `-j 2`, and what a cold check cannot go below (seconds):", "",
+              "| N | baseline incremental -j1 | of its full -j1 | baseline incremental -j2 | of its full -j2 |"
+              " nothing changed -j2: ext / baseline | Python start with the checker imported | markdown-it's parse of"
+              " every scenario, one process (with start-up) |", "|" + "---|" * 8]
+    lines += [f"| {r['n']} | {r['base_incremental']:.1f} | {100 * r['base_incremental'] / r['base_j1']:.1f}% | "
+              f"{r['base_incremental_j2']:.1f} | {100 * r['base_incremental_j2'] / r['base_j2']:.1f}% | "
+              f"{r['noop_j2']:.1f} / {r['base_noop_j2']:.1f} | {r['check_start']:.2f} | {r['check_parse']:.2f} |" for r in results]
     kits = [r for r in results if "kit" in r]
     if kits:
         lines += ["", "Seconds for each printed document of one scenario's workshop kit (A4; the builder's own timings, timings.json):", "",

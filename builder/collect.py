@@ -110,8 +110,14 @@ def on_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(changed)
 
 
+def _fields(value: Any) -> Any:
+    """What a digest reads of an object JSON cannot write: a model's fields (much faster than its
+    `str`, which formats a repr of every nested model), or else its text."""
+    return vars(value) if hasattr(value, "__dict__") else str(value)
+
+
 def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=_fields).encode()).hexdigest()
 
 
 def changed_view_pages(domain: GlassboxDomain, fw: Any) -> set[str]:
