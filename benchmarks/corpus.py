@@ -9,9 +9,12 @@ tables in place of every generated view.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
+import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -59,12 +62,44 @@ def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
     return "\n".join(out)
 
 
+# What a checkout holds beside its sources when git cannot say which files are its own.
+NOT_SOURCES = ("_build", ".venv*", "node_modules", ".git", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info")
+
+
+def checkout_files(root: Path = PROJECT) -> list[str]:
+    """The files a fresh clone or a fork of `root` holds, plus new files not yet committed: what git lists
+    (tracked, or untracked and not ignored). Without git, every file outside the folders it would ignore.
+    Copying only these keeps the virtual environments and node_modules (hundreds of MB) out of a copy."""
+    listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, text=True)
+    if listed.returncode == 0 and listed.stdout:
+        return sorted({name for name in listed.stdout.split("\0") if name and (root / name).is_file()})
+    skip = shutil.ignore_patterns(*NOT_SOURCES)
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        ignored = skip(folder, dirs + files)
+        dirs[:] = [d for d in dirs if d not in ignored]
+        found += [str((Path(folder) / f).relative_to(root)) for f in files if f not in ignored]
+    return sorted(found)
+
+
+def copy_checkout(dest: Path, leave_out: Iterable[str] = (), root: Path = PROJECT) -> Path:
+    """Copy the checkout's own files (`checkout_files`) to dest, without the top-level folders in leave_out."""
+    skipped = set(leave_out)
+    for name in checkout_files(root):
+        if name.split("/", 1)[0] in skipped:
+            continue
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target)
+    return dest
+
+
 def make_corpus(dest: Path, n: int, seed: int = 1) -> Path:
     """A copy of the handbook whose scenarios are n synthetic ones."""
     if dest.exists():
         shutil.rmtree(dest)
-    shutil.copytree(PROJECT, dest, ignore=shutil.ignore_patterns(
-        "_build", ".venv", ".git", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".ruff_cache", "builder"))
+    copy_checkout(dest, leave_out=("tests", "benchmarks", "builder"))
     # the handbook's own scenarios stay (its pages link to them); synthetic ones make up the rest of n
     real = [f for f in (dest / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_")]
     rng, fw = random.Random(seed), _framework()

@@ -8,16 +8,16 @@ any other file being touched.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
+from conftest import pdf_pages
 
 PROJECT = Path(__file__).parent.parent
-SKIP = shutil.ignore_patterns("_build", ".venv", ".git", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".ruff_cache")
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+from corpus import copy_checkout  # noqa: E402  (the one copy of a checkout that tests and benchmarks share)
 
 
 def fill_in_template(text: str) -> str:
@@ -53,8 +53,7 @@ def fill_in_template(text: str) -> str:
 def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     guide = (PROJECT / "CONTRIBUTING.md").read_text()
     assert "Copy raw file" in guide and "scenarios/_template.md" in guide and "python -m builder check" in guide
-    root = tmp_path / "fork"
-    shutil.copytree(PROJECT, root, ignore=SKIP)
+    root = copy_checkout(tmp_path / "fork", leave_out=("tests", "benchmarks"))  # a fork's files, as GitHub shows them
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
     new = root / "scenarios" / "coaching-cycles.md"
@@ -86,15 +85,18 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     assert "COACHING-PROMPT" in soup("handbook/views/prompts.html").get_text()
     assert "Rosa Example" in soup("handbook/contributors.html").get_text()
 
+    def printed(name: str) -> str:  # a PDF's words, whatever lines they were set on
+        return " ".join(" ".join(pdf_pages(out / "pdf" / name)).split())
+
     pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / "dp"),
                           "-D", "glassbox_pdf_scenarios=coaching-cycles", "-D", "glassbox_pdf_papers=a4",
                           str(root), str(out / "pdf")], capture_output=True, text=True)
     assert pdf.returncode == 0, pdf.stderr
-    packet = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "packet-coaching-cycles-a4.pdf").pages)
+    packet = printed("packet-coaching-cycles-a4.pdf")
     assert "COACHING-SUMMARY" in packet and "COACHING-PROMPT" in packet
-    guide = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "guide-coaching-cycles-a4.pdf").pages)
+    guide = printed("guide-coaching-cycles-a4.pdf")
     assert "COACHING-SUMMARY" in guide and "60-minute plan" in guide
-    cards = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "prompt-cards-a4.pdf").pages)
+    cards = printed("prompt-cards-a4.pdf")
     assert "COACHING-PROMPT" in cards
-    handbook = " ".join(p.extract_text() for p in PdfReader(out / "pdf" / "handbook-a4.pdf").pages)
+    handbook = printed("handbook-a4.pdf")
     assert "Coaching cycles that stop at the school door" in handbook
