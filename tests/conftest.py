@@ -64,6 +64,27 @@ def site(tmp_path_factory) -> Path:
     return out / "html"
 
 
+# The date every reproducible PDF build of the toy root is stamped with.
+EPOCH = "1700000000"
+
+
+def build_toy_pdfs(out: Path) -> Path:
+    """The toy root (tests/roots/test-basic) built by the pdf builder in both paper sizes, warnings as errors,
+    dated by SOURCE_DATE_EPOCH so that two builds give the same bytes."""
+    import os
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
+                    str(ROOTS / "test-basic"), str(out)], check=True, env=env, cwd=out.parent)
+    return out
+
+
+@pytest.fixture(scope="session")
+def toy_pdfs(tmp_path_factory) -> Path:
+    """The toy root's PDFs, built once per session for every test that only reads them."""
+    return build_toy_pdfs(tmp_path_factory.mktemp("toy-pdf") / "out")
+
+
 # Debian's Chromium (Playwright cannot download its own browser here). The flags keep it
 # from reaching for the network on its own, which this machine's closed network refuses.
 CHROMIUM = "/usr/bin/chromium"

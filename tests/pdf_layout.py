@@ -20,16 +20,19 @@ def plans(path: Path) -> dict[int, list[list[str]]]:
     rows: list[list[str]] | None = None
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
+            seen = rows is not None
             for table in page.extract_tables():
                 for row in table:
                     cells = [flat(c or "") for c in row]
                     if cells[:4] == ["Time", "Minutes", "Step", "What to do"]:
-                        rows = []
+                        rows, seen = [], True
                     elif rows is not None and cells[0] == "Total":
                         found[int(cells[1])] = rows
                         rows = None
                     elif rows is not None:
                         rows.append(cells)
+            if found and not seen:
+                break  # the plans stand together at the head of a guide; past them, tables are something else
     return found
 
 
@@ -53,32 +56,38 @@ def is_rule(obj: dict) -> bool:
     return obj["height"] <= 1.0 and obj["width"] > 100 and grey
 
 
-def clear_space(path: Path, prompts: list[str]) -> list[float]:
+def packet_layout(path: Path, prompts: list[str]) -> tuple[list[float], list[int]]:
+    """A packet read once: the clear space under each of its prompts (`clear_space`), and its half-empty pages
+    (`half_empty_pages`)."""
+    with pdfplumber.open(path) as pdf:
+        return clear_space(pdf, prompts), half_empty_pages(pdf)
+
+
+def clear_space(pdf: pdfplumber.PDF, prompts: list[str]) -> list[float]:
     """For each prompt (in order), the millimetres between the bottom of its text and what is printed next below
     it on its page (text, picture, box or line, other than the ruled writing lines), or the bottom margin."""
     out: list[float] = []
-    with pdfplumber.open(path) as pdf:
-        pages = list(pdf.pages)
-        texts = []
-        for page in pages:
-            lines = page.extract_text_lines()
-            joined, spans = "", []
-            for line in lines:
-                text = flat(line["text"])
-                joined = f"{joined}{'' if joined.endswith('-') or not joined else ' '}{text}"  # as flat() joins lines
-                spans.append((len(joined), line))
-            texts.append((joined, spans))
-        at = 0
-        for prompt in prompts:
-            at, start = next((i, t.find(flat(prompt))) for i, (t, _) in enumerate(texts[at:], start=at)
-                             if flat(prompt) in t)
-            end = start + len(flat(prompt))
-            bottom = next(line["bottom"] for stop, line in texts[at][1] if stop >= end)
-            page = pages[at]
-            below = [c["top"] for c in page.chars if c["top"] > bottom + 0.5]
-            below += [o["top"] for o in page.rects + page.lines + page.curves + page.images
-                      if o["top"] > bottom + 0.5 and not is_rule(o)]
-            out.append((min([*below, page.height - BOTTOM]) - bottom) / MM)
+    pages = list(pdf.pages)
+    texts = []
+    for page in pages:
+        lines = page.extract_text_lines()
+        joined, spans = "", []
+        for line in lines:
+            text = flat(line["text"])
+            joined = f"{joined}{'' if joined.endswith('-') or not joined else ' '}{text}"  # as flat() joins lines
+            spans.append((len(joined), line))
+        texts.append((joined, spans))
+    at = 0
+    for prompt in prompts:
+        at, start = next((i, t.find(flat(prompt))) for i, (t, _) in enumerate(texts[at:], start=at)
+                         if flat(prompt) in t)
+        end = start + len(flat(prompt))
+        bottom = next(line["bottom"] for stop, line in texts[at][1] if stop >= end)
+        page = pages[at]
+        below = [c["top"] for c in page.chars if c["top"] > bottom + 0.5]
+        below += [o["top"] for o in page.rects + page.lines + page.curves + page.images
+                  if o["top"] > bottom + 0.5 and not is_rule(o)]
+        out.append((min([*below, page.height - BOTTOM]) - bottom) / MM)
     return out
 
 
@@ -91,6 +100,5 @@ def emptiness(page) -> float:
     return (bottom - lowest) / (bottom - top)
 
 
-def half_empty_pages(path: Path) -> list[int]:
-    with pdfplumber.open(path) as pdf:
-        return [page.page_number for page in pdf.pages[:-1] if emptiness(page) > 0.5]
+def half_empty_pages(pdf: pdfplumber.PDF) -> list[int]:
+    return [page.page_number for page in pdf.pages[:-1] if emptiness(page) > 0.5]

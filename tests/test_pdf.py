@@ -12,25 +12,17 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import PROJECT, ROOTS
+from conftest import EPOCH, PROJECT, ROOTS, build_toy_pdfs
 from pypdf import PdfReader
 
-EPOCH = "1700000000"
 A4, LETTER = (595.28, 841.89), (612.0, 792.0)
 SLIDE = (720.0, 405.0)  # 254 mm x 142.875 mm: 16:9
 SCENARIOS = ("first", "second")
 
 
-def build(out: Path) -> Path:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
-                    str(ROOTS / "test-basic"), str(out)], check=True, env=env, cwd=out.parent)
-    return out
-
-
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("pdf") / "out")
+@pytest.fixture
+def pdfs(toy_pdfs: Path) -> Path:
+    return toy_pdfs
 
 
 def prompts_of(scenario: str) -> list[str]:
@@ -216,7 +208,7 @@ def test_pages_render_to_png(pdfs, tmp_path):
 
 
 def test_two_builds_with_source_date_epoch_are_identical(pdfs, tmp_path):
-    again = build(tmp_path / "out")
+    again = build_toy_pdfs(tmp_path / "out")
     for pdf in sorted(pdfs.glob("*.pdf")):
         assert (again / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 import yaml
-from conftest import ROOTS
+from conftest import EPOCH, ROOTS
 from pypdf import PdfReader
 from test_model_and_domain import FW, page_of, parsed
 from test_pdf import outline
@@ -26,7 +26,6 @@ from test_pdf import outline
 from builder.framework import load_framework
 from builder.session import plan_session
 
-EPOCH = "1700000000"
 SCENARIOS = ("first", "second")
 FLOOR = 19.95  # 20 pt, as pdfplumber reports it
 LONG_WORDS = [f"{word}{i}" for i in range(1, 61) for word in ("partners", "weigh", "evidence", "together")]
@@ -41,9 +40,9 @@ def sphinx(src: Path, out: Path, *options: str) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory) -> Path:
-    return sphinx(ROOTS / "test-basic", tmp_path_factory.mktemp("toy") / "out")
+@pytest.fixture
+def toy(toy_pdfs: Path) -> Path:
+    return toy_pdfs
 
 
 def long_scenario() -> str:

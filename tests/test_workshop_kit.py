@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import PROJECT, ROOTS
-from pdf_layout import MM, assert_plan_adds_up, clear_space, half_empty_pages, plans
+from pdf_layout import MM, assert_plan_adds_up, packet_layout, plans
 from pypdf import PdfReader
 from test_pdf import EPOCH, flat, outline, prompts_of, struct_types
 
@@ -167,9 +167,9 @@ def test_every_prompt_of_a_packet_has_70_mm_to_write_in_and_no_page_is_half_empt
     for scenario in ("first", "second", "solo"):
         path = kit / f"packet-{scenario}-{paper}.pdf"
         prompts = [SOLO_PROMPT] if scenario == "solo" else prompts_of(scenario)
-        space = clear_space(path, prompts)
+        space, half_empty = packet_layout(path, prompts)
         assert len(space) == len(prompts) and min(space) >= 70, (path.name, space)
-        assert half_empty_pages(path) == [], path.name
+        assert half_empty == [], path.name
 
 
 def test_every_prompt_of_every_real_packet_has_70_mm_to_write_in_and_no_page_is_half_empty(site):
@@ -177,9 +177,9 @@ def test_every_prompt_of_every_real_packet_has_70_mm_to_write_in_and_no_page_is_
     for scenario_id, prompts in real:
         for paper in PAPERS:
             path = site / "pdf" / f"packet-{scenario_id}-{paper}.pdf"
-            space = clear_space(path, prompts)
+            space, half_empty = packet_layout(path, prompts)
             assert len(space) == len(prompts) and min(space) >= 70, (path.name, [round(s) for s in space])
-            assert half_empty_pages(path) == [], path.name
+            assert half_empty == [], path.name
             checked += len(space)
     assert checked == 2 * sum(len(prompts) for _, prompts in real) > 100  # every prompt, in both paper sizes
 
