@@ -68,21 +68,25 @@ def site(tmp_path_factory) -> Path:
 EPOCH = "1700000000"
 
 
-def build_toy_pdfs(out: Path) -> Path:
-    """The toy root (tests/roots/test-basic) built by the pdf builder in both paper sizes, warnings as errors,
-    dated by SOURCE_DATE_EPOCH so that two builds give the same bytes."""
+def build_toy_pdfs(out: Path, *options: str) -> str:
+    """Build the toy root (tests/roots/test-basic) into `out` with the pdf builder in both paper sizes, warnings
+    as errors, dated by SOURCE_DATE_EPOCH so that two builds give the same bytes; return what it printed."""
     import os
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
-                    str(ROOTS / "test-basic"), str(out)], check=True, env=env, cwd=out.parent)
-    return out
+    out.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "pdf", *options, "-d", str(out / ".doctrees"),
+                           str(ROOTS / "test-basic"), str(out)], capture_output=True, text=True, env=env, cwd=out.parent)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.fixture(scope="session")
 def toy_pdfs(tmp_path_factory) -> Path:
     """The toy root's PDFs, built once per session for every test that only reads them."""
-    return build_toy_pdfs(tmp_path_factory.mktemp("toy-pdf") / "out")
+    out = tmp_path_factory.mktemp("toy-pdf") / "out"
+    build_toy_pdfs(out)
+    return out
 
 
 # Debian's Chromium (Playwright cannot download its own browser here). The flags keep it

@@ -207,10 +207,14 @@ def test_pages_render_to_png(pdfs, tmp_path):
     assert len(pngs) == 6 and all(p.stat().st_size > 1000 for p in pngs)
 
 
-def test_two_builds_with_source_date_epoch_are_identical(pdfs, tmp_path):
-    again = build_toy_pdfs(tmp_path / "out")
-    for pdf in sorted(pdfs.glob("*.pdf")):
-        assert (again / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+def test_two_builds_with_source_date_epoch_are_identical_one_written_in_two_processes(pdfs, tmp_path):
+    """Reproducible, and independent of -j: the second build writes its PDFs in two processes."""
+    log = build_toy_pdfs(tmp_path / "out", "-j", "2")
+    assert re.search(r"writing \d+ PDFs in 2 processes", log), log
+    written = sorted(p.name for p in pdfs.glob("*.pdf"))
+    assert written == sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) and len(written) >= 10
+    for name in written:
+        assert (tmp_path / "out" / name).read_bytes() == (pdfs / name).read_bytes(), name
 
 
 def test_real_handbook_has_a_packet_per_scenario_with_every_prompt_in_order(site):

@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Set
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from docutils import nodes
@@ -22,6 +22,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.docutils import new_document
+from sphinx.util.parallel import ParallelTasks
 
 from ..downloads import pdf_name
 from ..loader import bibliography_for, framework_for
@@ -38,6 +39,15 @@ def doc_id(docname: str) -> str:
     return "doc-" + docname.replace("/", "-")
 
 
+class PdfJob(NamedTuple):
+    """One PDF to write: its file name, its HTML, its paper (None: its stylesheet's own size), its stylesheets."""
+
+    name: str
+    html: str
+    paper: str | None
+    styles: tuple[str, ...]
+
+
 class PdfBuilder(SingleFileHTMLBuilder):
     name = "pdf"
     format = "html"
@@ -47,6 +57,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     use_index = False
 
     glassbox_render: RenderOptions = PRINT  # how views render here (builder/resolve.py); brief past a size
+    workers = 1  # processes that write PDFs: -j N (set at builder-inited, builder/pdf/__init__.py)
 
     def init(self) -> None:
         super().init()
@@ -170,10 +181,11 @@ class PdfBuilder(SingleFileHTMLBuilder):
                 pages.append({"id": doc_id(docname), "title": title, "depth": depth, "body": body})
         self.copy_image_files()  # pages' images, found by WeasyPrint relative to the output folder
         inputs = self.print_inputs()
-        self.write_document(handbook.document(pages, inputs, self.config.root_doc, self.config.project))
+        jobs = self.jobs(handbook.document(pages, inputs, self.config.root_doc, self.config.project))
         for compose in kit():
             for document in compose(inputs):
-                self.write_document(document)
+                jobs += self.jobs(document)
+        self.write_pdfs(jobs)
         # Seconds per PDF, for the benchmark (not part of the site).
         (Path(self.outdir) / "timings.json").write_text(json.dumps(
             {k: round(v, 3) for k, v in sorted(self.timings.items())}, indent=1) + "\n", encoding="utf-8")
@@ -201,13 +213,33 @@ class PdfBuilder(SingleFileHTMLBuilder):
                            frozenset(self.config.glassbox_pdf_scenarios), bool(self.left_out), len(self.left_out),
                            self.render_nodes, self.context)
 
-    def write_document(self, document: PdfDocument) -> None:
-        """Render one document's template and write it in every paper size: the one place PDFs are written."""
+    def jobs(self, document: PdfDocument) -> list[PdfJob]:
+        """Render one document's template, once for all its paper sizes."""
         html = self.jinja.get_template(document.template).render(document.context)
-        for paper in [None] if document.own_size else self.config.glassbox_pdf_papers:
-            name = pdf_name(document.stem, paper)
-            with progress_message(__("writing %s") % name):
-                self.timings[name] = write_pdf(html, Path(self.outdir) / name, paper, str(self.outdir), document.styles)
+        return [PdfJob(pdf_name(document.stem, paper), html, paper, document.styles)
+                for paper in ([None] if document.own_size else self.config.glassbox_pdf_papers)]
+
+    def write_pdfs(self, jobs: list[PdfJob]) -> None:
+        """Write every PDF: the one place PDFs are written. WeasyPrint's layout is most of a PDF build and each
+        PDF stands alone, so with -j N they are written in N processes, the longest first (the handbook would
+        otherwise start last and finish alone). The bytes do not depend on -j."""
+        outdir = Path(self.outdir)
+
+        def write(job: PdfJob) -> float:
+            return write_pdf(job.html, outdir / job.name, job.paper, str(outdir), job.styles)
+
+        if not self.parallel_ok or self.workers < 2 or len(jobs) < 2:
+            for job in jobs:
+                with progress_message(__("writing %s") % job.name):
+                    self.timings[job.name] = write(job)
+            return
+        import weasyprint  # noqa: F401  (imported once here, before forking, rather than in every process)
+
+        logger.info(__("writing %d PDFs in %d processes"), len(jobs), self.workers)
+        tasks = ParallelTasks(self.workers)
+        for job in sorted(jobs, key=lambda j: len(j.html), reverse=True):
+            tasks.add_task(write, job, lambda job, seconds: self.timings.__setitem__(job.name, seconds))
+        tasks.join()
 
     def finish(self) -> None:
         pass
