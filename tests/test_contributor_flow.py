@@ -66,7 +66,7 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     assert kept == before, "no other file touched"
 
     out = tmp_path / "out"
-    html = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-j", "auto", "-b", "html", "-d", str(out / "d"), str(root),
+    html = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-d", str(out / "d"), str(root),
                            str(out / "html")], capture_output=True, text=True)
     assert html.returncode == 0, html.stderr
     site = out / "html"
@@ -88,7 +88,7 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     def printed(name: str) -> str:  # a PDF's words, whatever lines they were set on
         return " ".join(" ".join(pdf_pages(out / "pdf" / name)).split())
 
-    pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-j", "auto", "-b", "pdf", "-d", str(out / "dp"),
+    pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / "dp"),
                           "-D", "glassbox_pdf_scenarios=coaching-cycles", "-D", "glassbox_pdf_papers=a4",
                           str(root), str(out / "pdf")], capture_output=True, text=True)
     assert pdf.returncode == 0, pdf.stderr

@@ -33,7 +33,7 @@ def toy(tmp_path_factory) -> Path:
     text = text.replace("# Second scenario", f"# {LONG_TITLE}").split("## Gamma")[0]
     (root / "scenarios" / "third.md").write_text(text.replace("SECOND-ALPHA", "THIRD-ALPHA"), encoding="utf-8")
     out = work / "out"
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-j", "auto", "-b", "pdf", "-d", str(out / ".d"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".d"),
                     "-D", "glassbox_pdf_papers=letter", "-D", "glassbox_pdf_scenarios=third", str(root), str(out)],
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
     return out / "handbook-letter.pdf"

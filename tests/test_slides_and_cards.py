@@ -35,7 +35,7 @@ LONG_TOKEN = "https://example.org/" + "segment" * 30
 
 
 def sphinx(src: Path, out: Path, *options: str) -> Path:
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-j", "auto", "-b", "pdf", "-d", str(out / ".doctrees"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
                     *options, str(src), str(out)], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     return out
 

@@ -77,7 +77,7 @@ def kit(tmp_path_factory) -> Path:
         conf.write('\nimport os\nhtml_baseurl = os.environ.get("GLASSBOX_BASEURL", "")\n')
     out = root.parent / "pdf"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "GLASSBOX_BASEURL": BASE}
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-j", "auto", "-b", "pdf", "-d", str(root.parent / "d"), str(root),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(root.parent / "d"), str(root),
                     str(out)], check=True, env=env)
     return out
 
