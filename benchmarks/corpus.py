@@ -70,9 +70,12 @@ def checkout_files(root: Path = PROJECT) -> list[str]:
     """The files a fresh clone or a fork of `root` holds, plus new files not yet committed: what git lists
     (tracked, or untracked and not ignored). Without git, every file outside the folders it would ignore.
     Copying only these keeps the virtual environments and node_modules (hundreds of MB) out of a copy."""
-    listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, text=True)
-    if listed.returncode == 0 and listed.stdout:
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                                capture_output=True, text=True)
+    except OSError:  # no git on this machine
+        listed = None
+    if listed is not None and listed.returncode == 0 and listed.stdout:
         return sorted({name for name in listed.stdout.split("\0") if name and (root / name).is_file()})
     skip = shutil.ignore_patterns(*NOT_SOURCES)
     found: list[str] = []

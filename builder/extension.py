@@ -20,15 +20,22 @@ from .assets import setup_assets
 from .directives import setup_directives
 from .domain import GlassboxDomain
 from .drawers import setup_drawers
-from .glassbox_builder import setup_glassbox_builder
+from .glassbox_builder import GlassboxHTMLBuilder, setup_glassbox_builder
 from .lists import setup_lists
 from .loader import forget, plain_text_backend_once
 from .metadata import setup_metadata
 from .nodes import setup_nodes
-from .pdf import setup_pdf
+from .pdf import PdfBuilder, setup_pdf
 from .roles import TermRole
 from .theme import setup_theme
 from .transforms import setup_transforms
+
+
+def note_workers(app: Sphinx) -> None:
+    """-j N: both of our builders write in N processes. A builder is not handed the application in Sphinx 9,
+    so the number is given to it here."""
+    if isinstance(app.builder, (GlassboxHTMLBuilder, PdfBuilder)):
+        app.builder.workers = max(1, app.parallel)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -62,4 +69,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", resolve.on_doctree_resolved)
     setup_glassbox_builder(app)
     setup_pdf(app)
+    app.connect("builder-inited", note_workers)
     return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -52,7 +52,7 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
 
     name = "glassbox"
     epilog = __("The HTML pages are in %(outdir)s.")
-    workers = 1  # set from the application's -j at builder-inited (on_builder_inited)
+    workers = 1  # every process gets pages (Sphinx's keeps one back): -j N, set by extension.note_workers
 
     def init(self) -> None:
         super().init()
@@ -140,12 +140,5 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
         return frozen, {k: v for k, v in self.images.items() if k not in images_before}
 
 
-def note_workers(app: Sphinx) -> None:
-    """Our builder gives every process pages (Sphinx's keeps one back to resolve them)."""
-    if isinstance(app.builder, GlassboxHTMLBuilder):
-        app.builder.workers = max(1, app.parallel)
-
-
 def setup_glassbox_builder(app: Sphinx) -> None:
     app.add_builder(GlassboxHTMLBuilder)
-    app.connect("builder-inited", note_workers)

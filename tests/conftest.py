@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ collect_ignore = ["roots"]
 
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
+sys.path.insert(0, str(PROJECT / "benchmarks"))  # corpus.py: synthetic handbooks and copies of this checkout
 
 
 @pytest.fixture(scope="session")
@@ -71,8 +73,6 @@ EPOCH = "1700000000"
 def build_toy_pdfs(out: Path, *options: str) -> str:
     """Build the toy root (tests/roots/test-basic) into `out` with the pdf builder in both paper sizes, warnings
     as errors, dated by SOURCE_DATE_EPOCH so that two builds give the same bytes; return what it printed."""
-    import os
-
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     out.mkdir(parents=True, exist_ok=True)
     done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "pdf", *options, "-d", str(out / ".doctrees"),

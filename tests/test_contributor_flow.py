@@ -14,10 +14,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import pdf_pages
+from corpus import copy_checkout  # benchmarks/corpus.py, on sys.path by conftest
 
 PROJECT = Path(__file__).parent.parent
-sys.path.insert(0, str(PROJECT / "benchmarks"))
-from corpus import copy_checkout  # noqa: E402  (the one copy of a checkout that tests and benchmarks share)
 
 
 def fill_in_template(text: str) -> str:

@@ -19,9 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT, serve
-
-sys.path.insert(0, str(PROJECT / "benchmarks"))
-from weight import PAGE_TYPES, load  # noqa: E402
+from weight import PAGE_TYPES, load  # benchmarks/weight.py, on sys.path by conftest
 
 KIB = 1024
 BUDGET = {"scenario": 300 * KIB}  # the budget; every other page type gets the same

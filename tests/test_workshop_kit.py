@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import PROJECT, ROOTS
+from conftest import EPOCH, PROJECT, ROOTS
 from pdf_layout import MM, assert_plan_adds_up, packet_layout, plans
 from pypdf import PdfReader
-from test_pdf import EPOCH, flat, outline, prompts_of, struct_types
+from test_pdf import flat, outline, prompts_of, struct_types
 
 BASE = "https://example.org/handbook/"
 PAPERS = ("a4", "letter")

@@ -14,12 +14,6 @@ from sphinx.application import Sphinx
 from .pdf_builder import PdfBuilder
 
 
-def note_workers(app: Sphinx) -> None:
-    """-j N: the pdf builder writes its PDFs in N processes."""
-    if isinstance(app.builder, PdfBuilder):
-        app.builder.workers = max(1, app.parallel)
-
-
 def setup_pdf(app: Sphinx) -> None:
     app.add_config_value("glassbox_pdf_papers", ["a4", "letter"], "html", types=frozenset({list}),
                          description="Paper sizes to write every PDF in (CSS page size names).")
@@ -31,4 +25,3 @@ def setup_pdf(app: Sphinx) -> None:
                          description="The handbook PDF prints every scenario in full up to this many scenarios; with "
                                      "more, it prints the framework and the views, and each scenario is in its packet.")
     app.add_builder(PdfBuilder)
-    app.connect("builder-inited", note_workers)

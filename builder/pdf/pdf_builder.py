@@ -57,7 +57,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
     use_index = False
 
     glassbox_render: RenderOptions = PRINT  # how views render here (builder/resolve.py); brief past a size
-    workers = 1  # processes that write PDFs: -j N (set at builder-inited, builder/pdf/__init__.py)
+    workers = 1  # processes that write PDFs: -j N, set by extension.note_workers
 
     def init(self) -> None:
         super().init()
@@ -236,9 +236,12 @@ class PdfBuilder(SingleFileHTMLBuilder):
         import weasyprint  # noqa: F401  (imported once here, before forking, rather than in every process)
 
         logger.info(__("writing %d PDFs in %d processes"), len(jobs), self.workers)
+        def written(job: PdfJob, seconds: float) -> None:  # back in this process
+            self.timings[job.name] = seconds
+
         tasks = ParallelTasks(self.workers)
         for job in sorted(jobs, key=lambda j: len(j.html), reverse=True):
-            tasks.add_task(write, job, lambda job, seconds: self.timings.__setitem__(job.name, seconds))
+            tasks.add_task(write, job, written)
         tasks.join()
 
     def finish(self) -> None:
