@@ -14,7 +14,7 @@ _when = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
 copyright = f"{_when.tm_year}, {author}. Content CC BY 4.0"
 language = "en"
 
-extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "builder"]
+extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "glassbox_handbook"]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -42,7 +42,7 @@ html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_permalinks_icon = "#"
-# Furo (builder/theme.py says why): our brand, a search form with a submit button and
+# Furo (glassbox_handbook/web/theme.py says why): our brand, a search form with a submit button and
 # the navigation; previous/next, on-this-page and the light/dark/auto toggle are Furo's own.
 html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
                         "sidebar/navigation.html", "sidebar/scroll-end.html"]}
@@ -53,7 +53,7 @@ html_theme_options = {
                            "color-brand-visited": "#c9a8f0"},
     "top_of_page_buttons": [],
 }
-# What search engines and link previews show for a page with no paragraph of its own (builder/metadata.py).
+# What search engines and link previews show for a page with no paragraph of its own (glassbox_handbook/web/metadata.py).
 glassbox_description = ("A handbook for school-university partnership teams: the Simultaneous Renewal Learning Core "
                         "through problems of practice, workshop kits and design prompts.")
 # Past this many scenarios the sidebar leaves the list of scenarios out (the explorer on

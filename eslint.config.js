@@ -1,5 +1,5 @@
 // @ts-check
-/* ESLint for the browser scripts (builder/static, classic scripts that share
+/* ESLint for the browser scripts (builder/glassbox_handbook/web/static, classic scripts that share
    one global, Glassbox) and their Node unit tests (tests/js, ES modules). */
 "use strict";
 
@@ -21,7 +21,7 @@ module.exports = [
     },
   },
   {
-    files: ["builder/static/**/*.js"],
+    files: ["builder/glassbox_handbook/web/static/**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",
@@ -35,7 +35,7 @@ module.exports = [
   },
   {
     // The file that defines the global: there it is a declaration, not a global to read.
-    files: ["builder/static/gb-core.js"],
+    files: ["builder/glassbox_handbook/web/static/gb-core.js"],
     languageOptions: { globals: { Glassbox: "off" } },
   },
   {

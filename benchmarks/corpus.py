@@ -152,7 +152,7 @@ def make_baseline(corpus: Path, dest: Path) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(corpus, dest)
     conf = dest / "conf.py"
-    conf.write_text(conf.read_text().replace('"sphinxcontrib.bibtex", "builder"]', '"sphinxcontrib.bibtex"]') + BASELINE_NAV)
+    conf.write_text(conf.read_text().replace('"sphinxcontrib.bibtex", "glassbox_handbook"]', '"sphinxcontrib.bibtex"]') + BASELINE_NAV)
     scen = sorted((dest / "scenarios").glob("synthetic-*.md"))
     # one static listing, standing in for every generated view (matrix, backlinks, indexes)
     rows = []

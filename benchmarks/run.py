@@ -5,7 +5,7 @@ Usage: python benchmarks/run.py [--sizes 50,200,1000] [--out benchmarks/RESULTS.
 For each N it generates a corpus (benchmarks/corpus.py), then measures, in
 one run and on one machine: full builds at -j 1 and -j 2 with the extension
 and without it (the baseline), an incremental build after editing one
-scenario (and checks its output equals a clean build), `python -m builder
+scenario (and checks its output equals a clean build), `python -m glassbox_handbook
 check` over every scenario, the PDFs when the pdf builder is present, peak
 memory, the size of the site and the weight of one scenario page.
 """
@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_baseline, make_corpus  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from builder.glassbox_builder import GC_THRESHOLDS  # noqa: E402
+from glassbox_handbook.web.html_builder import GC_THRESHOLDS
 
 PY = sys.executable
-# The printed documents of the workshop kit, by the start of their file names (builder/pdf/documents.py)
+# The printed documents of the workshop kit, by the start of their file names (glassbox_handbook/pdf/documents.py)
 KIT = (("guide", "guide-{sample}"), ("packet", "packet-{sample}"), ("slides", "slides-{sample}"),
        ("cards", "prompt-cards"), ("handbook", "handbook-a4"))
 
@@ -66,7 +66,7 @@ def sphinx(src: Path, out: Path, jobs: int, builder: str = "html", fresh: bool =
     if gc_thresholds is None:
         return run([PY, "-m", "sphinx", *args], label=label)
     # plain Sphinx tuned as our extension tunes the process: the collector thresholds its builder sets,
-    # and pybtex's plain-text backend registered once (builder/loader.py), to show what those alone are worth
+    # and pybtex's plain-text backend registered once (glassbox_handbook/domain/loader.py), to show what those alone are worth
     code = (f"import gc, sys; gc.set_threshold(*{gc_thresholds!r}); from pybtex.plugin import find_plugin, register_plugin; "
             "register_plugin('pybtex.backends', 'plaintext', find_plugin('pybtex.backends', 'plaintext'), force=True); "
             f"from sphinx.cmd.build import main; sys.exit(main({args!r}))")
@@ -129,12 +129,12 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
     r["base_noop_j2"], _ = sphinx(base, work / "base-j2", 2, fresh=False)
     # and the check's: starting Python with the checker imported, and markdown-it's parse of every scenario body alone
     # (one process, the check's own parser configuration)
-    r["check_start"], _ = run([PY, "-c", "import builder.__main__, builder.scenario"], label="check_start")
-    parse = ("import sys; from pathlib import Path; from builder.body import parser; md = parser(); "
+    r["check_start"], _ = run([PY, "-c", "import glassbox_handbook.cli, glassbox_handbook.core.scenario"], label="check_start")
+    parse = ("import sys; from pathlib import Path; from glassbox_handbook.core.body import parser; md = parser(); "
              "[md.parse(f.read_text().split('\\n---\\n', 1)[-1]) for f in Path(sys.argv[1]).glob('*.md')]")
     r["check_parse"], _ = run([PY, "-c", parse, str(corpus / "scenarios")], label="check_parse")
     # the check three ways: cold (the corpus is fresh, so its cache is empty), after one file is edited, and warm
-    check = [PY, "-m", "builder", "--root", str(corpus), "check", "-q"]
+    check = [PY, "-m", "glassbox_handbook", "--root", str(corpus), "check", "-q"]
     r["check"], _ = run(check, label="check")
     victim.write_text(victim.read_text() + "\nOne more sentence, to edit the file.\n")
     r["check_edit"], _ = run(check, label="check_edit")
@@ -151,7 +151,7 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
         return r
     out = work / "ext-pdf"
     shutil.rmtree(out, ignore_errors=True)
-    r["pdf"], r["pdf_peak_mib"] = run([PY, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / ".doctrees"),
+    r["pdf"], r["pdf_peak_mib"] = run([PY, "-m", "sphinx", "-q", "-b", "glassbox_pdf", "-d", str(out / ".doctrees"),
                                        "-D", f"glassbox_pdf_scenarios={sample}", "-D", "glassbox_pdf_papers=a4",
                                        str(corpus), str(out / "pdf")])
     timings = json.loads((out / "pdf" / "timings.json").read_text())
@@ -162,7 +162,7 @@ def measure(n: int, work: Path, pdf_max: int, repeat: int = 1) -> dict:
                 for kind, prefix in KIT}
     r["pdf_pages"] = len(__import__("pypdf").PdfReader(out / "pdf" / "handbook-a4.pdf").pages)
     # the same PDFs at -j 2, where the pdf builder writes them in two processes
-    r["pdf_j2"], _ = run([PY, "-m", "sphinx", "-q", "-j", "2", "-b", "pdf", "-d", str(out / ".doctrees-j2"),
+    r["pdf_j2"], _ = run([PY, "-m", "sphinx", "-q", "-j", "2", "-b", "glassbox_pdf", "-d", str(out / ".doctrees-j2"),
                           "-D", f"glassbox_pdf_scenarios={sample}", "-D", "glassbox_pdf_papers=a4",
                           str(corpus), str(out / "pdf-j2")])
     return r
@@ -194,7 +194,7 @@ def main() -> None:
         f" (full builds: median of {args.repeat} runs, taking turns)",
         "- Baseline: the same corpus built by plain Sphinx + MyST (+ sphinxcontrib-bibtex and the theme), our extension left out,"
         " with admonitions for our blocks and static link lists in place of generated views.",
-        "- The extension's builds use its `glassbox` builder (builder/glassbox_builder.py); the baseline uses Sphinx's `html` builder."
+        "- The extension's builds use its `glassbox` builder (glassbox_handbook/web/html_builder.py); the baseline uses Sphinx's `html` builder."
         f" That builder sets the collector thresholds to {GC_THRESHOLDS}, and the extension registers pybtex's plain-text backend"
         " once (sphinxcontrib-bibtex looks it up for every citation); the baseline is also timed tuned the same way.", "",
         "| N | ext -j1 (s) | baseline -j1 (s) | ratio | baseline -j1 tuned the same way (s) | ratio to it | ext -j2 (s) | baseline -j2 (s) | -j2 speed-up | incremental -j1 (s) |"

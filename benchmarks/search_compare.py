@@ -4,7 +4,7 @@
 
 PAGEFIND_SITE is the site as published:
 
-    python -m builder site --no-pdf --out PAGEFIND_SITE
+    python -m glassbox_handbook site --no-pdf --out PAGEFIND_SITE
 
 SPHINX_SITE is the same sources, the same builder and the same theme, with
 Sphinx's own search page and index (searchindex.js) in place of Pagefind:

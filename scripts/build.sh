@@ -1,5 +1,5 @@
 #!/bin/sh
-# Build the website and its PDFs into _build/html; see builder/site.py.
+# Build the website and its PDFs into _build/html; see glassbox_handbook/web/site.py.
 set -eu
 cd "$(dirname "$0")/.."
-exec .venv/bin/python -m builder site "$@"
+exec .venv/bin/python -m glassbox_handbook site "$@"

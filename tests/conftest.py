@@ -55,12 +55,12 @@ def html_files(outdir: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once per test session as it is published: HTML with warnings
-    as errors, then every PDF copied into the site (`python -m builder site`)."""
+    as errors, then every PDF copied into the site (`python -m glassbox_handbook site`)."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "builder", "--root", str(PROJECT), "site", "--out", str(out / "html")],
+    result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "site", "--out", str(out / "html")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    from builder.site import NO_ADDRESS  # the one line it says when GLASSBOX_BASEURL is not set
+    from glassbox_handbook.web.site import NO_ADDRESS
 
     assert result.stderr.strip() in ("", NO_ADDRESS), result.stderr
     return out / "html"
@@ -75,7 +75,7 @@ def build_toy_pdfs(out: Path, *options: str) -> str:
     as errors, dated by SOURCE_DATE_EPOCH so that two builds give the same bytes; return what it printed."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     out.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "pdf", *options, "-d", str(out / ".doctrees"),
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "glassbox_pdf", *options, "-d", str(out / ".doctrees"),
                            str(ROOTS / "test-basic"), str(out)], capture_output=True, text=True, env=env, cwd=out.parent)
     assert done.returncode == 0, done.stderr
     return done.stdout

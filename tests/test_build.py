@@ -175,7 +175,7 @@ def test_incremental_build_after_edit_add_delete_equals_clean_build(make_app, co
 
 def _record_writers(monkeypatch) -> list[str]:
     """Which of the glassbox builder's writers ran, in order."""
-    from builder.glassbox_builder import GlassboxHTMLBuilder
+    from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder
 
     ran: list[str] = []
 
@@ -196,7 +196,7 @@ def _record_writers(monkeypatch) -> list[str]:
 def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, builder, monkeypatch):
     """`glassbox` (the site's builder) writes whole pages in the workers; its output must not depend on -j.
     This root is small, so the threshold below which pages stay in the main process is lowered."""
-    from builder import glassbox_builder
+    from glassbox_handbook.web import html_builder as glassbox_builder
 
     monkeypatch.setattr(glassbox_builder, "SERIAL_BELOW", 2)
     ran = _record_writers(monkeypatch)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_cli import _project_copy
 
-import builder.scenario
-from builder.__main__ import CACHE, main
+import glassbox_handbook.core.scenario
+from glassbox_handbook.cli import CACHE, main
 
 
 @pytest.fixture
@@ -14,13 +14,13 @@ def project(tmp_path, monkeypatch):
     """A copy of the handbook's scenarios, with a count of the files the check parses."""
     root = _project_copy(tmp_path)
     parsed: list[str] = []
-    real = builder.scenario.parse_scenario
+    real = glassbox_handbook.core.scenario.parse_scenario
 
     def counting(text, path, *args, **kwargs):
         parsed.append(path)
         return real(text, path, *args, **kwargs)
 
-    monkeypatch.setattr(builder.scenario, "parse_scenario", counting)
+    monkeypatch.setattr(glassbox_handbook.core.scenario, "parse_scenario", counting)
     monkeypatch.chdir(root)
     return root, parsed
 

@@ -8,16 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.__main__ import main
-from builder.framework import load_framework
-from builder.schema import schema_text
-from builder.skeleton import EXAMPLE, template
+from glassbox_handbook.cli import main
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.schema import schema_text
+from glassbox_handbook.core.skeleton import EXAMPLE, template
 
 PROJECT = Path(__file__).parent.parent
 
 
 def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "glassbox_handbook", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_check_passes_on_the_handbook_scenarios():
@@ -101,13 +101,13 @@ def _fill_examples(text: str) -> str:
 def test_checked_in_template_is_the_skeleton():
     fw = load_framework(PROJECT / "handbook" / "framework.yaml")
     assert (PROJECT / "scenarios" / "_template.md").read_text() == template(fw), \
-        "run: python -m builder template > scenarios/_template.md"
+        "run: python -m glassbox_handbook template > scenarios/_template.md"
 
 
 def test_checked_in_json_schema_is_current():
     fw = load_framework(PROJECT / "handbook" / "framework.yaml")
     assert (PROJECT / "scenarios" / "scenario.schema.json").read_text() == schema_text(fw), \
-        "run: python -m builder schema > scenarios/scenario.schema.json"
+        "run: python -m glassbox_handbook schema > scenarios/scenario.schema.json"
 
 
 def test_an_unfilled_template_is_refused(tmp_path):

@@ -51,13 +51,13 @@ def fill_in_template(text: str) -> str:
 
 def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     guide = (PROJECT / "CONTRIBUTING.md").read_text()
-    assert "Copy raw file" in guide and "scenarios/_template.md" in guide and "python -m builder check" in guide
+    assert "Copy raw file" in guide and "scenarios/_template.md" in guide and "python -m glassbox_handbook check" in guide
     root = copy_checkout(tmp_path / "fork", leave_out=("tests", "benchmarks"))  # a fork's files, as GitHub shows them
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
     new = root / "scenarios" / "coaching-cycles.md"
     new.write_text(fill_in_template((root / "scenarios" / "_template.md").read_text()))
-    check = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "check", "scenarios/coaching-cycles.md"],
+    check = subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(root), "check", "scenarios/coaching-cycles.md"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     # what the check keeps in _build/ (its cache, ignored by git) is no file of the contributor's
@@ -87,7 +87,7 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
     def printed(name: str) -> str:  # a PDF's words, whatever lines they were set on
         return " ".join(" ".join(pdf_pages(out / "pdf" / name)).split())
 
-    pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / "dp"),
+    pdf = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "glassbox_pdf", "-d", str(out / "dp"),
                           "-D", "glassbox_pdf_scenarios=coaching-cycles", "-D", "glassbox_pdf_papers=a4",
                           str(root), str(out / "pdf")], capture_output=True, text=True)
     assert pdf.returncode == 0, pdf.stderr

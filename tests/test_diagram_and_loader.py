@@ -7,9 +7,9 @@ from pathlib import Path
 
 from test_model_and_domain import FW, page_of, parsed
 
-from builder import loader
-from builder.diagram import framework_diagram
-from builder.search_merge import merge
+from glassbox_handbook.domain import loader
+from glassbox_handbook.core.diagram import framework_diagram
+from glassbox_handbook.web.search_merge import merge
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 
@@ -75,8 +75,8 @@ def test_search_parts_merge_by_docname_into_one_index():
 
 
 def test_a_mistake_in_the_framework_file_is_reported_at_its_line(tmp_path):
-    from builder.framework import load_framework
-    from builder.problems import ProblemList
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.problems import ProblemList
 
     text = (ROOT / "framework.yaml").read_text()
     broken = tmp_path / "framework.yaml"

@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from builder.framework import load_framework
-from builder.scenario import parse_scenario
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.scenario import parse_scenario
 
 PROJECT = Path(__file__).parent.parent
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")

@@ -1,7 +1,7 @@
 """A corpus of malformed and hostile scenarios, each refused with its own located message.
 
 Every case goes through both doors a scenario can come in by: the
-contributor's `python -m builder check` and the Sphinx build. Neither may
+contributor's `python -m glassbox_handbook check` and the Sphinx build. Neither may
 show a traceback, and the build must not write a single page.
 """
 
@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.__main__ import main
-from builder.framework import load_framework
-from builder.scenario import parse_scenario
+from glassbox_handbook.cli import main
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.scenario import parse_scenario
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 GOOD = (ROOT / "scenarios" / "first.md").read_text()
@@ -153,14 +153,14 @@ def test_fuzzed_scenarios_never_crash_the_check(front, body, mangle):
 
 
 def test_parsing_only_the_inline_text_the_walk_reads_finds_exactly_what_parsing_all_of_it_finds(monkeypatch):
-    """The check leaves prose without `<`, `{` or `[` unparsed (builder.body); with every inline text
+    """The check leaves prose without `<`, `{` or `[` unparsed (glassbox_handbook.core.body); with every inline text
     parsed, every hostile case and every real scenario gives the same problems and the same model."""
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    from builder import body
-    from builder.loader import bib_keys
+    from glassbox_handbook.core import body
+    from glassbox_handbook.domain.loader import bib_keys
 
     project = Path(__file__).resolve().parent.parent
     real_fw = load_framework(project / "handbook" / "framework.yaml")

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.framework import load_framework
-from builder.views.common import json_script as _json_script
-from builder.views.worksheet import scenario_worksheet
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.views.common import json_script as _json_script
+from glassbox_handbook.views.worksheet import scenario_worksheet
 
 PROJECT = Path(__file__).parent.parent
 CONTRACT = PROJECT / "tests" / "js" / "helpers" / "contract.mjs"
@@ -31,7 +31,7 @@ SETUP = "run ./scripts/setup.sh (or `npm ci`) in the project folder first"
 
 CHECKS = {
     "typecheck": ["npx", "--no", "--", "tsc", "--noEmit", "-p", "."],
-    "lint": ["npx", "--no", "--", "eslint", "--max-warnings", "0", "builder/static", "tests/js"],
+    "lint": ["npx", "--no", "--", "eslint", "--max-warnings", "0", "builder/glassbox_handbook/web/static", "tests/js"],
     "unit tests": ["node", "--test", "tests/js/"],
 }
 
@@ -106,7 +106,7 @@ def test_draft_from_the_embedded_skeleton_passes_check(tmp_path: Path) -> None:
     path = tmp_path / "scenarios" / f"{draft['id']}.md"
     path.parent.mkdir()
     path.write_text(draft["text"], encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "builder", "--root", str(PROJECT), "check", str(path)],
+    result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "check", str(path)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + "\n" + draft["text"]
 

@@ -1,4 +1,4 @@
-"""Long lists a page at a time (builder/lists.py, static/gb-lists.js), on a root whose threshold is 3.
+"""Long lists a page at a time (glassbox_handbook/web/lists.py, static/gb-lists.js), on a root whose threshold is 3.
 
 tests/roots/test-lists is the toy handbook with eight scenarios and
 `glassbox_list_max_entries = 3`, so every view that lists scenarios is past
@@ -105,7 +105,7 @@ def test_a_handbook_below_the_threshold_gets_no_list_files(make_app, tmp_path):
 
 
 def test_list_files_and_pages_are_the_same_at_j1_and_j2(make_app, lists_root, tmp_path, monkeypatch):
-    from builder import glassbox_builder
+    from glassbox_handbook.web import html_builder as glassbox_builder
 
     monkeypatch.setattr(glassbox_builder, "SERIAL_BELOW", 2)  # a small root: its pages are written by the workers too
     serial = _build(make_app, lists_root, tmp_path / "j1", freshenv=True, parallel=1)
@@ -129,7 +129,7 @@ def test_an_incremental_build_of_long_lists_equals_a_clean_one(make_app, lists_r
 
 
 def test_rewriting_the_list_files_touches_only_those_that_changed(tmp_path):
-    from builder.lists import FOLDER, write_lists
+    from glassbox_handbook.web.lists import FOLDER, write_lists
 
     write_lists(tmp_path, {"a": (2, [1, 2, 3, 4, 5]), "b": (2, ["x", "y", "z"])})
     folder = tmp_path / FOLDER

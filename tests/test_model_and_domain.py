@@ -9,10 +9,10 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
-from builder.domain import GlassboxDomain
-from builder.framework import load_framework
-from builder.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
-from builder.scenario import parse_scenario
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
+from glassbox_handbook.core.scenario import parse_scenario
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 FW = load_framework(ROOT / "framework.yaml")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import navigation
+from glassbox_handbook.web import navigation
 
 SIDEBAR = re.compile(r'<div class="sidebar-tree">.*?</div>\s*</div>', re.S)
 

@@ -5,8 +5,8 @@ from the sdist), each must carry every tracked file under `builder/`; the wheel 
 installed (not editable) into a fresh virtual environment, with its dependencies
 resolved by pip as a user's would be, and that environment builds a copy of
 `tests/roots/test-basic` (a framework of its own, nothing of the SRLC) outside the
-checkout with `-b glassbox` and `-b pdf`. Only public entry points are used:
-`extensions = ["myst_parser", "builder"]`, the builder names, the `sphinx.builders`
+checkout with `-b glassbox` and `-b glassbox_pdf`. Only public entry points are used:
+`extensions = ["myst_parser", "glassbox_handbook"]`, the builder names, the `sphinx.builders`
 entry points.
 
 The fixtures are module-scoped: one build, one venv, one project copy (about a minute).
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.packaging
 
 PROJECT = Path(__file__).resolve().parent.parent
 BASIC = PROJECT / "tests" / "roots" / "test-basic"
-USER_EXTENSIONS = '["myst_parser", "builder"]'
+USER_EXTENSIONS = '["myst_parser", "glassbox_handbook"]'
 
 # Run `python -m sphinx ARGS` in the fresh venv, then say which `builder` module that
 # same process imported (the one the build really used).

@@ -219,8 +219,8 @@ def test_two_builds_with_source_date_epoch_are_identical_one_written_in_two_proc
 
 def test_real_handbook_has_a_packet_per_scenario_with_every_prompt_in_order(site):
     """The published site (built once per session) carries every packet, with every prompt in order."""
-    from builder.framework import load_framework
-    from builder.scenario import parse_scenario
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.scenario import parse_scenario
 
     fw = load_framework(PROJECT / "handbook" / "framework.yaml")
     files = sorted(f for f in (PROJECT / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_"))
@@ -247,7 +247,7 @@ def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_kn
         assert "scenarios/first.html" in pdf.pages[0].extract_text() and "website" in pdf.pages[0].extract_text()
     assert qr_codes(pdfs / "packet-first-a4.pdf") == []
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "pdf", "-d", str(out / ".d"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "glassbox_pdf", "-d", str(out / ".d"),
                     "-D", "html_baseurl=https://example.org/handbook/", "-D", "glassbox_pdf_scenarios=first",
                     "-D", "glassbox_pdf_papers=a4", str(ROOTS / "test-basic"), str(out)],
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
@@ -261,7 +261,7 @@ def test_packet_carries_a_qr_code_and_full_link_only_when_the_site_address_is_kn
 @pytest.mark.parametrize("baseurl", ["", "https://example.org/handbook/"])
 def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path, baseurl):
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".d"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "glassbox_pdf", "-d", str(out / ".d"),
                     "-D", "glassbox_pdf_handbook_max_scenarios=1", "-D", f"html_baseurl={baseurl}",
                     "-D", "glassbox_pdf_papers=a4", str(ROOTS / "test-basic"), str(out)],
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})

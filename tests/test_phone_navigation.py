@@ -2,7 +2,7 @@
 
 On a narrow window Furo hides the navigation and the page's contents in
 drawers, opened by icons that were labels of hidden checkboxes: a keyboard
-could not reach them. They are buttons now (builder/drawers.py,
+could not reach them. They are buttons now (glassbox_handbook/web/drawers.py,
 gb-drawers.js): Tab reaches them, Enter or Space opens the drawer and puts
 focus in it, Escape closes it and gives focus back, aria-expanded says which,
 and focus shows in light and dark. No page type scrolls sideways as a whole
@@ -38,7 +38,7 @@ FURO_ICONS = """<header><label class="nav-overlay-icon" for="__navigation">
 
 
 def test_furo_s_icons_become_buttons_and_a_changed_furo_is_reported(monkeypatch):
-    from builder import drawers
+    from glassbox_handbook.web import drawers
 
     warned: list[str] = []
     monkeypatch.setattr(drawers.logger, "warning", lambda msg, *args, **kw: warned.append(msg % args))

@@ -1,4 +1,4 @@
-"""The session planner plans as builder/session.py does, and the build places it where leaders find it.
+"""The session planner plans as glassbox_handbook/core/session.py does, and the build places it where leaders find it.
 
 The script (static/gb-planner.js) has its own copy of the algorithm, so these
 tests run both on the real handbook, every scenario at both lengths with
@@ -18,19 +18,19 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from test_model_and_domain import FW, domain_with, page_of, parsed
 
-from builder.framework import load_framework
-from builder.model import EnactedSection, Page, PagePrompt
-from builder.session import Activity, SessionPlan, plan_session
-from builder.views import Slices, registry
-from builder.views.session_planner import planner_data
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
+from glassbox_handbook.core.session import Activity, SessionPlan, plan_session
+from glassbox_handbook.views import Slices, registry
+from glassbox_handbook.views.session_planner import planner_data
 
 PROJECT = Path(__file__).parent.parent
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
 PLANNER = "handbook/planner.html"
 RUNNER = """
 const { readFileSync } = require("node:fs");
-require("./builder/static/gb-core.js");
-const planner = require("./builder/static/gb-planner.js");
+require("./builder/glassbox_handbook/web/static/gb-core.js");
+const planner = require("./builder/glassbox_handbook/web/static/gb-planner.js");
 const { data, cases } = JSON.parse(readFileSync(0, "utf8"));
 const plans = cases.map(([id, minutes, components, prompts]) =>
   planner.planSession(data, data.scenarios.find((s) => s.id === id), minutes, components, prompts));
@@ -91,7 +91,7 @@ def _compare(fw, pages: list[tuple[str, Page]], data: dict) -> int:
 
 
 def _real_pages(site: Path) -> list[tuple[str, Page]]:
-    """The real build's page records: `python -m builder site` keeps its environment in .work beside the site."""
+    """The real build's page records: `python -m glassbox_handbook site` keeps its environment in .work beside the site."""
     with (site.parent / ".work" / "doctrees" / "environment.pickle").open("rb") as f:
         pages = pickle.load(f).domaindata["glassbox"]["pages"]
     found = [(d, p) for d, p in pages.items() if p.scenario is not None]

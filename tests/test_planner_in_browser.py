@@ -1,7 +1,7 @@
 """The session planner in Chromium: a leader chooses, shares, prints and downloads a plan, with the keyboard too.
 
 The plan printed to PDF and the Markdown download are read back and compared
-with builder/session.py's plan for the same choices; screenshots at phone and
+with glassbox_handbook/core/session.py's plan for the same choices; screenshots at phone and
 desktop widths in light and dark are kept in $PLANNER_SCREENSHOTS when set.
 """
 
@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 from test_planner import HANDBOOK, PLANNER, _real_pages
 
-from builder.session import plan_session
+from glassbox_handbook.core.session import plan_session
 
 
 def _open(browser, site: Path, query: str = "", **context):

@@ -31,14 +31,14 @@ BROKEN = re.compile(r"[^\W\d_][-\u2010\u00ad]$")  # a word that ends in a letter
 
 @pytest.fixture(scope="module")
 def framework():
-    from builder.framework import load_framework
+    from glassbox_handbook.core.framework import load_framework
 
     return load_framework(PROJECT / "handbook" / "framework.yaml")
 
 
 @pytest.fixture(scope="module")
 def scenarios(framework):
-    from builder.scenario import parse_scenario
+    from glassbox_handbook.core.scenario import parse_scenario
 
     files = sorted(f for f in (PROJECT / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_"))
     return [parse_scenario(f.read_text(encoding="utf-8"), str(f), framework).scenario for f in files]

@@ -33,7 +33,7 @@ def toy(tmp_path_factory) -> Path:
     text = text.replace("# Second scenario", f"# {LONG_TITLE}").split("## Gamma")[0]
     (root / "scenarios" / "third.md").write_text(text.replace("SECOND-ALPHA", "THIRD-ALPHA"), encoding="utf-8")
     out = work / "out"
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".d"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "glassbox_pdf", "-d", str(out / ".d"),
                     "-D", "glassbox_pdf_papers=letter", "-D", "glassbox_pdf_scenarios=third", str(root), str(out)],
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
     return out / "handbook-letter.pdf"
@@ -78,7 +78,7 @@ def test_print_rendering_of_the_matrix_marks_cells_and_lists_summaries_after_it(
     from docutils import nodes
     from test_views import BRIEF, context, corpus, placeholder
 
-    from builder.views import PRINT, registry
+    from glassbox_handbook.views import PRINT, registry
 
     view = registry()["glassbox-matrix"]
     full = view.render(context(corpus(), PRINT), placeholder("glassbox-matrix"))

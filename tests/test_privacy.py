@@ -1,4 +1,4 @@
-"""The privacy check (builder/privacy.py): what identifies people and places is caught, ordinary prose is not.
+"""The privacy check (glassbox_handbook/privacy/scan.py): what identifies people and places is caught, ordinary prose is not.
 
 The identifying sentences are of the kinds contributors write; the ordinary
 ones are partnership prose written for these tests, and every page and
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.framework import load_framework
-from builder.loader import bib_keys, bib_names
-from builder.names import lists
-from builder.privacy import allowance, line_findings, scan
-from builder.scenario import parse_scenario
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.domain.loader import bib_keys, bib_names
+from glassbox_handbook.privacy.names import lists
+from glassbox_handbook.privacy.scan import allowance, line_findings, scan
+from glassbox_handbook.core.scenario import parse_scenario
 
 PROJECT = Path(__file__).resolve().parent.parent
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
@@ -177,7 +177,7 @@ def test_ordinary_partnership_prose_is_not_flagged(sentence):
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(PROJECT)) for p in PAGES])
 def test_every_page_and_scenario_of_the_handbook_has_no_finding(page):
     text = page.read_text(encoding="utf-8")
-    from builder.frontmatter import split_front_matter
+    from glassbox_handbook.core.frontmatter import split_front_matter
 
     found = scan(text, split_front_matter(text)[1], ALLOWED)
     assert found == [], [(line, f.text) for line, f in found]
@@ -236,7 +236,7 @@ def test_check_command_reports_file_line_column_and_a_rewording(tmp_path):
     path = tmp_path / "mentoring.md"
     path.write_text(_scenario("We thank Maria, the mentor teacher, and Springfield Unified School District."), encoding="utf-8")
     line = path.read_text().count("\n")
-    result = subprocess.run([sys.executable, "-m", "builder", "check", str(path)], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "check", str(path)], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{path}:{line}:10: 'Maria' looks like a personal name" in result.stderr
     assert 'write "the mentor teacher" instead' in result.stderr
@@ -268,7 +268,7 @@ def test_the_word_lists_are_read_once_and_shared_by_every_scan():
     data = lists()
     assert len(data.given) > 5000 and len(data.surnames) > 80000 and len(data.words) > 40000
     scenarios = [p.read_text(encoding="utf-8") for p in PROJECT.glob("scenarios/*.md") if not p.name.startswith("_")]
-    from builder.frontmatter import split_front_matter
+    from glassbox_handbook.core.frontmatter import split_front_matter
 
     for text in scenarios:
         scan(text, split_front_matter(text)[1], ALLOWED)

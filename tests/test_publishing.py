@@ -16,7 +16,7 @@ from conftest import ROOTS, html_files
 
 
 def _site(root: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "site", "--no-pdf", "--out", str(out)],
+    return subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(root), "site", "--no-pdf", "--out", str(out)],
                           capture_output=True, text=True)
 
 
@@ -47,7 +47,7 @@ def test_a_bad_scenario_leaves_the_last_good_site_in_place(published):
 def test_an_interrupted_build_leaves_the_last_good_site_in_place(published):
     root, out, good = published
     (root / "scenarios" / "first.md").write_text((root / "scenarios" / "first.md").read_text().replace("FIRST-ALPHA", "CHANGED"))
-    proc = subprocess.Popen([sys.executable, "-m", "builder", "--root", str(root), "site", "--no-pdf", "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "glassbox_handbook", "--root", str(root), "site", "--no-pdf", "--out", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 30
     while not (out.parent / ".work" / "html-next").exists() and time.time() < deadline:

@@ -52,7 +52,7 @@ def test_a_page_loads_only_the_scripts_its_markup_uses(weights):
     def scripts(kind: str) -> set[str]:
         return {m.group(1) for u, _ in weights[kind]["files"] if (m := re.search(r"/(gb-[\w-]+\.js)", u))}
 
-    # gb-drawers.js on every page: the theme's phone menu and contents buttons (builder/drawers.py)
+    # gb-drawers.js on every page: the theme's phone menu and contents buttons (glassbox_handbook/web/drawers.py)
     assert scripts("scenario") == {"gb-drawers.js", "gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js"}
     assert scripts("explorer") >= {"gb-explorer.js", "gb-compare.js", "gb-lens.js"}
     assert "gb-explorer.js" not in scripts("scenario") and "gb-worksheet.js" not in scripts("explorer")
@@ -194,7 +194,7 @@ def big_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("big")
     src = make_corpus(work / "src", 80)
     env = {**os.environ, "GLASSBOX_BASEURL": "https://handbook.example.org/"}
-    result = subprocess.run([sys.executable, "-m", "builder", "--root", str(src), "site", "--no-pdf", "--out", str(work / "html")],
+    result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(src), "site", "--no-pdf", "--out", str(work / "html")],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     return work / "html"
@@ -256,7 +256,7 @@ def test_navigation_toc_previous_next_and_dark_mode_toggle(browser, site):
 
 
 def test_the_sidebar_keeps_the_handbook_and_the_current_scenario_past_the_limit():
-    from builder.navigation import prune_scenarios
+    from glassbox_handbook.web.navigation import prune_scenarios
 
     def li(level: int, href: str, text: str, inner: str = "", current: bool = False) -> str:
         cls = f"toctree-l{level}" + (" current current-page" if current else "")

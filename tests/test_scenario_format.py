@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.framework import load_framework
-from builder.scenario import parse_scenario
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.scenario import parse_scenario
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 FW = load_framework(ROOT / "framework.yaml")

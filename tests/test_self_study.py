@@ -187,7 +187,7 @@ def test_side_by_side_with_a_scenario_shows_its_own_entries(site, browser):
 
 
 def _check(draft: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "builder", "--root", str(PROJECT), "check", str(draft)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "check", str(draft)], capture_output=True, text=True)
 
 
 def test_a_filled_map_becomes_a_draft_that_passes_check_once_deidentified(site, browser, tmp_path):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_model_and_domain import FW, page_of, parsed
 
-from builder.framework import load_framework
-from builder.session import plan_session
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.session import plan_session
 
 PROJECT = Path(__file__).parent.parent
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
@@ -56,7 +56,7 @@ def test_gaps_only_where_there_are_gaps():
 def load_scenario(name: str):
     from test_model_and_domain import page_of as record
 
-    from builder.scenario import parse_scenario
+    from glassbox_handbook.core.scenario import parse_scenario
 
     text = (PROJECT / "scenarios" / f"{name}.md").read_text()
     result = parse_scenario(text, f"scenarios/{name}.md", HANDBOOK, None)
@@ -73,8 +73,8 @@ def test_the_workshop_pages_session_outline_adds_up_at_every_length():
     from docutils import nodes
     from test_views import context, corpus
 
-    from builder import nodes as gb
-    from builder.views import registry
+    from glassbox_handbook.domain import nodes as gb
+    from glassbox_handbook.views import registry
 
     for fw in (FW, HANDBOOK):
         [wrapper] = registry()["session-outline"].render(context(corpus(), fw=fw), gb.glassbox_view(kind="session-outline", target="", scenario=""))

@@ -23,8 +23,8 @@ from pypdf import PdfReader
 from test_model_and_domain import FW, page_of, parsed
 from test_pdf import outline
 
-from builder.framework import load_framework
-from builder.session import plan_session
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.session import plan_session
 
 SCENARIOS = ("first", "second")
 FLOOR = 19.95  # 20 pt, as pdfplumber reports it
@@ -35,7 +35,7 @@ LONG_TOKEN = "https://example.org/" + "segment" * 30
 
 
 def sphinx(src: Path, out: Path, *options: str) -> Path:
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(out / ".doctrees"),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "glassbox_pdf", "-d", str(out / ".doctrees"),
                     *options, str(src), str(out)], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     return out
 
@@ -309,7 +309,7 @@ def test_the_measure_never_promises_fewer_lines_than_weasyprint_sets(tmp_path):
 
     from weasyprint import CSS, HTML
 
-    from builder.pdf.fit import Para, settable, wrap
+    from glassbox_handbook.pdf.fit import Para, settable, wrap
 
     pool = real_text()
     rng = random.Random(13)
@@ -336,7 +336,7 @@ def test_the_measure_never_promises_fewer_lines_than_weasyprint_sets(tmp_path):
 
 
 def test_flow_loses_nothing_and_keeps_paragraphs_whole_when_they_fit():
-    from builder.pdf.fit import Para, flow, height_of
+    from glassbox_handbook.pdf.fit import Para, flow, height_of
 
     pool = real_text()
     paras = [Para(" ".join(pool[i * 40:i * 40 + 10 + 7 * i]), 24, "text", before=10) for i in range(8)]

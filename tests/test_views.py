@@ -9,9 +9,9 @@ import pytest
 from docutils import nodes
 from test_model_and_domain import FW, domain_with, page_of, parsed
 
-from builder import nodes as gb
-from builder.loader import bibliography
-from builder.views import PRINT, WEB, RenderOptions, Slices, ViewContext, registry
+from glassbox_handbook.domain import nodes as gb
+from glassbox_handbook.domain.loader import bibliography
+from glassbox_handbook.views import PRINT, WEB, RenderOptions, Slices, ViewContext, registry
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 CONFIG = SimpleNamespace(glassbox_pdf_papers=["a4"], glassbox_references="refs", bibtex_cite_id="cite-{key}",

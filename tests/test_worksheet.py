@@ -14,7 +14,7 @@ CHECKS = ("people", "places", "details", "quotes", "reread")
 
 
 def check(draft: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "builder", "--root", str(PROJECT), "check", str(draft)],
+    return subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "check", str(draft)],
                           capture_output=True, text=True)
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from builder.framework import load_framework
-from builder.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
 
 PROJECT = Path(__file__).parent.parent
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
@@ -64,6 +64,6 @@ def test_nothing_is_ticked_or_chosen_for_the_team() -> None:
 def test_the_worksheet_page_reads_as_a_document_for_the_team() -> None:
     text = (PROJECT / "handbook" / "worksheet.md").read_text(encoding="utf-8")
     words = re.sub(r"```.*?```", "", text, flags=re.S).lower()
-    for jargon in ("yaml", "pull request", "python -m builder", "front matter", "command line", "terminal"):
+    for jargon in ("yaml", "pull request", "python -m glassbox_handbook", "front matter", "command line", "terminal"):
         assert jargon not in words.split("## for people who use github")[0], jargon
     assert "propose a scenario" in words

@@ -77,7 +77,7 @@ def kit(tmp_path_factory) -> Path:
         conf.write('\nimport os\nhtml_baseurl = os.environ.get("GLASSBOX_BASEURL", "")\n')
     out = root.parent / "pdf"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "GLASSBOX_BASEURL": BASE}
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "pdf", "-d", str(root.parent / "d"), str(root),
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "glassbox_pdf", "-d", str(root.parent / "d"), str(root),
                     str(out)], check=True, env=env)
     return out
 
@@ -87,8 +87,8 @@ def text_of(path: Path) -> str:
 
 
 def real_scenarios() -> list[tuple[str, list[str]]]:
-    from builder.framework import load_framework
-    from builder.scenario import parse_scenario
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.scenario import parse_scenario
 
     fw = load_framework(PROJECT / "handbook" / "framework.yaml")
     files = sorted(f for f in (PROJECT / "scenarios").glob("*.md") if f.name != "index.md" and not f.name.startswith("_"))
@@ -240,9 +240,9 @@ def test_every_label_of_the_printed_diagram_fits_inside_its_shape():
     from docutils import nodes
     from PIL import ImageFont
 
-    from builder.diagram import framework_diagram
-    from builder.framework import load_framework
-    from builder.pdf.render import SVG_STYLE
+    from glassbox_handbook.core.diagram import framework_diagram
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.pdf.render import SVG_STYLE
 
     sizes = {name: float(px) for name, px in re.findall(r"\.gb-(small|band)\{font-size:([\d.]+)px\}", SVG_STYLE)}
     sizes["label"] = float(re.search(r"text\{[^}]*font-size:([\d.]+)px", SVG_STYLE).group(1))
@@ -300,7 +300,7 @@ def test_the_site_build_says_once_how_to_set_the_address_when_it_is_unknown(tmp_
     root = tmp_path / "src"
     shutil.copytree(ROOTS / "test-basic", root)
     env = {k: v for k, v in os.environ.items() if k != "GLASSBOX_BASEURL"}
-    cmd = [sys.executable, "-m", "builder", "--root", str(root), "site", "--no-pdf", "--out", str(tmp_path / "html")]
+    cmd = [sys.executable, "-m", "glassbox_handbook", "--root", str(root), "site", "--no-pdf", "--out", str(tmp_path / "html")]
     unset = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert unset.returncode == 0, unset.stderr
     said = [line for line in unset.stderr.splitlines() if "GLASSBOX_BASEURL" in line]

@@ -6,14 +6,14 @@ import { describe, test } from "node:test";
 import { compare, explorer, explorerData as data } from "./glassbox.mjs";
 
 const names = explorer.nameIndex(data);
-/** @param {Partial<import("../../builder/static/gb-explorer.js").Filters>} chosen */
+/** @param {Partial<import("../../builder/glassbox_handbook/web/static/gb-explorer.js").Filters>} chosen */
 const filters = (chosen) => ({ ...explorer.noFilters(), ...chosen });
-/** @param {import("../../builder/static/gb-explorer.js").Filters} chosen */
+/** @param {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").Filters} chosen */
 const shown = (chosen) => data.scenarios.filter((s) => explorer.matches(s, chosen)).map((s) => s.id);
 /**
  * A facet's menu as "Name (count)" labels, "Any" first, as the page shows it.
- * @param {import("../../builder/static/gb-explorer.js").FacetKey} key
- * @param {import("../../builder/static/gb-explorer.js").Filters} chosen
+ * @param {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").FacetKey} key
+ * @param {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").Filters} chosen
  */
 const menu = (key, chosen) => {
   const facet = explorer.FACETS.find((f) => f.key === key);
@@ -63,7 +63,7 @@ describe("facet counts", () => {
 
   test("an option that would leave no scenario shows its count and is disabled, unless it is the one chosen", () => {
     assert.deepEqual(menu("role", explorer.noFilters()), ["Any (3)", "Teacher (2)", "Leader (1)", "Mentor (0)", "Coach (1)"]);
-    /** @param {import("../../builder/static/gb-explorer.js").Filters} chosen */
+    /** @param {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").Filters} chosen */
     const off = (chosen) => {
       const facet = explorer.FACETS.find((f) => f.key === "role");
       assert.ok(facet);

@@ -4,14 +4,14 @@
    the Glassbox global), and the fixtures the unit tests share. */
 import { readFileSync } from "node:fs";
 
-import "../../builder/static/gb-core.js";
-import compare from "../../builder/static/gb-compare.js";
-import explorer from "../../builder/static/gb-explorer.js";
-import lens from "../../builder/static/gb-lens.js";
-import prompts from "../../builder/static/gb-prompts.js";
-import selfStudy from "../../builder/static/gb-selfstudy-model.js";
-import terms from "../../builder/static/gb-terms.js";
-import worksheet from "../../builder/static/gb-worksheet.js";
+import "../../builder/glassbox_handbook/web/static/gb-core.js";
+import compare from "../../builder/glassbox_handbook/web/static/gb-compare.js";
+import explorer from "../../builder/glassbox_handbook/web/static/gb-explorer.js";
+import lens from "../../builder/glassbox_handbook/web/static/gb-lens.js";
+import prompts from "../../builder/glassbox_handbook/web/static/gb-prompts.js";
+import selfStudy from "../../builder/glassbox_handbook/web/static/gb-selfstudy-model.js";
+import terms from "../../builder/glassbox_handbook/web/static/gb-terms.js";
+import worksheet from "../../builder/glassbox_handbook/web/static/gb-worksheet.js";
 
 export const { core } = globalThis.Glassbox;
 export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
@@ -23,9 +23,9 @@ export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
  */
 export const fixture = (name) => JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
 
-/** @typedef {import("../../builder/static/gb-explorer.js").ExplorerData} ExplorerData */
-/** @typedef {import("../../builder/static/gb-worksheet.js").WorksheetData} WorksheetData */
-/** @typedef {import("../../builder/static/gb-worksheet.js").Skeleton} Skeleton */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").ExplorerData} ExplorerData */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").WorksheetData} WorksheetData */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").Skeleton} Skeleton */
 
 /** The explorer's data for three scenarios; one lens role (mentor) has none, one role (coach) is not in the lens. */
 export const explorerData = /** @type {ExplorerData} */ (fixture("explorer-data.json"));

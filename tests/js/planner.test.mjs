@@ -1,18 +1,18 @@
 // @ts-check
 /// <reference types="node" />
 /* The session planner's pure functions, on a small framework of its own. That
-   the script plans exactly as builder/session.py does, on the real handbook,
+   the script plans exactly as glassbox_handbook/core/session.py does, on the real handbook,
    is tests/test_planner.py's job; these tests pin the rules one by one. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import "../../builder/static/gb-core.js";
-import planner from "../../builder/static/gb-planner.js";
+import "../../builder/glassbox_handbook/web/static/gb-core.js";
+import planner from "../../builder/glassbox_handbook/web/static/gb-planner.js";
 
-/** @typedef {import("../../builder/static/gb-planner.js").PlannerData} PlannerData */
-/** @typedef {import("../../builder/static/gb-planner.js").Scenario} Scenario */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner.js").PlannerData} PlannerData */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Scenario} Scenario */
 
-/** @param {string} title @param {string} what @returns {import("../../builder/static/gb-planner.js").Words} */
+/** @param {string} title @param {string} what @returns {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Words} */
 const words = (title, what, read_aloud = "", listen_for = "") => ({ title, what, read_aloud, listen_for });
 
 /** @type {PlannerData} */
@@ -49,7 +49,7 @@ const scenario = (ids, reported = []) => ({
   prompts: ids.flatMap((c) => [1, 2, 3].map((i) => ({ id: `${c}${i}`, text: `Prompt ${i} of ${c}?`, component: c }))),
 });
 
-/** @param {import("../../builder/static/gb-planner.js").Plan} plan */
+/** @param {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Plan} plan */
 const minutes = (plan) => plan.activities.reduce((sum, a) => sum + a.minutes, 0);
 
 describe("pyFormat", () => {

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import search from "../../builder/static/gb-search.js";
+import search from "../../builder/glassbox_handbook/web/static/gb-search.js";
 
 describe("search results", () => {
   test("an excerpt becomes text and marked words, never markup", () => {

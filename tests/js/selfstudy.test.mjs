@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 
 import { selfStudy as model, worksheet, worksheetData } from "./glassbox.mjs";
 
-/** @type {import("../../builder/static/gb-selfstudy-model.js").MapData} */
+/** @type {import("../../builder/glassbox_handbook/web/static/gb-selfstudy-model.js").MapData} */
 const DATA = {
   format: "glassbox-self-study",
   version: 1,
@@ -22,7 +22,7 @@ const DATA = {
   worksheet: "worksheet.html",
 };
 
-/** @returns {import("../../builder/static/gb-selfstudy-model.js").SelfStudyMap} */
+/** @returns {import("../../builder/glassbox_handbook/web/static/gb-selfstudy-model.js").SelfStudyMap} */
 const filled = () => ({
   ...model.emptyMap(DATA),
   problem: { title: "Our | calendar", felt_difficulty: "Coaching stopped." },

@@ -6,8 +6,8 @@
      node contract.mjs island  the text of a <script type="application/json"> element -> the value it holds */
 import { readFileSync } from "node:fs";
 
-import "../../../builder/static/gb-core.js";
-import worksheet from "../../../builder/static/gb-worksheet.js";
+import "../../../builder/glassbox_handbook/web/static/gb-core.js";
+import worksheet from "../../../builder/glassbox_handbook/web/static/gb-worksheet.js";
 
 const input = readFileSync(0, "utf8");
 const mode = process.argv[2];

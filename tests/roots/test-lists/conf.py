@@ -1,5 +1,5 @@
 project = "Test handbook"
-extensions = ["myst_parser", "builder"]
+extensions = ["myst_parser", "glassbox_handbook"]
 exclude_patterns = ["_build", "scenarios/_*"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

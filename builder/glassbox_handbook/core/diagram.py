@@ -1,0 +1,283 @@
+"""The glass-box diagram as inline SVG, drawn from the framework file.
+
+It follows the paper's Figures 1 and 2: at each level the learning core
+named in the framework file (`diagram`), a box on each side of a triangle,
+with two-way links among them and dashed two-way links between the levels'
+triangles; the other components form a band below. Every shape is a link with an
+accessible name, and a structured list with the same links sits beside it
+as the text alternative. The keyboard meets each destination once (a level's
+two names are one link; the core drawn again at each level is out of the tab
+order after its first drawing), and a skip link leads past the drawing.
+Styling (including greyscale print) is in CSS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+
+from docutils import nodes
+
+from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.core.frontmatter import ScenarioMeta
+from glassbox_handbook.core.model import EnactedSection
+
+Uri = Callable[[str, str], str]
+W, ROW, TOP = 760, 200, 70
+TRI_H, TRI_HALF, TRI_DOWN = 88, 64, 26  # the priorities' triangle: height, half its base, base below the level's centre
+
+
+def _a(href: str, label: str, inner: str, classes: str, level: str = "") -> str:
+    """A shape as a link; `level` (a paired level's id) tells a page's script which drawing of the core it is."""
+    at = f' data-level="{escape(level, quote=True)}"' if level else ""
+    return (f'<a href="{escape(href, quote=True)}" aria-label="{escape(label, quote=True)}" class="{classes}"{at}>'
+            f"<title>{escape(label)}</title>{inner}</a>")
+
+
+def _text(x: float, y: float, text: str, cls: str = "", anchor: str = "middle") -> str:
+    """A label, one `<text>` per line, 14 px apart, with a space between the lines.
+
+    The space sits between the `<text>` elements, where nothing is drawn: a link's visible text
+    then reads "Line one line two", the words its accessible name starts with (WCAG 2.5.3,
+    label in name), not "Line oneline two" as lines in `<tspan>`s would, and no line moves (a
+    space inside the `<text>` would widen the line it ends and shift it when centred).
+    """
+    return " ".join(f'<text x="{x}" y="{y + 14 * i}" text-anchor="{anchor}" class="{cls}">{escape(t)}</text>'
+                    for i, t in enumerate(text.split("\n")))
+
+
+def _lines(text: str, width: float, size: float = 13) -> str:
+    """A label on one line, or on two (split at the space nearest its middle) when it would not fit `width`."""
+    if len(text) * size * 0.62 <= width or " " not in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
+
+
+def _arrow(x1: float, y1: float, x2: float, y2: float, head: str, dashed: bool = False) -> str:
+    dash = ' stroke-dasharray="6 5"' if dashed else ""
+    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="gb-arrow"{dash} '
+            f'marker-start="url(#{head})" marker-end="url(#{head})" aria-hidden="true"/>')
+
+
+def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, section_anchor: dict[str, str],
+         current: tuple[str, str] | None) -> str:
+    comps = fw.component_by_id
+    cf, la, sp = fw.core
+    others = [c.id for c in fw.around_core]
+    levels = fw.levels.paired if paired else fw.levels.base
+    on_levels = set(highlight.levels) if highlight else set()
+    on_comps = set(section_anchor) if highlight else set()
+    height = TOP + ROW * len(levels) + 70
+    mode = "paired" if paired else "base"
+    title = fw.framework.name if paired else fw.framework.base_name
+    # One arrowhead per drawing: a page can show both drawings, and ids are unique on a page.
+    head = f"gb-head-{mode}"
+    parts = [f'<svg class="gb-diagram gb-{mode}" viewBox="0 0 {W} {height}" role="group" '
+             f'aria-label="Diagram of the {escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+             f'<defs><marker id="{head}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="gb-head"/></marker></defs>']
+
+    def comp_href(cid: str) -> str:
+        if highlight and cid in section_anchor:
+            return uri("", section_anchor[cid])
+        return uri(fw.component_page(cid), "")
+
+    def state(cid: str, level_on: bool = True) -> str:
+        cls = f"gb-node gb-{cid}"
+        if highlight:
+            cls += " is-on" if (cid in on_comps and level_on) else " is-off"
+        if current and current == ("component", cid):
+            cls += " is-current"
+        return cls
+
+    def said(cid: str, label: str, level_on: bool = True) -> str:
+        """The accessible name says in words what the highlight shows."""
+        if not highlight:
+            return label
+        return label + (": enacted in this scenario" if cid in on_comps and level_on else ": not enacted here")
+
+    above = fw.concept_by_id.get(fw.diagram.above)
+    if paired and above:
+        parts.append(_a(uri(fw.concept_page(above.id), ""), above.name,
+                        f'<rect x="{W / 2 - 120}" y="12" width="240" height="34" rx="17" class="gb-shape"/>'
+                        + _text(W / 2, 34, above.name, "gb-label"), "gb-node gb-above"))
+    centers = []
+    for i, level in enumerate(levels):
+        y = TOP + ROW * i
+        cy = y + 80
+        level_on = (level.id in on_levels) if highlight else True
+        lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
+        row_id = level.id if paired else next((s.id for s in fw.levels.paired if s.base == level.id), level.id)
+        levels_href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
+        if paired:
+            parts.append(f'<g class="{lcls}" data-level="{escape(level.id, quote=True)}">')
+            parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
+            parts.append(f'<ellipse cx="{W / 2 + 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
+            parts.append(_level_link(levels_href, cy, ((38, level.school_side, "start"),
+                                                     (W - 38, level.university_side, "end"))))
+            parts.append("</g>")
+        else:
+            parts.append(f'<g class="{lcls}"><ellipse cx="{W / 2}" cy="{cy}" rx="350" ry="84" class="gb-org"/></g>')
+            parts.append(_level_link(levels_href, cy, ((40, level.name, "start"),)))
+        # the learning core at this level
+        bx, bw, bh = 110, 118, 44
+        left_x, right_x = W / 2 - bx - bw, W / 2 + bx
+        # The triangle is wide enough that a label of up to three short lines sits inside it, low down where
+        # it is widest; the links from the boxes end on its sides.
+        apex, base, half = cy - TRI_H + TRI_DOWN, cy + TRI_DOWN, TRI_HALF
+        tri = f"{W / 2},{apex} {W / 2 - half},{base} {W / 2 + half},{base}"
+        label = fw.diagram.priorities_label or _lines(comps[sp].name, 2 * half - 34, 11)  # two lines if too wide
+        label_y = base - 7 - 14 * label.count("\n")
+        edge = half * (cy - 8 - apex) / TRI_H + 3
+        where = f" at the {level.name} level"
+        parts.append(_a(comp_href(cf), said(cf, comps[cf].name + where, level_on),
+                        f'<rect x="{left_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(left_x + bw / 2, cy - 12, comps[cf].name.replace(" ", "\n", 1), "gb-label"),
+                        state(cf, level_on), row_id))
+        parts.append(_a(comp_href(sp), said(sp, comps[sp].name + where, level_on),
+                        f'<polygon points="{tri}" class="gb-shape"/>'
+                        + _text(W / 2, label_y, label, "gb-label gb-small"),
+                        state(sp, level_on), row_id))
+        parts.append(_a(comp_href(la), said(la, comps[la].name + where, level_on),
+                        f'<rect x="{right_x}" y="{cy - 30}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(right_x + bw / 2, cy - 12, comps[la].name.replace(" ", "\n", 1), "gb-label"),
+                        state(la, level_on), row_id))
+        parts.append(_arrow(left_x + bw + 4, cy - 8, W / 2 - edge, cy - 8, head))
+        parts.append(_arrow(W / 2 + edge, cy - 8, right_x - 4, cy - 8, head))
+        parts.append(f'<path d="M{left_x + bw / 2},{cy + 16} V{cy + 40} H{right_x + bw / 2} V{cy + 16}" class="gb-arrow gb-loop" '
+                     f'fill="none" marker-start="url(#{head})" marker-end="url(#{head})" aria-hidden="true"/>')
+        centers.append(cy)
+    for a, b in zip(centers, centers[1:], strict=False):
+        parts.append(_arrow(W / 2, a + TRI_DOWN + 4, W / 2, b - TRI_H + TRI_DOWN - 4, head, dashed=True))
+    # the other components, as a labelled band under the levels
+    band_y = TOP + ROW * len(levels) - 4
+    slot = (W - 40) / max(len(others), 1)
+    for j, cid in enumerate(others):
+        x = 20 + slot * j
+        name = _lines(comps[cid].name, slot - 8)
+        parts.append(_a(comp_href(cid), said(cid, comps[cid].name),
+                        f'<rect x="{x + 4}" y="{band_y}" width="{slot - 8}" height="40" rx="20" class="gb-shape"/>'
+                        + _text(x + slot / 2, band_y + (17 if "\n" in name else 25), name, "gb-label gb-band"), state(cid)))
+    parts.append("</svg>")
+    return _one_stop_each("".join(parts))
+
+
+def diagram_svg(fw: Framework, uri: Uri) -> str:
+    """The paired drawing alone, without highlight: a page's script highlights it (the self-study map)."""
+    return _scroll(_svg(fw, uri, True, None, {}, None))
+
+
+def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...]) -> str:
+    """A level's name, on each side of the drawing where it has two, as one link: one tab stop per level.
+
+    Each name sits on a box of its own size (transparent until the link has focus or a pointer), so the
+    focused level shows where the shape-less text is. The accessible name holds the words shown, apart
+    and in reading order ("District – College level" where the sides say "District" and "College"),
+    so that a speech user who says what they see reaches the link (WCAG 2.5.3, label in name).
+    """
+    inner = []
+    for x, text, anchor in sides:
+        width = len(text) * 9.5 + 14
+        left = x - 7 if anchor == "start" else x - width + 7
+        inner.append(f'<rect x="{left:g}" y="{cy - 23:g}" width="{width:g}" height="28" rx="5" class="gb-hit"/>'
+                     + _text(x, cy - 4, text, "gb-side", anchor))
+    name = " – ".join(text for _, text, _ in sides)
+    return _a(href, f"{name} level", " ".join(inner), "gb-node gb-levelname")
+
+
+_LINK = re.compile(r'<a href="([^"]*)"')
+
+
+def _one_stop_each(svg: str) -> str:
+    """Keyboard users tab once per destination: a link to a place an earlier shape already links to (the
+    learning core drawn at every level) leaves the tab order, and stays a link for pointers and in the
+    accessibility tree; the text version beside the drawing keeps every link."""
+    seen: set[str] = set()
+
+    def stop(match: re.Match[str]) -> str:
+        href = match.group(1)
+        if href in seen:
+            return f'<a tabindex="-1" href="{href}"'
+        seen.add(href)
+        return match.group(0)
+
+    return _LINK.sub(stop, svg)
+
+
+def _scroll(svg: str) -> str:
+    """On a phone the drawing keeps a readable size and scrolls sideways inside its own box (drawn to fit
+    390 px, its labels would be 6 px). A box that scrolls is a named region a keyboard can reach and
+    scroll with the arrow keys (axe's scrollable-region-focusable); the hint says so to everyone."""
+    return ('<p class="gb-scroll-hint">Scroll the diagram sideways to see all of it, or use the text version.</p>'
+            '<div class="gb-svg-scroll" tabindex="0" role="region" aria-label="Diagram (scrolls sideways on a narrow screen)">'
+            f"{svg}</div>")
+
+
+def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
+         section_anchor: dict[str, str]) -> nodes.bullet_list:
+    """The structured text alternative: the same links, as a nested list."""
+    def comp_item(cid: str) -> nodes.list_item:
+        comp = fw.component_by_id[cid]
+        href = uri("", section_anchor[cid]) if highlight and cid in section_anchor else uri(fw.component_page(cid), "")
+        kids: list[nodes.Node] = [nodes.reference(comp.name, comp.name, refuri=href, internal=True)]
+        if highlight:
+            kids.append(nodes.Text(" (enacted in this scenario)" if cid in section_anchor else " (not enacted here)"))
+        return nodes.list_item("", nodes.paragraph("", "", *kids))
+
+    top = nodes.bullet_list(classes=["gb-diagram-alt"])
+    levels = fw.levels.paired if paired else fw.levels.base
+    for level in levels:
+        name = level.name
+        if highlight:
+            name += " (a level of this scenario)" if level.id in highlight.levels else " (not a level of this scenario)"
+        inner = nodes.bullet_list()
+        for cid in fw.core:
+            inner += comp_item(cid)
+        top += nodes.list_item("", nodes.paragraph("", f"{name}: the learning core, linked both ways"), inner)
+    rest = nodes.bullet_list()
+    for c in fw.around_core:
+        rest += comp_item(c.id)
+    top += nodes.list_item("", nodes.paragraph("", "Across and between the levels (the dashed links join each level's priorities to the next):"), rest)
+    return top
+
+
+def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = None,
+                      current: tuple[str, str] | None = None, sections: tuple[EnactedSection, ...] = (),
+                      compact: bool = False, skip: bool = False) -> list[nodes.Node]:
+    """The figure; `compact` (a scenario page's own diagram) leaves out the base framework's toggle; `skip`
+    (the web: a keyboard is there) puts a link before the drawing that leads past its links."""
+    section_anchor = {s.component: s.anchor for s in sections} if highlight else {}
+    info = fw.framework
+    # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
+    fig = nodes.container(classes=["gb-figure", "no-search"])
+    caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
+               if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
+    fig += nodes.paragraph("", caption, classes=["gb-caption"])
+    after = "gb-after-diagram" + (f"-{highlight.id}" if highlight else "")
+    if skip:
+        # A keyboard user who knows the drawing moves past its links in one step, to the text version.
+        fig += nodes.raw("", f'<a class="gb-skip" href="#{after}">Skip the diagram\'s links</a>', format="html")
+    fig += nodes.raw("", _scroll(_svg(fw, uri, True, highlight, section_anchor, current)), format="html")
+    if compact:
+        # On a scenario page the list sits in a disclosure, so the story is not pushed far down.
+        fig["classes"].append("gb-figure-compact")
+        fig += nodes.raw("", f'<details class="gb-alt" id="{after}"><summary class="gb-alt-title">Text version of the '
+                             f"{escape(info.short_name)} diagram</summary>", format="html")
+        fig += _alt(fw, uri, True, highlight, section_anchor)
+        fig += nodes.raw("", "</details>", format="html")
+        return [fig]
+    alt = nodes.container(classes=["gb-alt"], ids=[after])
+    alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
+    alt += _alt(fw, uri, True, highlight, section_anchor)
+    fig += alt
+    base = nodes.container(classes=["gb-base-figure"])
+    base += nodes.raw("", f'<details class="gb-base-toggle"><summary>Show the {escape(info.base_name)} '
+                         f"({escape(info.base_short_name)}): one organization</summary>", format="html")
+    base += nodes.raw("", _scroll(_svg(fw, uri, False, None, {}, current)), format="html")
+    base += _alt(fw, uri, False, None, {})
+    base += nodes.raw("", "</details>", format="html")
+    fig += base
+    return [fig]

@@ -1,0 +1,135 @@
+"""The one scenario skeleton: the template, `new-scenario` and the worksheet all come from it.
+
+`templates/scenario.md` holds three parts (the document, one component
+section, one design prompt) with placeholders: `{{name}}` is inserted as
+it is, `{{name|yaml}}` as a YAML value (JSON-encoded, which YAML reads
+back exactly, whatever quotes, colons or line breaks a value holds). The
+worksheet's script (`static/gb-worksheet.js`) fills the same parts with the
+same two rules, so a draft made in the browser has the layout of the
+template a contributor copies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from glassbox_handbook.core.framework import Framework
+
+TEMPLATES = Path(__file__).parent / "templates"
+_PART = re.compile(r"^%%% (\w+)\n", re.M)
+_PLACEHOLDER = re.compile(r"\{\{(\w+)(\|yaml)?\}\}")
+# YAML refuses DEL and the C1 controls raw (and reads U+0085 as a line break): escape them, as the script does.
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+class Skeleton(NamedTuple):
+    document: str
+    section: str
+    prompt: str
+
+
+class Example(NamedTuple):
+    """The template's example values; a scenario that still holds one is not filled in."""
+
+    id: str
+    title: str
+    felt_difficulty: str
+    collaborative_project: str
+    primary_focus: str
+    illustrative_evidence: str
+    contributor: str
+    orcid: str
+    introduction: str
+    summary: str
+    story: str
+    prompt: str
+
+
+EXAMPLE = Example(**yaml.safe_load((TEMPLATES / "scenario-example.yaml").read_text(encoding="utf-8")))
+
+
+@cache
+def raw_skeleton() -> Skeleton:
+    text = (TEMPLATES / "scenario.md").read_text(encoding="utf-8")
+    document, *rest = _PART.split(text)
+    parts = dict(zip(rest[::2], rest[1::2], strict=True))
+    return Skeleton(document, parts["section"], parts["prompt"])
+
+
+def fill(template: str, values: dict[str, Any], partial: bool = False) -> str:
+    """Put values in place of the placeholders; an unknown one is an error unless `partial`."""
+    def value(m: re.Match) -> str:
+        name, as_yaml = m.group(1), m.group(2)
+        if name not in values:
+            if partial:
+                return m.group(0)
+            raise KeyError(f"the scenario skeleton has no value for {{{{{name}}}}}")
+        v = values[name]
+        return _C1.sub(lambda c: f"\\u{ord(c.group(0)):04x}", json.dumps(v, ensure_ascii=False)) if as_yaml else str(v)
+    return _PLACEHOLDER.sub(value, template)
+
+
+def skeleton(fw: Framework) -> Skeleton:
+    """The skeleton with what the framework decides (choices, names, licence) already in place."""
+    known = {
+        "framework": f"{fw.framework.name} ({fw.framework.short_name})",
+        "level_choices": ", ".join(level.id for level in fw.levels.paired),
+        "role_choices": ", ".join(r.id for r in fw.roles),
+        "trajectory_choices": ", ".join(t.id for t in fw.trajectories),
+        "component_names": ", ".join(c.name for c in fw.components),
+        "optional_sections": ", ".join(fw.scenario_sections) or "none",
+        "source": fw.framework.source,
+        "licence": fw.licence.id,
+        "licence_name": fw.licence.name,
+    }
+    raw = raw_skeleton()
+    return Skeleton(*(fill(part, known, partial=True) for part in raw))
+
+
+class Draft(NamedTuple):
+    """A component section to write: its heading, basis, summary, story and prompts (text, roles)."""
+
+    component: str
+    basis: str
+    summary: str
+    story: str
+    prompts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def render(fw: Framework, values: dict[str, Any], sections: list[Draft]) -> str:
+    """A whole scenario file from the skeleton."""
+    parts = skeleton(fw)
+    body = "\n".join(
+        fill(parts.section, {"component": s.component, "basis": s.basis, "summary": s.summary, "story": s.story,
+                             "prompts": "\n".join(fill(parts.prompt, {"roles": ", ".join(roles), "prompt": text})
+                                                  for text, roles in s.prompts)})
+        for s in sections)
+    return fill(parts.document, {**values, "sections": body}).rstrip("\n") + "\n"
+
+
+def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
+    """The document's values for the template (or a new scenario: `overrides`)."""
+    concept = fw.concepts[0].name if fw.concepts else ""
+    intro = fill(EXAMPLE.introduction, {"concept": concept, "source": fw.framework.source})
+    values = {f: getattr(EXAMPLE, f) for f in ("id", "title", "felt_difficulty", "collaborative_project",
+                                                 "primary_focus", "illustrative_evidence", "contributor")}
+    values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
+                  deidentified=False, consent="not-needed", introduction=intro)
+    values.update(overrides)
+    return values
+
+
+def example_section(fw: Framework, component_id: str, roles: tuple[str, ...] = ()) -> Draft:
+    return Draft(fw.component_by_id[component_id].name, fw.defaults.basis, EXAMPLE.summary, EXAMPLE.story,
+                 ((EXAMPLE.prompt, roles),))
+
+
+def template(fw: Framework) -> str:
+    """scenarios/_template.md: the document with one example component section."""
+    return render(fw, example_values(fw), [example_section(fw, c.id) for c in fw.components[:1]])

@@ -1,0 +1,74 @@
+"""The extension's wiring: what `setup` registers with Sphinx.
+
+It reads the framework's vocabulary and the scenarios, keeps what it learns
+in a domain keyed by docname, and generates the glass-box views (backlinks,
+matrix, tables, diagram, prompt indexes) from that data when pages are
+written. Modules are named after what they hold; `setup` only wires them.
+Both builders (`glassbox`, the website; `pdf`, the printable kit) are
+registered here, and by name through the `sphinx.builders` entry points, so
+`-b glassbox` and `-b glassbox_pdf` work wherever the package is installed.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from glassbox_handbook import __version__
+from glassbox_handbook.sphinx_ext import collect, resolve
+from glassbox_handbook.web.accessibility import setup_accessibility
+from glassbox_handbook.web.assets import setup_assets
+from glassbox_handbook.sphinx_ext.directives import setup_directives
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.web.drawers import setup_drawers
+from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder, setup_glassbox_builder
+from glassbox_handbook.web.lists import setup_lists
+from glassbox_handbook.domain.loader import forget, plain_text_backend_once
+from glassbox_handbook.web.metadata import setup_metadata
+from glassbox_handbook.domain.nodes import setup_nodes
+from glassbox_handbook.pdf import PdfBuilder, setup_pdf
+from glassbox_handbook.sphinx_ext.roles import TermRole
+from glassbox_handbook.web.theme import setup_theme
+from glassbox_handbook.domain.transforms import setup_transforms
+
+
+def note_workers(app: Sphinx) -> None:
+    """-j N: both of our builders write in N processes. A builder is not handed the application in Sphinx 9,
+    so the number is given to it here."""
+    if isinstance(app.builder, (GlassboxHTMLBuilder, PdfBuilder)):
+        app.builder.workers = max(1, app.parallel)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("glassbox_framework", "handbook/framework.yaml", "env", types=frozenset({str}),
+                         description="Path (from the source folder) of the framework vocabulary file.")
+    app.add_config_value("glassbox_scenarios", "scenarios", "env", types=frozenset({str}),
+                         description="Folder (from the source folder) that holds one file per scenario.")
+    app.add_config_value("glassbox_references", "handbook/references", "env", types=frozenset({str}),
+                         description="Docname of the page with the reference list that scenario sources link to.")
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(GlassboxDomain)
+    setup_nodes(app)
+    setup_directives(app)
+    setup_transforms(app)
+    setup_accessibility(app)
+    setup_assets(app)
+    setup_theme(app)
+    setup_drawers(app)
+    setup_metadata(app)
+    setup_lists(app)
+    # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
+    app.add_role_to_domain("std", "term", TermRole(), override=True)
+    app.connect("builder-inited", forget)
+    app.connect("builder-inited", plain_text_backend_once)
+    app.connect("builder-inited", collect.check_framework)
+    app.connect("source-read", collect.on_source_read)
+    app.connect("env-before-read-docs", collect.on_before_read)
+    app.connect("env-purge-doc", collect.on_purge)
+    app.connect("env-get-updated", collect.on_get_updated)
+    app.connect("env-updated", collect.on_env_updated)
+    app.connect("doctree-resolved", resolve.on_doctree_resolved)
+    setup_glassbox_builder(app)
+    setup_pdf(app)
+    app.connect("builder-inited", note_workers)
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,55 @@
+"""Fill the placeholders at doctree-resolved, from domain data alone.
+
+This runs in write workers too (parallel writing), so nothing here depends
+on state gathered while writing: only the environment's merged data, read
+through a `ViewContext`. How views render (web or print, full or brief) is
+the builder's declared `glassbox_render`, or the web for any HTML builder.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from glassbox_handbook.domain import nodes as gb
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.domain.loader import bibliography_for, framework_for
+from glassbox_handbook.views.scenario_page import decorate
+from glassbox_handbook.views import PRINT, WEB, RenderOptions, ViewContext, registry
+from glassbox_handbook.views.explorer import lens_roles_script
+
+
+def render_options(app: Sphinx) -> RenderOptions:
+    declared = getattr(app.builder, "glassbox_render", None)
+    if isinstance(declared, RenderOptions):
+        return declared
+    return WEB if app.builder.format == "html" else PRINT
+
+
+def view_context(app: Sphinx, docname: str) -> ViewContext:
+    env, builder = app.env, app.builder
+
+    bases: dict[str, str] = {}  # a page of views links each scenario several times
+
+    def uri(target: str, anchor: str) -> str:
+        base = bases.get(target)
+        if base is None:
+            base = bases[target] = "" if target in ("", docname) else builder.get_relative_uri(docname, target)
+        return f"{base}#{anchor}" if anchor else (base or "#")
+
+    domain: GlassboxDomain = env.domains["glassbox"]  # type: ignore[assignment]
+    return ViewContext(framework_for(env), domain, docname, uri, render_options(app), app.config,
+                       bibliography_for(env), frozenset(env.all_docs))
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    ctx = view_context(app, docname)
+    decorate(ctx, doctree)
+    views = registry()
+    for node in list(doctree.findall(gb.glassbox_view)):
+        node.replace_self(views[node["kind"]].render(ctx, node))
+    # Pages with prompts or the explorer carry the role lens's roles (read by the page's scripts).
+    page = ctx.page
+    if ctx.options.medium == "web" and app.builder.format == "html" and page and (
+            page.prompts or {"scenario-explorer", "prompt-index"} & page.view_kinds):
+        doctree += lens_roles_script(ctx.fw)

@@ -1,0 +1,54 @@
+"""A crosswalk: another framework's items beside the components, concepts and scenarios that speak to them.
+
+The mapping is data (framework file, `crosswalks`), the handbook's own
+reading of how the two relate; the table says so in its caption.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.util import logging
+
+from glassbox_handbook.views import Slices, View, ViewContext
+from glassbox_handbook.views.common import joined, link, para, table
+
+logger = logging.getLogger(__name__)
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    fw, uri = ctx.fw, ctx.uri
+    walk = next((w for w in fw.crosswalks if w.id == node["target"]), None)
+    if walk is None:
+        known = ", ".join(w.id for w in fw.crosswalks) or "none"
+        logger.warning("{crosswalk-table} needs the id of a crosswalk in the framework file (known: %s)", known, location=node)
+        return []
+    by_id = {p.scenario.id: (d, p) for d, p in ctx.domain.scenarios()}
+    rows = []
+    for item in walk.items:
+        comps = [[link(uri, fw.component_page(c), "", fw.component_by_id[c].name)] for c in item.components]
+        concepts = [[link(uri, fw.concept_page(c), "", fw.concept_by_id[c].name)] for c in item.concepts]
+        shown = [[link(uri, by_id[s][0], "", by_id[s][1].scenario.title)] for s in item.scenarios if s in by_id]
+        for missing in (s for s in item.scenarios if s not in by_id):
+            logger.warning("crosswalk %r, %s: no scenario with the id %r", walk.id, item.id, missing, location=node)
+        speaks: list[nodes.Node] = []
+        if comps:
+            speaks.append(para(nodes.strong("", "Components: "), *joined(comps, ", ")))
+        if concepts:
+            speaks.append(para(nodes.strong("", "Concepts: "), *joined(concepts, ", ")))
+        rows.append([[para(nodes.strong("", item.label)), para(item.name)], item.summary, speaks or "None",
+                     nodes.bullet_list("", *(nodes.list_item("", para(*s)) for s in shown)) if shown else "None yet"])
+    source = ctx.bibliography.get(walk.source)
+    after = f", after {source.label}" if source else ""
+    caption = f"{walk.name} and the {fw.framework.short_name}: the handbook's mapping (an interpretation{after})"
+    headers = [walk.name.split(" (")[0], "In brief", f"In the {fw.framework.short_name}", "Scenarios that show it"]
+    return [table(headers, rows, ["glassbox-crosswalk"], caption, row_ids=[f"{walk.id}-{i.id}" for i in walk.items])]
+
+
+def depends(slices: Slices, docname: str, page: Any) -> Any:
+    """The titles and ids of the scenarios, which the table links to."""
+    return [(d, p.scenario.id, p.scenario.title) for d, p in slices.scenarios]
+
+
+VIEW = View("crosswalk-table", render, depends=depends)

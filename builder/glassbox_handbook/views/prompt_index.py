@@ -1,0 +1,90 @@
+"""Every design prompt by component, then each scenario's count."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from glassbox_handbook.views import paging as lists
+from glassbox_handbook.core.model import Page, PagePrompt
+from glassbox_handbook.views import Uri, View, ViewContext, every_prompt
+from glassbox_handbook.views.common import link, para
+
+
+def _entry(ctx: ViewContext, docname: str, page: Page, prompt: PagePrompt) -> nodes.list_item:
+    where = _where(page, prompt)
+    roles = ", ".join(ctx.fw.role_by_id[r].name for r in prompt.roles if r in ctx.fw.role_by_id)
+    return nodes.list_item("", para(prompt.text), para(
+        "From ", link(ctx.uri, docname, prompt.id, where), f" · For: {roles}" if roles else "",
+        classes=["glassbox-prompt-source"]),
+        classes=["glassbox-prompt-entry", *(f"glassbox-role-{r}" for r in prompt.roles)], ids=[],
+        **{"data-roles": " ".join(prompt.roles)})
+
+
+def _where(page: Page, prompt: PagePrompt) -> str:
+    source = page.scenario.title if page.scenario else page.title
+    return source if prompt.section == page.title else f"{source}, {prompt.section}"
+
+
+def _more(ctx: ViewContext, name: str, kind: str, total: int, list_id: str, what: str,
+          detailed: bool = False) -> list[nodes.Node]:
+    return [nodes.raw("", lists.more(ctx, name, kind, total, f"#{list_id}", what, detailed=detailed), format="html")]
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """`brief` (print, large corpus) prints the handbook's own prompts and leaves the scenarios' to their packets."""
+    brief, size, detail = ctx.options.brief, lists.shown(ctx), lists.shown(ctx, detailed=True)
+    all_prompts = [(d, page, p) for d, page in sorted(ctx.domain.pages.items()) for p in page.prompts
+                   if not (brief and page.scenario)]
+    by_comp = nodes.section(ids=["prompts-by-component"])
+    by_comp += nodes.title("", "Prompts by component")
+    for comp in ctx.fw.components:
+        found = [x for x in all_prompts if x[2].component == comp.id]
+        sec = nodes.section(ids=[f"prompts-{comp.id}"])
+        sec += nodes.title("", f"{comp.name} ({len(found)})")
+        lst = nodes.bullet_list(classes=["glassbox-prompt-list"], ids=[f"gb-list-prompts-{comp.id}"])
+        for d, page, p in found[:detail]:
+            lst += _entry(ctx, d, page, p)
+        sec += lst if found else para("No prompts yet.")
+        if len(found) > detail:
+            sec += _more(ctx, f"prompts-{comp.id}", "prompt", len(found), f"gb-list-prompts-{comp.id}", "prompts", True)
+        if brief:
+            left = sum(1 for _, page in ctx.domain.scenarios() for p in page.prompts if p.component == comp.id)
+            sec += para(f"The scenarios hold {left} more prompts on {comp.name.lower()}; each scenario's "
+                        "workshop packet prints them.", classes=["glassbox-prompt-more"])
+        by_comp += sec
+    # Each scenario's prompts are printed once, above; here a scenario leads to its own page,
+    # where they sit in context. (Printing them twice made this page ten megabytes at 1000 scenarios.)
+    by_scen = nodes.section(ids=["prompts-by-scenario"])
+    by_scen += nodes.title("", "Prompts by scenario")
+    listing = nodes.bullet_list(classes=["glassbox-prompt-scenarios"], ids=["gb-list-prompts-by-scenario"])
+    scenarios = list(ctx.domain.scenarios())
+    for d, page in scenarios[:size]:
+        listing += nodes.list_item("", para(link(ctx.uri, d, "", page.scenario.title), f": {_count(page)}"))
+    by_scen += listing if len(listing) else para("No scenarios yet.")
+    if len(scenarios) > size:
+        by_scen += _more(ctx, "prompts-by-scenario", "prompt-count", len(scenarios), "gb-list-prompts-by-scenario", "scenarios")
+    return [by_comp, by_scen]
+
+
+def _count(page: Page) -> str:
+    count = len(page.prompts)
+    return f"{count} prompt{'s' if count != 1 else ''}"
+
+
+def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    """Each component's prompts as [text, link, where, for whom, role ids], and each scenario's
+    [title, link, count], as gb-lists.js shows them."""
+    everything = [(d, page, p) for d, page in sorted(domain.pages.items()) for p in page.prompts]
+    size, detail = lists.page_size(config), lists.detail_size(config)
+    out: dict[str, tuple[int, list[Any]]] = {}
+    for comp in fw.components:
+        out[f"prompts-{comp.id}"] = (detail, [
+            [p.text, href(d, p.id), _where(page, p), ", ".join(fw.role_by_id[r].name for r in p.roles if r in fw.role_by_id),
+             list(p.roles)] for d, page, p in everything if p.component == comp.id])
+    out["prompts-by-scenario"] = (size, [[page.scenario.title, href(d, ""), _count(page)] for d, page in domain.scenarios()])
+    return {k: v for k, v in out.items() if len(v[1]) > v[0]}
+
+
+VIEW = View("prompt-index", render, depends=every_prompt, searchable=False, lists=long_lists)

@@ -1,0 +1,153 @@
+"""The session planner: a workshop leader's own plan for one scenario, made in the browser.
+
+The printed facilitator packets hold each scenario's default plan; the planner
+lets a leader choose another length, other components or other prompts and
+still get the plan those packets would give (`glassbox_handbook.core.session.plan_session`).
+So that the two cannot drift apart, the page carries no plan of its own: it
+embeds, as JSON, every scenario's facts, sections and prompts and the
+framework file's `workshop` block whole (the rules and every step's words), and
+`static/gb-planner.js` runs the same algorithm on them; `tests/test_planner.py`
+runs both on every scenario and compares. Everything is in the page, so the
+planner works offline and from `file://`. On paper there is nothing to choose:
+the printed page points to the website's planner and to the packets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from glassbox_handbook.core import downloads
+from glassbox_handbook.views import paging as lists
+from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.session import CHOSEN_RULE, room, scenario_values
+from glassbox_handbook.views import Slices, Uri, View, ViewContext
+from glassbox_handbook.views.common import json_script, para, where_online
+
+if TYPE_CHECKING:
+    from glassbox_handbook.core.framework import Framework
+    from glassbox_handbook.core.model import Page
+
+WORKSHOP_PAGE = "handbook/workshop"
+
+
+def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> dict[str, Any]:
+    """What the script plans from: the framework's session rules and words, and each scenario page's content."""
+    scenarios = []
+    for docname, page in pages:
+        meta = page.scenario
+        scenarios.append({
+            "id": meta.id, "title": meta.title, "href": uri(docname, ""),
+            "facts": {f: getattr(meta, f) for f in FACTS},
+            "values": scenario_values(page),
+            "sections": [s._asdict() for s in page.sections],
+            "prompts": [{"id": p.id, "text": p.text, "component": p.component} for p in page.prompts if p.component],
+        })
+    return {
+        "workshop": fw.workshop.model_dump(mode="json"),
+        "chosenRule": CHOSEN_RULE,
+        "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
+        "components": [{"id": c.id, "name": c.name, "shape": c.shape} for c in fw.components],
+        "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
+        "scenarios": scenarios,
+        "worksheet": uri("handbook/worksheet", ""),  # where "Our own account" takes the session's questions
+    }
+
+
+#: Scenarios per list file of the planner: a scenario's plan needs its whole text, so the files are small.
+PER_FILE = 10
+
+
+def packet_links(fw: Framework, config: Any, sid: str, folder: str) -> list[Any]:
+    """[label, [[paper, link], ...]] for each of a scenario's printed files."""
+    return [[label, [[downloads.PAPER_NAMES.get(p, p), folder + downloads.pdf_name(stem(sid), p)] for p in config.glassbox_pdf_papers]]
+            for label, stem in downloads.SCENARIO_FILES]
+
+
+def long_lists(fw: Framework, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
+    """Each scenario's plan data, with its packets (their links from the site's top folder)."""
+    entries = planner_data(fw, domain.scenarios(), href)["scenarios"]
+    for entry in entries:
+        entry["packets"] = packet_links(fw, config, entry["id"], f"{downloads.SITE_FOLDER}/")
+    return {"planner": (PER_FILE, entries)} if len(entries) > lists.page_size(config) else {}
+
+
+def packets(ctx: ViewContext) -> str:
+    """Each scenario's printed packets (the script shows those of the scenario chosen): the default, said so."""
+    papers = list(ctx.config.glassbox_pdf_papers)
+    folder = f"{ctx.root}{downloads.SITE_FOLDER}/"
+    out = []
+    for _, page in ctx.domain.scenarios():
+        sid = page.scenario.id
+        rows = "".join(
+            f"<li>{escape(label)}: " + " · ".join(
+                f'<a href="{escape(folder + downloads.pdf_name(stem(sid), p), quote=True)}">'
+                f"{escape(downloads.PAPER_NAMES.get(p, p))} (PDF)</a>" for p in papers) + "</li>"
+            for label, stem in downloads.SCENARIO_FILES)
+        out.append(f'<div class="gb-plan-packets" data-scenario="{escape(sid, quote=True)}" hidden>'
+                   f"<p>Ready to print: the facilitator guide holds this scenario's {ctx.fw.workshop.lengths[0]}- and "
+                   f"{ctx.fw.workshop.lengths[-1]}-minute plans as the rule makes them, the participant packet its "
+                   f"handouts. Use them unless your session needs other choices.</p><ul>{rows}</ul></div>")
+    return "".join(out)
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    data = planner_data(ctx.fw, ctx.domain.scenarios(), ctx.uri)
+    total, size = len(data["scenarios"]), lists.shown(ctx)
+    options = "".join(f'<option value="{escape(s["id"], quote=True)}">{escape(s["title"])}</option>'
+                      for s in data["scenarios"])
+    packet_html = packets(ctx)
+    if total > size:  # the chosen scenario's data loads when it is chosen (gb-lists.js)
+        data = {**data, "scenarios": [], "more": {"name": "planner", "size": PER_FILE, "root": ctx.root}}
+        packet_html = ""
+    workshop = escape(ctx.uri(WORKSHOP_PAGE, "downloads"), quote=True)
+    lengths = "".join(f'<label class="gb-plan-choice"><input type="radio" name="minutes" value="{m}"'
+                      f'{" checked" if i == 0 else ""}> {m} minutes</label>'
+                      for i, m in enumerate(ctx.fw.workshop.lengths))
+    html = (
+        '<div class="gb-planner" id="gb-planner">'
+        f'<p class="gb-plan-nojs">The planner needs JavaScript. Without it, the <a href="{workshop}">printed packets</a> '
+        "hold every scenario's plan and handouts, ready to print.</p>"
+        '<form class="gb-plan-form" hidden aria-labelledby="gb-plan-form-heading">'
+        '<h2 id="gb-plan-form-heading">Choose the session</h2>'
+        '<p class="gb-plan-field"><label for="gb-plan-scenario">Scenario</label>'
+        f'<select id="gb-plan-scenario" name="scenario">{options}</select></p>'
+        f'<fieldset class="gb-plan-lengths"><legend>Length</legend>{lengths}</fieldset>'
+        '<fieldset class="gb-plan-components" aria-describedby="gb-plan-components-hint"><legend>Components (optional)</legend>'
+        '<p class="gb-plan-hint" id="gb-plan-components-hint"></p><div class="gb-plan-boxes"></div></fieldset>'
+        '<div class="gb-plan-prompts"></div>'
+        '<p class="gb-plan-actions"><button type="button" class="gb-btn gb-plan-print">Print the plan and handouts</button> '
+        '<button type="button" class="gb-btn gb-plan-download">Download as Markdown</button> '
+        '<button type="button" class="gb-btn gb-plan-copy">Copy link to this plan</button> '
+        '<button type="button" class="gb-btn gb-plan-worksheet">After the session: our own account in the worksheet</button></p>'
+        "</form>"
+        '<p class="gb-plan-status" role="status" aria-live="polite"></p>'
+        + packet_html +
+        '<section class="gb-plan-output" hidden aria-labelledby="gb-plan-heading"></section>'
+        '<section class="gb-plan-handout" hidden aria-labelledby="gb-handout-heading"></section>'
+        + json_script("gb-planner-data", data)
+        + "</div>"
+    )
+    return [nodes.raw("", html, format="html")]
+
+
+def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """On paper: the planner works on screen only; where to find it, and which printed packets stand in for it."""
+    where = where_online(ctx)
+    paper = ctx.config.glassbox_pdf_papers[0]
+    guide, handout = downloads.guide_pdf("<scenario>", paper), downloads.packet_pdf("<scenario>", paper)
+    return [para("The planner works on screen, so this printed handbook cannot hold it: open ", *where, " to use it. "
+                 "For a session by the rule, print the scenario's packets instead: ", nodes.literal(guide, guide),
+                 f" holds its {ctx.fw.workshop.lengths[0]}-minute plan and ", nodes.literal(handout, handout),
+                 " the handouts.", classes=["glassbox-planner-print"])]
+
+
+def depends(slices: Slices, docname: str, page: Page) -> Any:
+    """Every scenario's facts, sections and prompts: the planner shows all three."""
+    return [(d, p.scenario, p.sections, p.prompts) for d, p in slices.scenarios]
+
+
+VIEW = View("session-planner", render, print=render_print, depends=depends, lists=long_lists)

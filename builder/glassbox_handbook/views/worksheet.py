@@ -1,0 +1,151 @@
+"""The worksheet: a team's account of its own partnership, written as a document, shareable without code.
+
+It is built from the framework file, so its questions are the scenario
+format's: the four facts, levels, roles, how far the work went, and for
+each component what was at work. Nothing is chosen for the team: roles,
+the trajectory, each section's basis and consent start empty, so a draft
+says only what the team said. De-identification is a checklist; the draft
+says `deidentified: true` only once every box is ticked, and
+`python -m glassbox_handbook check` refuses it until then.
+
+Two ways to share it, neither needing a command line: the text for each box
+of the "Propose a scenario" issue form (`ISSUE_FORM`, whose fields
+`issue_fields` lists and `tests/test_worksheet_form.py` proves match), or the
+scenario draft, filled in by `static/gb-worksheet.js` from the skeleton
+embedded here (`glassbox_handbook/core/skeleton.py` is its one source).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from docutils import nodes
+
+from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.skeleton import skeleton
+from glassbox_handbook.views import View, ViewContext
+from glassbox_handbook.views.common import json_script
+
+ISSUE_FORM = Path(".github") / "ISSUE_TEMPLATE" / "propose-scenario.yml"
+# What a team confirms before it shares an account; the draft is de-identified only when all are ticked.
+DEIDENTIFY = (
+    ("people", "No person is named: everyone appears by their role (a mentor teacher, a district leader)."),
+    ("places", "No school, district, university or program is named, and none could be recognised from its details."),
+    ("details", "Dates, places and numbers are general enough that no reader could work out who is meant."),
+    ("quotes", "Any quotation is short and cannot be traced back to one person."),
+    ("reread", "We have read the whole account again, line by line, with these four points in mind."),
+)
+CONSENT = (("obtained", "We asked the people described, and they agreed."),
+           ("not-needed", "No consent was needed (for example, no one could be recognised and nothing private is told)."))
+
+
+class IssueField(NamedTuple):
+    """One box of the issue form, and the worksheet question it takes its answer from."""
+
+    id: str
+    label: str
+    kind: str  # input, textarea, checkboxes or dropdown (the issue form's types)
+    options: tuple[str, ...] = ()
+
+
+def issue_fields(fw: Framework) -> list[IssueField]:
+    """The issue form's boxes in order: the worksheet's questions, one box per component."""
+    fields = [IssueField("title", "Title", "input")]
+    fields += [IssueField(f, fw.facts[f].label, "textarea") for f in FACTS]
+    fields += [IssueField("levels", "Levels where the work happened", "checkboxes", tuple(lv.name for lv in fw.levels.paired)),
+               IssueField("roles", "Roles involved", "checkboxes", tuple(r.name for r in fw.roles)),
+               IssueField("trajectory", "How far the work has gone", "dropdown", tuple(t.name for t in fw.trajectories))]
+    fields += [IssueField(c.id, c.name, "textarea") for c in fw.components]
+    fields += [IssueField("name", "Your name, as it should be credited", "input"),
+               IssueField("consent", "Consent", "dropdown", tuple(text for _, text in CONSENT)),
+               IssueField("deidentified", "Before you share: de-identification", "checkboxes", tuple(t for _, t in DEIDENTIFY))]
+    return fields
+
+
+def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
+    hint_html = f'<span class="gb-ws-hint" id="ws-{name}-hint">{escape(hint)}</span>' if hint else ""
+    described = f' aria-describedby="ws-{name}-hint"' if hint else ""
+    return (f'<p class="gb-ws-field"><label for="ws-{name}">{escape(label)}</label>{hint_html}'
+            f'<textarea id="ws-{name}" name="{name}" rows="{rows}"{described}></textarea></p>')
+
+
+def _choices(name: str, legend: str, items: list[tuple[str, str]], kind: str = "checkbox", hint: str = "",
+             issue: bool = True) -> str:
+    """A group of boxes (or radio buttons), none ticked: only the team makes these claims."""
+    boxes = "".join(f'<label class="gb-ws-choice"><input type="{kind}" name="{escape(name)}" value="{escape(i)}"> {escape(n)}</label>'
+                    for i, n in items)
+    hint_html = f'<p class="gb-ws-hint">{escape(hint)}</p>' if hint else ""
+    marker = f' data-issue-field="{escape(name)}"' if issue else ""
+    return (f'<fieldset class="gb-ws-choices"{marker}><legend>{escape(legend)}</legend>'
+            f"{hint_html}{boxes}</fieldset>")
+
+
+def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    return scenario_worksheet(ctx.fw)
+
+
+def worksheet_data(fw: Framework) -> dict[str, Any]:
+    """What the script needs to write the draft and the form's text; the self-study map embeds it too."""
+    parts_of = skeleton(fw)
+    return {"source": fw.framework.source,
+            "components": [{"id": c.id, "name": c.name} for c in fw.components],
+            "levels": [lv.id for lv in fw.levels.paired], "roles": [r.id for r in fw.roles],
+            "names": {x.id: x.name for x in (*fw.levels.paired, *fw.roles, *fw.trajectories, *fw.bases)},
+            "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
+            "issue": [f._asdict() for f in issue_fields(fw)],
+            "skeleton": {"document": parts_of.document, "section": parts_of.section, "prompt": parts_of.prompt}}
+
+
+def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
+    labels = {f.id: f.label for f in issue_fields(fw)}
+    parts = ['<form class="gb-worksheet" id="gb-worksheet" aria-label="Worksheet: our partnership\'s account" novalidate>',
+             '<fieldset><legend>1. What happened</legend>',
+             '<p class="gb-ws-field" data-issue-field="title"><label for="ws-title">Title</label>'
+             '<span class="gb-ws-hint" id="ws-title-hint">A few words a colleague would recognise the story by.</span>'
+             '<input id="ws-title" name="title" type="text" autocomplete="off" aria-describedby="ws-title-hint"></p>']
+    parts += [_field(f, fw.facts[f].label, fw.facts[f].hint).replace('<p class="gb-ws-field">', f'<p class="gb-ws-field" data-issue-field="{f}">', 1)
+              for f in FACTS]
+    parts.append("</fieldset>")
+    parts.append(_choices("levels", labels["levels"], [(lv.id, lv.name) for lv in fw.levels.paired]))
+    parts.append(_choices("roles", labels["roles"], [(r.id, r.name) for r in fw.roles], hint="Tick every role that took part."))
+    parts.append(_choices("trajectory", labels["trajectory"], [(t.id, f"{t.name}: {t.description}") for t in fw.trajectories],
+                          kind="radio", hint="Choose the one that fits; nothing is chosen for you."))
+    for comp in fw.components:
+        parts.append(f'<fieldset class="gb-ws-component" data-component="{escape(comp.id)}" data-issue-field="{escape(comp.id)}">'
+                     f"<legend>{escape(comp.name)}</legend>"
+                     f'<p class="gb-ws-hint">{escape(comp.definition)} Leave these empty if you did not see it at work.</p>')
+        parts.append(_field(f"{comp.id}-summary", "In one sentence, how was it at work?"))
+        parts.append(_field(f"{comp.id}-story", "What happened? (a few sentences)", rows=4))
+        parts.append(_field(f"{comp.id}-prompt", "A question your team would take up next"))
+        parts.append(_choices(f"{comp.id}-basis", "Where does this account come from?",
+                              [(b.id, b.name) for b in fw.bases], kind="radio",
+                              hint="; ".join(f"{b.name}: {b.when}" for b in fw.bases if b.when) + ".", issue=False))
+        parts.append("</fieldset>")
+    parts.append('<fieldset><legend>Credit and privacy</legend>'
+                 f'<p class="gb-ws-field" data-issue-field="name"><label for="ws-name">{escape(labels["name"])}</label>'
+                 '<input id="ws-name" name="name" type="text" autocomplete="name"></p></fieldset>')
+    parts.append(_choices("consent", labels["consent"], list(CONSENT), kind="radio"))
+    parts.append(_choices("deidentified", labels["deidentified"], list(DEIDENTIFY),
+                          hint="Tick each one only when it is true of every line. Until all five are ticked, "
+                               "the draft says it is not yet de-identified and the handbook will not publish it."))
+    parts.append('<div class="gb-ws-actions"><p><button type="button" class="gb-btn gb-ws-issue" disabled>'
+                 "Show the text for the “Propose a scenario” form</button> "
+                 '<button type="button" class="gb-btn gb-ws-download" disabled>Download the scenario draft (optional)</button></p>'
+                 '<p class="gb-ws-nojs">These buttons need JavaScript; without it, copy your answers into the form by hand.</p></div>'
+                 '<p class="gb-ws-status" role="status" aria-live="polite"></p>'
+                 '<section class="gb-ws-issue-text" hidden aria-labelledby="gb-ws-issue-heading">'
+                 '<h2 id="gb-ws-issue-heading">Text for the “Propose a scenario” form</h2>'
+                 "<p>Each box below matches a box of the form, in the same order: copy it and paste it there.</p>"
+                 '<div class="gb-ws-issue-boxes"></div></section></form>')
+    return [nodes.raw("", "".join(parts) + json_script("gb-worksheet-data", worksheet_data(fw)), format="html")]
+
+
+def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
+    """The worksheet is a form to fill in on screen; on paper the page's own text stands."""
+    return []
+
+
+VIEW = View("scenario-worksheet", render, print=nothing)

@@ -1,0 +1,50 @@
+"""Accessibility repairs to what Sphinx and docutils write.
+
+The theme's own markup is changed in its templates (builder/glassbox_handbook/web/theme/): a search
+form with a label and a submit button, a brand link named by its text. What
+is left here is docutils' markup: the reference list's roles, and tables'
+header cells, which say neither what they head (`scope`) nor how a data cell
+relates to them (HTML_CodeSniffer H43, WCAG 1.3.1: the matrix has both
+column headers and a header cell starting each row).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+
+def visit_citation(self: Any, node: nodes.citation) -> None:
+    """Docutils marks bibliography entries `doc-biblioentry`, a role deprecated in DPUB-ARIA 1.1
+    (axe rule `aria-deprecated-role`); a plain list item inside the list says the same."""
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def depart_citation(self: Any, node: nodes.citation) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), type(node)):
+        self.body.append("</div>\n")
+
+
+_COLUMN_HEAD = re.compile(r'<th class="head\b')
+_ROW_HEAD = re.compile(r'<th class="stub\b')
+
+
+def scope_headers(body: str) -> str:
+    """Header cells of docutils tables with `scope`: column heads in thead, stubs start a row."""
+    return _ROW_HEAD.sub('<th scope="row" class="stub', _COLUMN_HEAD.sub('<th scope="col" class="head', body))
+
+
+def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if context.get("body"):
+        context["body"] = scope_headers(context["body"])
+
+
+def setup_accessibility(app: Sphinx) -> None:
+    app.connect("html-page-context", on_page_context)
+    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
