@@ -21,12 +21,11 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
-
-from glassbox_handbook.core.framework import load_framework
-from glassbox_handbook.core.frontmatter import split_front_matter
-from glassbox_handbook.domain.loader import bib_names
-from glassbox_handbook.privacy.names import lists
-from glassbox_handbook.privacy.scan import scan
+from glassbox_handbook.core.framework import load_framework  # noqa: E402
+from glassbox_handbook.core.frontmatter import split_front_matter  # noqa: E402
+from glassbox_handbook.domain.loader import bib_names  # noqa: E402
+from glassbox_handbook.privacy.names import lists  # noqa: E402
+from glassbox_handbook.privacy.scan import scan  # noqa: E402
 
 
 def _scan_all(texts: list[str], allowed: frozenset[str]) -> tuple[float, int]:

@@ -23,6 +23,34 @@ PROJECT = Path(__file__).parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))  # corpus.py: synthetic handbooks and copies of this checkout
 
 
+UNIT = Path(__file__).parent / "unit"
+# What a unit test may not start: a Sphinx build, the site command, a package build or a browser.
+HEAVY_COMMANDS = {"sphinx", "sphinx-build", "site", "build", "chromium", "glassbox_pdf"}
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_build_nothing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/unit/ is the tier a developer runs in a minute: a test there that builds a Sphinx project,
+    runs the site command or starts a browser fails and says where it belongs."""
+    if UNIT not in Path(str(request.node.path)).parents:
+        return
+    from sphinx.application import Sphinx
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("this test builds a Sphinx project: move it to tests/site/")
+
+    real_init = subprocess.Popen.__init__
+
+    def guarded(self: subprocess.Popen, args: object, *rest: object, **kwargs: object) -> None:
+        words = [os.path.basename(str(a)) for a in (args if isinstance(args, (list, tuple)) else str(args).split())]
+        if HEAVY_COMMANDS & set(words):
+            raise AssertionError(f"this test runs {' '.join(map(str, words))}: move it to tests/site/")
+        real_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(Sphinx, "__init__", no_build)
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS

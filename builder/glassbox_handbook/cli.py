@@ -63,9 +63,9 @@ def _check_one(job: tuple[Path, Framework, set[str], frozenset[str]]) -> tuple[l
 def _fresh(args: argparse.Namespace, root: Path, paths: list[Path]) -> list[tuple[list[str], str | None]] | None:
     """The results of files the cache could not answer (None when the framework file is invalid)."""
     from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.problems import ProblemList
     from glassbox_handbook.domain.loader import bib_keys, bib_names
     from glassbox_handbook.privacy.names import lists
-    from glassbox_handbook.core.problems import ProblemList
 
     try:
         fw = load_framework(root / args.framework)
@@ -171,6 +171,13 @@ def site(args: argparse.Namespace) -> int:
     return build_site(root, out, out.parent / ".work", pdf=not args.no_pdf)
 
 
+def settings(args: argparse.Namespace) -> int:
+    from glassbox_handbook.settings import settings_table
+
+    sys.stdout.write(settings_table())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m glassbox_handbook", description=__doc__.split("\n")[0])
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -200,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     p_schema.set_defaults(func=schema)
     p_template = sub.add_parser("template", help="print the scenario template (scenarios/_template.md)")
     p_template.set_defaults(func=template)
+    p_settings = sub.add_parser("settings", help="print the table of conf.py settings (README.md holds it)")
+    p_settings.set_defaults(func=settings)
     args = parser.parse_args(argv)
     return args.func(args)
 

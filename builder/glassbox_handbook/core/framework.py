@@ -20,7 +20,23 @@ from pydantic import model_validator
 
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
-from glassbox_handbook.core.vocabulary import Component, Concept, Crosswalk, Defaults, Diagram, Dimension, Fact, FrameworkInfo, Levels, Licence, Named, PairedLevel, Role, Strict, Workshop
+from glassbox_handbook.core.vocabulary import (
+    Component,
+    Concept,
+    Crosswalk,
+    Defaults,
+    Diagram,
+    Dimension,
+    Fact,
+    FrameworkInfo,
+    Levels,
+    Licence,
+    Named,
+    PairedLevel,
+    Role,
+    Strict,
+    Workshop,
+)
 
 _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 

@@ -18,10 +18,10 @@ from glassbox_handbook.core.body import BodyWalker, parser
 from glassbox_handbook.core.framework import Framework, did_you_mean
 from glassbox_handbook.core.frontmatter import ScenarioMeta, parse_front_matter, split_front_matter
 from glassbox_handbook.core.model import Scenario
-from glassbox_handbook.privacy.scan import WHAT, WHOM, allowance, fix, scan
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.core.safety import SafetyRules
 from glassbox_handbook.core.skeleton import EXAMPLE
+from glassbox_handbook.privacy.scan import WHAT, WHOM, allowance, fix, scan
 
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
 

@@ -16,10 +16,10 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from glassbox_handbook.domain import nodes as gb
-from glassbox_handbook.domain.loader import framework_for
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
 from glassbox_handbook.core.problems import Problem
+from glassbox_handbook.domain import nodes as gb
+from glassbox_handbook.domain.loader import framework_for
 from glassbox_handbook.domain.transforms import SCENARIO_KEY, enclosing_section
 
 

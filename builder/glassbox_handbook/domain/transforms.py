@@ -15,9 +15,9 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
-from glassbox_handbook.core.model import Scenario
 
 SCENARIO_KEY = "glassbox_scenario"  # env.temp_data key of the page's parsed scenario
 

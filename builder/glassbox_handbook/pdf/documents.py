@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.core.model import Page
+from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.pdf.render import data_uri_svg
 
 

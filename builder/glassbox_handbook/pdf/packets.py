@@ -17,8 +17,8 @@ from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.downloads import packet_stem
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, ScenarioMeta
-from glassbox_handbook.domain.loader import format_references
 from glassbox_handbook.core.model import Page
+from glassbox_handbook.domain.loader import format_references
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, page_url, per_scenario, shape_uri
 from glassbox_handbook.pdf.render import data_uri_svg, svg_as_image
 

@@ -26,10 +26,10 @@ from sphinx.util.parallel import ParallelTasks
 
 from glassbox_handbook.core.downloads import pdf_name
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
-from glassbox_handbook.views import PRINT, RenderOptions
 from glassbox_handbook.pdf import handbook
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, kit
 from glassbox_handbook.pdf.render import meta_tags, source_date, svg_as_image, write_pdf
+from glassbox_handbook.views import PRINT, RenderOptions
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"

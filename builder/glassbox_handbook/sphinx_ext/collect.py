@@ -18,11 +18,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.core.framework import load_framework
-from glassbox_handbook.domain.loader import bib_keys_for, bib_names_for, framework_for, framework_path
 from glassbox_handbook.core.problems import Problem, ProblemList
 from glassbox_handbook.core.scenario import parse_scenario, read_source
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.domain.loader import bib_keys_for, bib_names_for, framework_for, framework_path
 from glassbox_handbook.domain.transforms import SCENARIO_KEY
 from glassbox_handbook.views import Slices, registry
 

@@ -17,10 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.core.body import basis_problem, role_problems, split_roles
-from glassbox_handbook.domain.loader import framework_for
 from glassbox_handbook.core.model import Prompt, Scenario
+from glassbox_handbook.domain import nodes as gb
+from glassbox_handbook.domain.loader import framework_for
 from glassbox_handbook.domain.transforms import SCENARIO_KEY
 from glassbox_handbook.views import registry
 

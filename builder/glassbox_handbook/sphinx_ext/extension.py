@@ -15,21 +15,22 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from glassbox_handbook import __version__
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.domain.loader import forget, plain_text_backend_once
+from glassbox_handbook.domain.nodes import setup_nodes
+from glassbox_handbook.domain.transforms import setup_transforms
+from glassbox_handbook.pdf import PdfBuilder, setup_pdf
+from glassbox_handbook.settings import add_settings
 from glassbox_handbook.sphinx_ext import collect, resolve
+from glassbox_handbook.sphinx_ext.directives import setup_directives
+from glassbox_handbook.sphinx_ext.roles import TermRole
 from glassbox_handbook.web.accessibility import setup_accessibility
 from glassbox_handbook.web.assets import setup_assets
-from glassbox_handbook.sphinx_ext.directives import setup_directives
-from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.web.drawers import setup_drawers
 from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder, setup_glassbox_builder
 from glassbox_handbook.web.lists import setup_lists
-from glassbox_handbook.domain.loader import forget, plain_text_backend_once
 from glassbox_handbook.web.metadata import setup_metadata
-from glassbox_handbook.domain.nodes import setup_nodes
-from glassbox_handbook.pdf import PdfBuilder, setup_pdf
-from glassbox_handbook.sphinx_ext.roles import TermRole
 from glassbox_handbook.web.theme import setup_theme
-from glassbox_handbook.domain.transforms import setup_transforms
 
 
 def note_workers(app: Sphinx) -> None:
@@ -40,12 +41,7 @@ def note_workers(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("glassbox_framework", "handbook/framework.yaml", "env", types=frozenset({str}),
-                         description="Path (from the source folder) of the framework vocabulary file.")
-    app.add_config_value("glassbox_scenarios", "scenarios", "env", types=frozenset({str}),
-                         description="Folder (from the source folder) that holds one file per scenario.")
-    app.add_config_value("glassbox_references", "handbook/references", "env", types=frozenset({str}),
-                         description="Docname of the page with the reference list that scenario sources link to.")
+    add_settings(app)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(GlassboxDomain)
     setup_nodes(app)

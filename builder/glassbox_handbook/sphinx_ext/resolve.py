@@ -14,9 +14,9 @@ from sphinx.application import Sphinx
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
-from glassbox_handbook.views.scenario_page import decorate
 from glassbox_handbook.views import PRINT, WEB, RenderOptions, ViewContext, registry
 from glassbox_handbook.views.explorer import lens_roles_script
+from glassbox_handbook.views.scenario_page import decorate
 
 
 def render_options(app: Sphinx) -> RenderOptions:

@@ -25,10 +25,10 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-    from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
     from glassbox_handbook.core.framework import Framework
-    from glassbox_handbook.domain.loader import BibEntry
     from glassbox_handbook.core.model import Page
+    from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+    from glassbox_handbook.domain.loader import BibEntry
 
 Uri = Callable[[str, str], str]  # (docname, anchor) -> URI from the page being written
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from html import escape
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views import ViewContext
+from glassbox_handbook.views import paging as lists
 
 #: The marks, by the place of the basis in the framework file; the last is for a gap.
 SHAPES = ("●", "◐", "◆", "▲")

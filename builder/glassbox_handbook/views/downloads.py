@@ -10,8 +10,8 @@ from typing import Any
 from docutils import nodes
 
 from glassbox_handbook.core import downloads
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
+from glassbox_handbook.views import paging as lists
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:

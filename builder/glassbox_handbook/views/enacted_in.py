@@ -7,8 +7,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.util import logging
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import badge, joined, link, para, run_in
 
 logger = logging.getLogger(__name__)

@@ -13,10 +13,10 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.views import paging as lists
-from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.views import Uri, View, ViewContext, every_scenario
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import json_script
 from glassbox_handbook.views.scenario_list import render as scenario_list
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para, run_in, table
 
 

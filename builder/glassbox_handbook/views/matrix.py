@@ -6,8 +6,8 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views import View, ViewContext, every_scenario
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import badge, link, para, table
 from glassbox_handbook.views.compact_matrix import columns, compact_matrix, matrix_rows
 from glassbox_handbook.views.printed_matrix import print_matrix

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from glassbox_handbook.settings import DEFAULTS
+
 FOLDER = "_lists"
-MAX_ENTRIES, MAX_DETAILS = 60, 20  # the defaults of glassbox_list_max_entries and glassbox_list_max_details
+MAX_ENTRIES, MAX_DETAILS = DEFAULTS.list_max_entries, DEFAULTS.list_max_details
 Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
 
 

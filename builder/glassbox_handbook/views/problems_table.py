@@ -6,9 +6,9 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para, table
 
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.core.model import Page, PagePrompt
 from glassbox_handbook.views import Uri, View, ViewContext, every_prompt
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para
 
 

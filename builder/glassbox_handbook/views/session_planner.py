@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from glassbox_handbook.core import downloads
-from glassbox_handbook.views import paging as lists
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.session import CHOSEN_RULE, room, scenario_values
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
+from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import json_script, para, where_online
 
 if TYPE_CHECKING:

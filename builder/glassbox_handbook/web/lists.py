@@ -33,7 +33,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from glassbox_handbook.views.paging import FOLDER, MAX_DETAILS, MAX_ENTRIES, all_pages, page_size
+from glassbox_handbook.views.paging import FOLDER, all_pages, page_size
 
 Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
 
@@ -170,11 +170,5 @@ def not_searched(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 
 def setup_lists(app: Sphinx) -> None:
-    app.add_config_value("glassbox_list_max_entries", MAX_ENTRIES, "html", types=frozenset({int}),
-                         description="Past this many entries, a list of scenarios (or of their prompts) on the web "
-                                     "shows this many and loads the rest, this many at a time, on request.")
-    app.add_config_value("glassbox_list_max_details", MAX_DETAILS, "html", types=frozenset({int}),
-                         description="The same for lists whose entries are long: the matrix's rows, each component's "
-                                     "prompts in the prompt index.")
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", not_searched, priority=450)

@@ -144,6 +144,4 @@ def _plain(title: str) -> str:
 
 
 def setup_metadata(app: Sphinx) -> None:
-    app.add_config_value("glassbox_description", "", "html", types=frozenset({str}),
-                         description="What a page with no paragraph of its own says it is about (meta description).")
     app.connect("html-page-context", on_page_context)

@@ -176,8 +176,6 @@ def after_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doc
 
 
 def setup_navigation(app: Sphinx) -> None:
-    app.add_config_value("glassbox_nav_max_scenarios", 60, "html", types=frozenset({int}),
-                         description="Past this many scenarios, the sidebar leaves out the list of scenarios.")
     app.connect("write-started", start_writing)
     app.connect("html-page-context", before_furo, priority=400)
     app.connect("html-page-context", after_furo, priority=600)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import ENUM, Config
+from sphinx.config import Config
 
 from glassbox_handbook.web.navigation import setup_navigation, uses_furo
 
@@ -121,8 +121,6 @@ def quiet_import(module: str) -> None:
 def setup_theme(app: Sphinx) -> None:
     quiet_import("a11y_pygments")
     setup_navigation(app)
-    app.add_config_value("glassbox_search", "pagefind", "html", types=ENUM("pagefind", "sphinx"),
-                         description='"pagefind" (the site\'s search) or "sphinx" (Sphinx\'s own, to compare with).')
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", make_static_folder, priority=400)

@@ -16,15 +16,14 @@ import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from test_model_and_domain import FW, domain_with, page_of, parsed
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.session import Activity, SessionPlan, plan_session
 from glassbox_handbook.views import Slices, registry
 from glassbox_handbook.views.session_planner import planner_data
+from test_model_and_domain import FW, domain_with, page_of, parsed
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
 PLANNER = "handbook/planner.html"
 RUNNER = """

@@ -19,12 +19,11 @@ import pdfplumber
 import pytest
 import yaml
 from conftest import EPOCH, ROOTS
+from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.session import plan_session
 from pypdf import PdfReader
 from test_model_and_domain import FW, page_of, parsed
 from test_pdf import outline
-
-from glassbox_handbook.core.framework import load_framework
-from glassbox_handbook.core.session import plan_session
 
 SCENARIOS = ("first", "second")
 FLOOR = 19.95  # 20 pt, as pdfplumber reports it
@@ -307,9 +306,8 @@ def test_the_measure_never_promises_fewer_lines_than_weasyprint_sets(tmp_path):
     counts, for real text at the sizes and widths of cards and slides, with hyphens and over-long runs."""
     import random
 
-    from weasyprint import CSS, HTML
-
     from glassbox_handbook.pdf.fit import Para, settable, wrap
+    from weasyprint import CSS, HTML
 
     pool = real_text()
     rng = random.Random(13)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from test_cli import _project_copy
-
 import glassbox_handbook.core.scenario
+import pytest
 from glassbox_handbook.cli import CACHE, main
+from test_cli import _project_copy
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import serve
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 SCENARIOS = sorted(p.stem for p in (PROJECT / "scenarios").glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
 @pytest.fixture(scope="module")
 def server(site):

@@ -238,11 +238,10 @@ def test_every_label_of_the_printed_diagram_fits_inside_its_shape():
     from html import unescape
 
     from docutils import nodes
-    from PIL import ImageFont
-
     from glassbox_handbook.core.diagram import framework_diagram
     from glassbox_handbook.core.framework import load_framework
     from glassbox_handbook.pdf.render import SVG_STYLE
+    from PIL import ImageFont
 
     sizes = {name: float(px) for name, px in re.findall(r"\.gb-(small|band)\{font-size:([\d.]+)px\}", SVG_STYLE)}
     sizes["label"] = float(re.search(r"text\{[^}]*font-size:([\d.]+)px", SVG_STYLE).group(1))

@@ -7,14 +7,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from pydantic import ValidationError
-
-from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
 from glassbox_handbook.core.scenario import parse_scenario
+from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from pydantic import ValidationError
 
-ROOT = Path(__file__).parent / "roots" / "test-basic"
+ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
 FW = load_framework(ROOT / "framework.yaml")
 FIRST = (ROOT / "scenarios" / "first.md").read_text()
 

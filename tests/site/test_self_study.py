@@ -13,7 +13,7 @@ from pathlib import Path
 import pdfplumber
 import yaml
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 MAP = "handbook/self-study.html"
 HOSTILE = "Coaching <img src=x onerror=alert(1)> across terms"
 CF, HC = "change-facilitators", "horizontal-coherence"

@@ -19,7 +19,7 @@ import pytest
 from conftest import PAGE_TYPES as READER_PAGES
 from conftest import serve
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y = PROJECT / "node_modules" / ".bin" / "pa11y"
 PAGE_TYPES = {**READER_PAGES, "search with results": "search.html?q=mentor"}

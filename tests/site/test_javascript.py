@@ -20,12 +20,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.views.common import json_script as _json_script
 from glassbox_handbook.views.worksheet import scenario_worksheet
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 CONTRACT = PROJECT / "tests" / "js" / "helpers" / "contract.mjs"
 SETUP = "run ./scripts/setup.sh (or `npm ci`) in the project folder first"
 

@@ -19,9 +19,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import pdf_pages
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 BUILDER = PROJECT / "builder"
-ROOTS = Path(__file__).parent / "roots"
+ROOTS = Path(__file__).parents[1] / "roots"
 VOCABULARY = yaml.safe_load((PROJECT / "handbook" / "framework.yaml").read_text(encoding="utf-8"))
 
 

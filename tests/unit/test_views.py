@@ -7,13 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 from docutils import nodes
-from test_model_and_domain import FW, domain_with, page_of, parsed
-
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import bibliography
 from glassbox_handbook.views import PRINT, WEB, RenderOptions, Slices, ViewContext, registry
+from test_model_and_domain import FW, domain_with, page_of, parsed
 
-ROOT = Path(__file__).parent / "roots" / "test-basic"
+ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
 CONFIG = SimpleNamespace(glassbox_pdf_papers=["a4"], glassbox_references="refs", bibtex_cite_id="cite-{key}",
                          html_baseurl="", project="Test")
 BRIEF = RenderOptions(medium="print", brief=True)

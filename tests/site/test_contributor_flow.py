@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import pdf_pages
 from corpus import copy_checkout  # benchmarks/corpus.py, on sys.path by conftest
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 
 
 def fill_in_template(text: str) -> str:

@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 import yaml
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
 FORM_ONLY = {"licence"}  # agreed in the form itself, when the team submits it
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 
-ROOT = Path(__file__).parent / "roots" / "test-basic"
+ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
 FW = load_framework(ROOT / "framework.yaml")
 KEYS = {"doe2020"}
 GOOD = (ROOT / "scenarios" / "first.md").read_text()

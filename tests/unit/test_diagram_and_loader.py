@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from glassbox_handbook.core.diagram import framework_diagram
+from glassbox_handbook.domain import loader
+from glassbox_handbook.web.search_merge import merge
 from test_model_and_domain import FW, page_of, parsed
 
-from glassbox_handbook.domain import loader
-from glassbox_handbook.core.diagram import framework_diagram
-from glassbox_handbook.web.search_merge import merge
-
-ROOT = Path(__file__).parent / "roots" / "test-basic"
+ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
 
 
 def svg_of(**kwargs) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_model_and_domain import FW, page_of, parsed
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.session import plan_session
+from test_model_and_domain import FW, page_of, parsed
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
 
 
@@ -54,9 +53,8 @@ def test_gaps_only_where_there_are_gaps():
 
 
 def load_scenario(name: str):
-    from test_model_and_domain import page_of as record
-
     from glassbox_handbook.core.scenario import parse_scenario
+    from test_model_and_domain import page_of as record
 
     text = (PROJECT / "scenarios" / f"{name}.md").read_text()
     result = parse_scenario(text, f"scenarios/{name}.md", HANDBOOK, None)
@@ -71,10 +69,9 @@ def test_a_length_the_framework_does_not_offer_is_refused():
 
 def test_the_workshop_pages_session_outline_adds_up_at_every_length():
     from docutils import nodes
-    from test_views import context, corpus
-
     from glassbox_handbook.domain import nodes as gb
     from glassbox_handbook.views import registry
+    from test_views import context, corpus
 
     for fw in (FW, HANDBOOK):
         [wrapper] = registry()["session-outline"].render(context(corpus(), fw=fw), gb.glassbox_view(kind="session-outline", target="", scenario=""))

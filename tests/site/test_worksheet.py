@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 CHECKS = ("people", "places", "details", "quotes", "reread")
 
 

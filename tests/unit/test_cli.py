@@ -13,7 +13,7 @@ from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.schema import schema_text
 from glassbox_handbook.core.skeleton import EXAMPLE, template
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 
 
 def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:

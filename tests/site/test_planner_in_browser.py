@@ -14,9 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pdfplumber
 import pytest
-from test_planner import HANDBOOK, PLANNER, _real_pages
-
 from glassbox_handbook.core.session import plan_session
+from test_planner import HANDBOOK, PLANNER, _real_pages
 
 
 def _open(browser, site: Path, query: str = "", **context):

@@ -30,7 +30,7 @@ from pypdf import PdfReader
 
 pytestmark = pytest.mark.packaging
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 BASIC = PROJECT / "tests" / "roots" / "test-basic"
 USER_EXTENSIONS = '["myst_parser", "glassbox_handbook"]'
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 HANDBOOK = PROJECT / "handbook"
 SCENARIO_FILES = sorted(p for p in (PROJECT / "scenarios").glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
 PAGE_FILES = sorted(HANDBOOK.rglob("*.md")) + [PROJECT / "index.md"]

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from glassbox_handbook.web import navigation
 
 SIDEBAR = re.compile(r'<div class="sidebar-tree">.*?</div>\s*</div>', re.S)

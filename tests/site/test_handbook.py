@@ -10,11 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 
-PROJECT = Path(__file__).parent.parent
+PROJECT = Path(__file__).parents[2]
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
 SCENARIOS = sorted(p for p in (PROJECT / "scenarios").glob("*.md") if p.name != "index.md" and not p.name.startswith("_"))
 
