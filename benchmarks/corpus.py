@@ -49,12 +49,12 @@ def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
         "privacy": {"deidentified": True, "consent": "not-needed"},
     }
     out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).strip(), "---", "", f"# {front['title']}", "",
-           f"{_sentence(rng, 30)} This is {{term}}`{rng.choice(terms)}` at work {{cite:p}}`shepard_srlc`.", ""]
+           f"{_sentence(rng, 30)} This is {{concept}}`{rng.choice(terms)}` at work {{cite:p}}`shepard_srlc`.", ""]
     for comp in comps:
         basis = rng.choice(["reported", "interpretation"])
         cite = " {cite:p}`shepard_srlc`" if basis == "reported" else ""  # a reported section cites its source
         out += [f"## {comp['name']}", "", ":::{enactment}", f":basis: {basis}",
-                _sentence(rng, 20), ":::", "", f"{_sentence(rng, 40)} {{term}}`{rng.choice(terms)}` {_sentence(rng, 25)}{cite}", "",
+                _sentence(rng, 20), ":::", "", f"{_sentence(rng, 40)} {{concept}}`{rng.choice(terms)}` {_sentence(rng, 25)}{cite}", "",
                 "| Who | What |", "|---|---|", f"| {rng.choice(WORDS)} | {_sentence(rng, 6)} |", ""]
         for _ in range(rng.randint(1, 3)):
             out += [":::{design-prompt}", f":roles: {', '.join(rng.sample(roles, min(2, len(roles))))}",

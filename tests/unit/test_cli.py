@@ -91,7 +91,7 @@ def _fill_examples(text: str) -> str:
         lines = block.split("\n")
         body = [i for i, line in enumerate(lines) if line and not line.startswith((":", "#", "%"))]
         words = " ".join(" ".join(lines[i] for i in body).split())
-        if body and (words in examples or "{term}" in words):
+        if body and (words in examples or "{concept}" in words):
             lines = [line for i, line in enumerate(lines) if i not in body[1:]]
             lines[body[0]] = "In our own words: coaching stopped at the school door when the term ended."
         out.append("\n".join(lines))

@@ -63,7 +63,7 @@ _keys = st.sampled_from(["id", "title", "levels", "roles", "trajectory", "source
                          "privacy", "felt_difficulty", "x-unknown", "primary_focus"])
 _lines = st.one_of(
     st.sampled_from(["## Alpha", "## Beta", "## Nope", "# Title", ":::{enactment}", ":basis: reported", ":::",
-                     ":::{design-prompt}", ":roles: teacher", "{term}`one idea`", "<b>x</b>", "```{raw} html", "```",
+                     ":::{design-prompt}", ":roles: teacher", "{concept}`one idea`", "<b>x</b>", "```{raw} html", "```",
                      "[a](javascript:x)", "![i](x.png)", "---", "\t- a", "&anchor", "{cite:p}`nokey`"]),
     st.text(max_size=40),
 )

@@ -74,7 +74,7 @@ def test_component_section_needs_summary_and_prompt():
 
 def test_unknown_basis_role_term_and_citation_are_refused():
     text = (GOOD.replace(":basis: reported", ":basis: reportd").replace(":roles: teacher\n", ":roles: teachr\n")
-            .replace("{term}`single idea`", "{term}`singel idea`").replace("{cite:p}`doe2020`", "{cite:p}`doe2021`"))
+            .replace("{concept}`single idea`", "{concept}`singel idea`").replace("{cite:p}`doe2020`", "{cite:p}`doe2021`"))
     msgs = "\n".join(problems(text))
     assert "did you mean 'reported'?" in msgs
     assert "unknown role 'teachr'" in msgs and "did you mean 'teacher'?" in msgs

@@ -195,11 +195,11 @@ class BodyWalker:
             self.error(line, f"the role {{{name}}} is not allowed in a scenario",
                        "allowed roles: " + ", ".join(sorted(self.rules.allowed_roles))
                        + did_you_mean(name, self.rules.allowed_roles))
-        elif name == "term":
+        elif name == "concept":
             _, concept, hint = self.fw.resolve_term(content)
             if concept is None:
-                self.error(line, f"{{term}}`{content}` names no concept",
-                           "use a concept's name or one of its terms from the framework file, or {term}`text <concept-id>`"
+                self.error(line, f"{{concept}}`{content}` names no concept",
+                           "use a concept's name or one of its terms from the framework file, or {concept}`text <concept-id>`"
                            + hint)
             elif self.current is not None:
                 self.current.terms.append(concept.id)

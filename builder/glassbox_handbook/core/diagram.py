@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from itertools import pairwise
 
 from docutils import nodes
 
@@ -150,7 +151,7 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
         parts.append(f'<path d="M{left_x + bw / 2},{cy + 16} V{cy + 40} H{right_x + bw / 2} V{cy + 16}" class="gb-arrow gb-loop" '
                      f'fill="none" marker-start="url(#{head})" marker-end="url(#{head})" aria-hidden="true"/>')
         centers.append(cy)
-    for a, b in zip(centers, centers[1:], strict=False):
+    for a, b in pairwise(centers):
         parts.append(_arrow(W / 2, a + TRI_DOWN + 4, W / 2, b - TRI_H + TRI_DOWN - 4, head, dashed=True))
     # the other components, as a labelled band under the levels
     band_y = TOP + ROW * len(levels) - 4

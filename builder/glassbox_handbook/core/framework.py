@@ -169,7 +169,7 @@ class Framework(Strict):
         return table
 
     def resolve_term(self, text: str) -> tuple[str, Concept | None, str]:
-        """Read the {term} role's text (`words` or `shown words <target>`).
+        """Read the {concept} role's text (`words` or `shown words <target>`).
 
         Returns the words to show, the concept they name (or None), and a
         "did you mean" suffix for when they name none. The build's role and the

@@ -85,7 +85,7 @@ class PagePrompt(NamedTuple):
 
 
 class TermUse(NamedTuple):
-    """A {term} on a page: the concept it names and the section it sits in."""
+    """A {concept} on a page: the concept it names and the section it sits in."""
 
     concept: str
     anchor: str

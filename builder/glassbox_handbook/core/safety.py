@@ -24,7 +24,7 @@ class SafetyRules:
         "image", "figure",
     })
     allowed_roles: frozenset[str] = frozenset({
-        "term", "cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:author", "cite:year",
+        "concept", "cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:author", "cite:year",
         "doc", "ref", "abbr", "sub", "sup",
     })
     max_file_bytes: int = 200_000

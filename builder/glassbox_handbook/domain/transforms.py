@@ -14,12 +14,18 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
 
 SCENARIO_KEY = "glassbox_scenario"  # env.temp_data key of the page's parsed scenario
+# The sources listed in a scenario's front matter become its page's last section, appended to the
+# source as it is read (sphinx_ext/collect.py): a section of the doctree that the parse never saw.
+SOURCES_SECTION = "\n\n## Sources\n\n:::{scenario-sources}\n:::\n"
+
+logger = logging.getLogger(__name__)
 
 
 def enclosing_section(node: nodes.Node) -> nodes.section | None:
@@ -60,7 +66,15 @@ class GlassboxIds(SphinxTransform):
         if top is None:
             return
         doctree_sections = [child for child in top.children if isinstance(child, nodes.section)]
-        for parsed, section in zip(scenario.sections, doctree_sections, strict=False):
+        if doctree_sections:
+            doctree_sections.pop()  # SOURCES_SECTION, appended to every scenario that parsed
+        if len(doctree_sections) != len(scenario.sections):
+            # The parse and docutils read the same headings; a difference is a bug, never silently paired.
+            logger.warning("the page has %d sections where the scenario's parse found %d; its components are not "
+                           "marked (please report this with the file)", len(doctree_sections), len(scenario.sections),
+                           location=self.env.docname, type="glassbox", subtype="sections")
+            return
+        for parsed, section in zip(scenario.sections, doctree_sections, strict=True):
             if parsed.component is None:
                 continue
             component = fw.component_by_id[parsed.component]

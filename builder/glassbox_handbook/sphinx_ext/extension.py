@@ -23,7 +23,7 @@ from glassbox_handbook.pdf import PdfBuilder, setup_pdf
 from glassbox_handbook.settings import add_settings
 from glassbox_handbook.sphinx_ext import collect, resolve
 from glassbox_handbook.sphinx_ext.directives import setup_directives
-from glassbox_handbook.sphinx_ext.roles import TermRole
+from glassbox_handbook.sphinx_ext.roles import ConceptRole
 from glassbox_handbook.web.accessibility import setup_accessibility
 from glassbox_handbook.web.assets import setup_assets
 from glassbox_handbook.web.drawers import setup_drawers
@@ -53,8 +53,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_drawers(app)
     setup_metadata(app)
     setup_lists(app)
-    # Our concept terms replace the standard `term` role (the handbook has no Sphinx glossary).
-    app.add_role_to_domain("std", "term", TermRole(), override=True)
+    # A concept term linked to its page: a role of its own, so Sphinx's `term` (glossaries) stays as it is.
+    app.add_role("concept", ConceptRole())
     app.connect("builder-inited", forget)
     app.connect("builder-inited", plain_text_backend_once)
     app.connect("builder-inited", collect.check_framework)

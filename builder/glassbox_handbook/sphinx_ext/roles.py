@@ -1,4 +1,4 @@
-"""The {term} role: a concept term linked to its concept page."""
+"""The {concept} role: a concept term linked to its concept page."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from glassbox_handbook.domain.loader import framework_for
 logger = logging.getLogger(__name__)
 
 
-class TermRole(SphinxRole):
+class ConceptRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         fw = framework_for(self.env)
         shown, concept, hint = fw.resolve_term(self.text)
         if concept is None:
-            logger.warning("{term}`%s` names no concept%s", self.text, hint, location=self.get_location())
+            logger.warning("{concept}`%s` names no concept%s", self.text, hint, location=self.get_location())
             return [nodes.inline(shown, shown)], []
         xref = addnodes.pending_xref("", nodes.inline(shown, shown), refdomain="std", reftype="doc",
                                      reftarget="/" + fw.concept_page(concept.id), refexplicit=True,

@@ -33,6 +33,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from glassbox_handbook.web import search_merge
+from glassbox_handbook.web.theme import uses_pagefind
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
 
     def init(self) -> None:
         super().init()
+        # With Pagefind (the default) Sphinx's indexer would only write a searchindex.js that no page
+        # loads: it does not run. The search page is still written (gen_additional_pages).
+        self.search = not uses_pagefind(self.config)
         # A handbook build keeps millions of objects alive to the end (the environment, and with
         # -j 1 every page's doctree). CPython's default collector thresholds make it walk all of
         # them again and again: a fifth of a 1000-scenario build. Collecting less often, as mypy
@@ -73,6 +77,12 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
             gc.freeze()
 
         self.events.connect("build-finished", finished, priority=900)
+
+    def gen_additional_pages(self) -> None:
+        super().gen_additional_pages()
+        if not self.search:  # Pagefind's search page (our theme's search.html), which Sphinx writes only with its index
+            logger.info("search ", nonl=True)
+            self.handle_page("search", {}, "search.html")
 
     def write_documents(self, docnames: Set[str]) -> None:
         # What is alive once reading is done lives until the build ends: freeze it, so the

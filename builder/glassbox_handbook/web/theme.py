@@ -71,6 +71,9 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
         return "!search.html" if pagename == "search" else None
     if pagename == "search":
         context["gb_browse"] = browse_instead(app, pagename)
+    # Sphinx's index does not run, so its `hasdoc` denies the search page that Pagefind's page still is.
+    has = context["hasdoc"]
+    context["hasdoc"] = lambda name: name == "search" or has(name)
     context["script_files"] = [js for js in context.get("script_files", [])
                                if Path(str(getattr(js, "filename", js) or "")).name not in SPHINX_SEARCH_SCRIPTS]
     return None
