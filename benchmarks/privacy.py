@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
 from glassbox_handbook.core.framework import load_framework  # noqa: E402
-from glassbox_handbook.core.frontmatter import split_front_matter  # noqa: E402
+from glassbox_handbook.core.frontmatter import PROSE_FIELDS, split_front_matter  # noqa: E402
 from glassbox_handbook.domain.loader import bib_names  # noqa: E402
 from glassbox_handbook.privacy.names import lists  # noqa: E402
 from glassbox_handbook.privacy.scan import scan  # noqa: E402
@@ -30,7 +30,7 @@ from glassbox_handbook.privacy.scan import scan  # noqa: E402
 
 def _scan_all(texts: list[str], allowed: frozenset[str]) -> tuple[float, int]:
     start = time.process_time()
-    found = sum(len(scan(t, split_front_matter(t)[1], allowed)) for t in texts)
+    found = sum(len(scan(t, split_front_matter(t)[1], allowed, prose_fields=PROSE_FIELDS)) for t in texts)
     return time.process_time() - start, found
 
 

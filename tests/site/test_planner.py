@@ -21,7 +21,7 @@ from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.session import Activity, SessionPlan, plan_session
 from glassbox_handbook.views import Slices, registry
 from glassbox_handbook.views.session_planner import planner_data
-from test_model_and_domain import FW, domain_with, page_of, parsed
+from toy import FW, domain_with, page_of, parsed
 
 PROJECT = Path(__file__).parents[2]
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")

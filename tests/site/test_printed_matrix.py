@@ -77,7 +77,7 @@ def test_print_rendering_of_the_matrix_marks_cells_and_lists_summaries_after_it(
     """The nodes of the print rendering (no PDF): marks in cells, summaries after the table, none in brief."""
     from docutils import nodes
     from glassbox_handbook.views import PRINT, registry
-    from test_views import BRIEF, context, corpus, placeholder
+    from toy import BRIEF, context, corpus, placeholder
 
     view = registry()["glassbox-matrix"]
     full = view.render(context(corpus(), PRINT), placeholder("glassbox-matrix"))

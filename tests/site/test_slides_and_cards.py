@@ -22,8 +22,8 @@ from conftest import EPOCH, ROOTS
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.session import plan_session
 from pypdf import PdfReader
-from test_model_and_domain import FW, page_of, parsed
 from test_pdf import outline
+from toy import FW, page_of, parsed
 
 SCENARIOS = ("first", "second")
 FLOOR = 19.95  # 20 pt, as pdfplumber reports it

@@ -8,7 +8,7 @@ from pathlib import Path
 from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.domain import loader
 from glassbox_handbook.web.search_merge import merge
-from test_model_and_domain import FW, page_of, parsed
+from toy import FW, page_of, parsed
 
 ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
 

@@ -3,42 +3,11 @@
 from __future__ import annotations
 
 import pickle
-from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from glassbox_handbook.core.framework import load_framework
-from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
-from glassbox_handbook.core.scenario import parse_scenario
-from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
+from glassbox_handbook.core.model import Page, Scenario, ViewUse
 from pydantic import ValidationError
-
-ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
-FW = load_framework(ROOT / "framework.yaml")
-FIRST = (ROOT / "scenarios" / "first.md").read_text()
-
-
-def parsed(text: str = FIRST, path: str = "scenarios/first.md") -> Scenario:
-    result = parse_scenario(text, path, FW, {"doe2020"})
-    assert result.problems == [], result.problems
-    return result.scenario
-
-
-def page_of(scenario: Scenario, title: str | None = None) -> Page:
-    """A page record as the domain would keep it, with each section's anchor set to its component id."""
-    sections = tuple(EnactedSection(s.component, s.component, s.title, s.enactment.summary, s.enactment.basis)
-                     for s in scenario.sections if s.component)
-    prompts = tuple(PagePrompt(f"prompt-{s.component}-{i}", p.text, p.roles, s.component or "", "", s.title)
-                    for s in scenario.sections for i, p in enumerate(s.prompts, 1))
-    terms = tuple(TermUse(t, s.component or "", s.title) for s in scenario.sections for t in s.terms)
-    meta = scenario.meta if title is None else scenario.meta.model_copy(update={"title": title})
-    return Page(meta.title, meta, sections, prompts, terms, ())
-
-
-def domain_with(**pages: Page) -> GlassboxDomain:
-    domain = GlassboxDomain(SimpleNamespace(domaindata={}))
-    domain.pages.update({f"scenarios/{name}": page for name, page in pages.items()})
-    return domain
+from toy import domain_with, page_of, parsed  # tests/toy.py
 
 
 def test_a_scenario_is_parsed_once_into_frozen_typed_records():

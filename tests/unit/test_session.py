@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.session import plan_session
-from test_model_and_domain import FW, page_of, parsed
+from toy import FW, page_of, parsed
 
 PROJECT = Path(__file__).parents[2]
 HANDBOOK = load_framework(PROJECT / "handbook" / "framework.yaml")
@@ -54,7 +54,7 @@ def test_gaps_only_where_there_are_gaps():
 
 def load_scenario(name: str):
     from glassbox_handbook.core.scenario import parse_scenario
-    from test_model_and_domain import page_of as record
+    from toy import page_of as record
 
     text = (PROJECT / "scenarios" / f"{name}.md").read_text()
     result = parse_scenario(text, f"scenarios/{name}.md", HANDBOOK, None)
@@ -71,7 +71,7 @@ def test_the_workshop_pages_session_outline_adds_up_at_every_length():
     from docutils import nodes
     from glassbox_handbook.domain import nodes as gb
     from glassbox_handbook.views import registry
-    from test_views import context, corpus
+    from toy import context, corpus
 
     for fw in (FW, HANDBOOK):
         [wrapper] = registry()["session-outline"].render(context(corpus(), fw=fw), gb.glassbox_view(kind="session-outline", target="", scenario=""))

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from docutils import nodes
-from glassbox_handbook.domain import nodes as gb
-from glassbox_handbook.domain.loader import bibliography
-from glassbox_handbook.views import PRINT, WEB, RenderOptions, Slices, ViewContext, registry
-from test_model_and_domain import FW, domain_with, page_of, parsed
-
-ROOT = Path(__file__).parents[1] / "roots" / "test-basic"
-CONFIG = SimpleNamespace(glassbox_pdf_papers=["a4"], glassbox_references="refs", bibtex_cite_id="cite-{key}",
-                         html_baseurl="", project="Test")
-BRIEF = RenderOptions(medium="print", brief=True)
-
-
-def context(domain, options=WEB, docname="views", fw=FW) -> ViewContext:
-    return ViewContext(fw, domain, docname, lambda doc, anchor: f"{doc}.html#{anchor}", options, CONFIG,
-                       bibliography([ROOT / "refs.bib"]), frozenset({"refs", *domain.pages}))
-
-
-def corpus():
-    first = parsed()
-    second = parsed((ROOT / "scenarios" / "second.md").read_text(), "scenarios/second.md")
-    return domain_with(first=page_of(first), second=page_of(second))
-
-
-def placeholder(kind: str, target: str = "", scenario: str = "") -> gb.glassbox_view:
-    return gb.glassbox_view(kind=kind, target=target, scenario=scenario)
+from glassbox_handbook.views import PRINT, WEB, Slices, registry
+from toy import BRIEF, FW, context, corpus, page_of, parsed, placeholder  # tests/toy.py
 
 
 def text(result: list[nodes.Node]) -> str:

@@ -10,6 +10,8 @@ by `glassbox_handbook.core.scenario`, so the model itself knows no framework.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -18,8 +20,14 @@ from glassbox_handbook.core.problems import Problem, pydantic_problems
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same results, much faster
-# The four facts of a problem of practice, in the order the paper's Table 2 gives them.
-FACTS = ("felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence")
+
+
+class Mark(str):
+    """A field's role beyond its type, kept in its `Annotated` metadata (never in the JSON Schema)."""
+
+
+PROSE = Mark("prose")  # free text: the privacy check reads it
+FACT = Mark("fact")  # one of the four facts of a problem of practice, labelled by the framework file
 
 
 class _Strict(BaseModel):
@@ -43,12 +51,12 @@ class ScenarioMeta(_Strict):
     """The YAML front matter of a scenario file."""
 
     id: str = Field(pattern=_ID, description="Unique id; lower case, digits and hyphens; same as the file name.")
-    title: str = Field(min_length=1)
+    title: Annotated[str, PROSE] = Field(min_length=1)
     # The four facts; how readers see them labelled is the framework file's (`facts`).
-    felt_difficulty: str = Field(min_length=1, description="What people felt was not working, in their own terms.")
-    collaborative_project: str = Field(min_length=1, description="The joint project that grew out of the difficulty.")
-    primary_focus: str = Field(min_length=1, description="What the collaboration concentrated on.")
-    illustrative_evidence: str = Field(min_length=1, description="What people said, made or did that shows the learning.")
+    felt_difficulty: Annotated[str, FACT, PROSE] = Field(min_length=1, description="What people felt was not working, in their own terms.")
+    collaborative_project: Annotated[str, FACT, PROSE] = Field(min_length=1, description="The joint project that grew out of the difficulty.")
+    primary_focus: Annotated[str, FACT, PROSE] = Field(min_length=1, description="What the collaboration concentrated on.")
+    illustrative_evidence: Annotated[str, FACT, PROSE] = Field(min_length=1, description="What people said, made or did that shows the learning.")
     # At least one of each (checked against the framework file, with the choices in the message).
     levels: tuple[str, ...] = Field(description="Level ids from the framework file; at least one.")
     roles: tuple[str, ...] = Field(description="Role ids from the framework file; at least one.")
@@ -69,6 +77,15 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
         if lines[i].strip() in ("---", "..."):
             return "\n".join(lines[1:i]), i + 2
     return "\n".join(lines[1:]), len(lines) + 1
+
+
+def _marked(mark: Mark) -> tuple[str, ...]:
+    return tuple(name for name, f in ScenarioMeta.model_fields.items() if mark in f.metadata)
+
+
+# The four facts in the order the paper's Table 2 gives them (the model's order), and every field of prose.
+FACTS = _marked("fact")
+PROSE_FIELDS = frozenset(_marked("prose"))
 
 
 def _closed(text: str) -> bool:

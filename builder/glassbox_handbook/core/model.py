@@ -115,3 +115,16 @@ class Page(NamedTuple):
 
     def section_for(self, component: str) -> EnactedSection | None:
         return next((s for s in self.sections if s.component == component), None)
+
+
+def records_version() -> int:
+    """A number that changes whenever the shape of what the environment stores changes: the front-matter
+    model or a record's fields. Sphinx reads a saved environment again only when its `env_version` and
+    the domain's `data_version` match, so adding a field can never leave records of the old shape behind
+    (there is no number to remember to raise)."""
+    import hashlib
+    import json
+
+    records = (Page, EnactedSection, PagePrompt, TermUse, ViewUse)
+    shape = json.dumps([ScenarioMeta.model_json_schema(), [(r.__name__, r._fields) for r in records]], sort_keys=True)
+    return int.from_bytes(hashlib.blake2b(shape.encode(), digest_size=4).digest(), "big")

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from glassbox_handbook.core.body import BodyWalker, parser
 from glassbox_handbook.core.framework import Framework, did_you_mean
-from glassbox_handbook.core.frontmatter import ScenarioMeta, parse_front_matter, split_front_matter
+from glassbox_handbook.core.frontmatter import PROSE_FIELDS, ScenarioMeta, parse_front_matter, split_front_matter
 from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.core.safety import SafetyRules
@@ -107,7 +107,7 @@ def _privacy(text: str, path: str, fw: Framework, meta: ScenarioMeta | None, aut
     allowed = fw.words | authors | allowance(pseudonyms)
     return [Problem(path, line, f.col, f"{f.text!r} looks like {WHAT[f.kind]}, which could identify {WHOM.get(f.kind, 'a place')}",
                     fix(f))
-            for line, f in scan(text, split_front_matter(text)[1], allowed, pseudonyms)]
+            for line, f in scan(text, split_front_matter(text)[1], allowed, pseudonyms, PROSE_FIELDS)]
 
 
 def _uncited(sections: list, path: str, fw: Framework) -> list[Problem]:

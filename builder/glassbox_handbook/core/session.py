@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.vocabulary import Step
@@ -76,7 +77,7 @@ def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = No
         by_id = {s.component: s for s in enacted}
         picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id][:room(fw, minutes)]
         if picked:
-            return picked, CHOSEN_RULE.format(names=", ".join(fw.component_by_id[s.component].name for s in picked))
+            return picked, CHOSEN_RULE.format(names=names(fw.component_by_id, (s.component for s in picked)))
     rank = {basis: i for i, basis in enumerate(fw.workshop.focus_order)}
     order = {c.id: i for i, c in enumerate(fw.components)}
     ranked = sorted(enacted, key=lambda s: (rank.get(s.basis, len(rank)), order[s.component]))

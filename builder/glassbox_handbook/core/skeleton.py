@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.core.frontmatter import ScenarioMeta
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PART = re.compile(r"^%%% (\w+)\n", re.M)
@@ -35,14 +36,12 @@ class Skeleton(NamedTuple):
 
 
 class Example(NamedTuple):
-    """The template's example values; a scenario that still holds one is not filled in."""
+    """The template's example values; a scenario that still holds one is not filled in.
 
-    id: str
-    title: str
-    felt_difficulty: str
-    collaborative_project: str
-    primary_focus: str
-    illustrative_evidence: str
+    `fields` are the front matter's own (id, title and every fact), by the model's field names: a
+    field added to the model gets its example in scenario-example.yaml, and nowhere else."""
+
+    fields: dict[str, str]
     contributor: str
     orcid: str
     introduction: str
@@ -50,8 +49,18 @@ class Example(NamedTuple):
     story: str
     prompt: str
 
+    @property
+    def title(self) -> str:
+        return self.fields["title"]
 
-EXAMPLE = Example(**yaml.safe_load((TEMPLATES / "scenario-example.yaml").read_text(encoding="utf-8")))
+
+def _example() -> Example:
+    data = yaml.safe_load((TEMPLATES / "scenario-example.yaml").read_text(encoding="utf-8"))
+    fields = {k: data.pop(k) for k in list(data) if k in ScenarioMeta.model_fields}
+    return Example(fields, **data)
+
+
+EXAMPLE = _example()
 
 
 @cache
@@ -117,8 +126,7 @@ def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
     """The document's values for the template (or a new scenario: `overrides`)."""
     concept = fw.concepts[0].name if fw.concepts else ""
     intro = fill(EXAMPLE.introduction, {"concept": concept, "source": fw.framework.source})
-    values = {f: getattr(EXAMPLE, f) for f in ("id", "title", "felt_difficulty", "collaborative_project",
-                                                 "primary_focus", "illustrative_evidence", "contributor")}
+    values = {**EXAMPLE.fields, "contributor": EXAMPLE.contributor}
     values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
                   deidentified=False, consent="not-needed", introduction=intro)
     values.update(overrides)

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse
+from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt, Scenario, TermUse, ViewUse, records_version
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
@@ -26,7 +26,7 @@ from glassbox_handbook.domain.transforms import SCENARIO_KEY, enclosing_section
 class GlassboxDomain(Domain):
     name = "glassbox"
     label = "Glass box"
-    data_version = 2  # Page records replaced dicts
+    data_version = records_version()  # the shape of the records (core/model.py)
     initial_data: dict[str, Any] = {"pages": {}, "problems": {}, "digests": {}}
 
     @property

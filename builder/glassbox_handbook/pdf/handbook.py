@@ -15,6 +15,7 @@ from typing import Any
 
 from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.downloads import HANDBOOK
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs
 from glassbox_handbook.pdf.render import svg_as_image
 
@@ -49,7 +50,7 @@ def cover_figure(inputs: PrintInputs, root: str) -> dict[str, str]:
     fw = inputs.fw
     html = inputs.render_nodes(framework_diagram(fw, lambda doc, anchor: "#"), root)
     levels = ", ".join(level.name for level in fw.levels.paired)
-    core = ", ".join(fw.component_by_id[c].name for c in fw.core)
+    core = names(fw.component_by_id, fw.core)
     around = ", ".join(c.name for c in fw.around_core)
     alt = f": at each level ({levels}), {core}, linked both ways" + (f"; across the levels, {around}" if around else "")
     image = _IMG.search(svg_as_image(html, alt))

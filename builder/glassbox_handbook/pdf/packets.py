@@ -15,8 +15,9 @@ from typing import Any, NamedTuple
 
 from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.downloads import packet_stem
+from glassbox_handbook.core.facts import names, scenario_facts
 from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.core.frontmatter import FACTS, ScenarioMeta
+from glassbox_handbook.core.frontmatter import ScenarioMeta
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.domain.loader import format_references
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, page_url, per_scenario, shape_uri
@@ -69,14 +70,6 @@ def numbered_prompts(fw: Framework, page: Page) -> list[dict[str, Any]]:
     return out
 
 
-def facts(fw: Framework, meta: ScenarioMeta) -> list[tuple[str, str]]:
-    """The four facts, then the levels and roles, as (label, value)."""
-    out = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
-    out.append(("Levels", ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)))
-    out.append(("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id)))
-    return out
-
-
 def sources(inputs: PrintInputs, meta: ScenarioMeta) -> list[str]:
     format_references(list(meta.sources))
     return [inputs.bibliography[k].text if k in inputs.bibliography else k for k in meta.sources]
@@ -92,8 +85,8 @@ def _diagram(inputs: PrintInputs, docname: str, page: Page) -> tuple[str, bool]:
             return f"#sec-{anchor}" if anchor else "#"
         return page_url(inputs.baseurl, target) + (f"#{anchor}" if anchor else "") if inputs.baseurl else "#"
 
-    enacted = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
-    levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
+    enacted = names(fw.component_by_id, (s.component for s in page.sections))
+    levels = names(fw.level_by_id, meta.levels)
     html = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
                         f": highlighted are {enacted} at the {levels} level(s)")
     left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels.paired)
@@ -112,7 +105,7 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
                       "basis": basis.name if basis else sec.basis,
                       "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else ""})
     return {"meta": meta, "short_name": fw.framework.short_name, "diagram": diagram, "left_out": left_out,
-            "key_on": data_uri_svg(_KEY_ON), "key_off": data_uri_svg(_KEY_OFF), "facts": facts(fw, meta),
+            "key_on": data_uri_svg(_KEY_ON), "key_off": data_uri_svg(_KEY_OFF), "facts": scenario_facts(fw, meta),
             "parts": parts, "prompts": numbered_prompts(fw, page), "lines": WRITING_LINES,
             "link": link(inputs, docname), "sources": sources(inputs, meta)}
 

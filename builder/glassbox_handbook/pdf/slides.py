@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.downloads import slides_stem
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.model import Page
@@ -123,8 +124,8 @@ def diagram_of(inputs: PrintInputs, docname: str, page: Page, room: float) -> Di
     """The diagram as large as the slide allows: at the width of a column beside words, its labels
     came out at 5 to 6 pt, too small to read from the back of a room."""
     fw, meta = inputs.fw, page.scenario
-    enacted = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
-    levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
+    enacted = names(fw.component_by_id, (s.component for s in page.sections))
+    levels = names(fw.level_by_id, meta.levels)
     html = inputs.render_nodes(framework_diagram(fw, lambda _t, _a: "#", highlight=meta, sections=page.sections), docname)
     box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', html)
     ratio = float(box.group(1)) / float(box.group(2)) if box else 1.0
@@ -135,7 +136,7 @@ def diagram_of(inputs: PrintInputs, docname: str, page: Page, room: float) -> Di
 def title_slides(inputs: PrintInputs, docname: str, page: Page, plan: SessionPlan) -> list[Slide]:
     fw, meta, common = inputs.fw, page.scenario, inputs.common("")
     url = page_url(inputs.baseurl, docname)
-    focus = ", ".join(fw.component_by_id[c].name for c in plan.focus)
+    focus = names(fw.component_by_id, plan.focus)
     title = [Para(meta.title, TITLES[0], "title", 1.15, bold=True), body(f"Working on: {focus}", before=16),
              Para(common["date"] + (f" · {url}" if url.startswith("http") else ""), FLOOR, "foot", 1.2, before=24)]
     head = [kicker(None, f"{common['project']} · a {plan.minutes}-minute workshop")]
@@ -165,7 +166,7 @@ def diagram_slides(inputs: PrintInputs, docname: str, page: Page, step: Activity
     diagram = diagram_of(inputs, docname, page, H - height_of(head, W) - RULE)
     shown = Slide("diagram", step.title, settable(head, W), [])
     enacted = [c.id for c in fw.components if page.section_for(c.id) is not None]
-    levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
+    levels = names(fw.level_by_id, meta.levels)
     answer = [body(step.what, "task", before=0, indent=TASK), body(f"At the {levels} level(s):", before=16)]
     if set(enacted) == set(fw.component_by_id):
         answer.append(body("every component of the diagram.", before=6))

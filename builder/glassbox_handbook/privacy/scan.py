@@ -235,15 +235,16 @@ def fix(finding: Finding) -> str:
     return f"write {finding.suggestion} instead (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)"
 
 
-# Front-matter fields that hold prose; the others hold ids, keys and contributors' own names.
-PROSE_FIELDS = frozenset({"title", "felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"})
 _FIELD = re.compile(r"^([A-Za-z_]\w*):")
 _SKIP = re.compile(r"^\s*(?::::|```|~~~|%|:[\w-]+:(?:\s|$))")
 
 
-def scan(text: str, body_start: int, allowed: frozenset[str], phrases: Iterable[str] = ()) -> list[tuple[int, Finding]]:
-    """(line, finding) for a whole scenario: its prose front-matter fields, then its body.
+def scan(text: str, body_start: int, allowed: frozenset[str], phrases: Iterable[str] = (),
+         prose_fields: frozenset[str] = frozenset()) -> list[tuple[int, Finding]]:
+    """(line, finding) for a whole scenario: its front-matter fields that hold prose, then its body.
 
+    `prose_fields` are named by the front-matter model (`glassbox_handbook.core.frontmatter.PROSE_FIELDS`,
+    fields marked "prose"): the other fields hold ids, keys and contributors' own names.
     Directive fences and their `:option:` lines, and `%` comments, are not prose and are not read.
     """
     phrases = tuple(sorted(set(phrases), key=len, reverse=True))
@@ -253,7 +254,7 @@ def scan(text: str, body_start: int, allowed: frozenset[str], phrases: Iterable[
         if number < body_start:
             key = _FIELD.match(line)
             field = key.group(1) if key else field
-            if number == 1 or field not in PROSE_FIELDS or line.lstrip().startswith("#") or line.strip() in ("---", "..."):
+            if number == 1 or field not in prose_fields or line.lstrip().startswith("#") or line.strip() in ("---", "..."):
                 continue
         elif _SKIP.match(line) or not line.strip():
             continue

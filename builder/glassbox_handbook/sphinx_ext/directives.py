@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from glassbox_handbook.core.body import basis_problem, role_problems, split_roles
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.model import Prompt, Scenario
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
@@ -89,8 +90,7 @@ class DesignPromptDirective(_FromParse):
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         if roles:
-            names = ", ".join(fw.role_by_id[r].name for r in roles)
-            node += nodes.paragraph("", "", nodes.inline("", "For: "), nodes.inline("", names),
+            node += nodes.paragraph("", "", nodes.inline("", "For: "), nodes.inline("", names(fw.role_by_id, roles)),
                                     classes=["glassbox-prompt-roles"])
         return [node]
 

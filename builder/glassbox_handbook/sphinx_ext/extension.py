@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from glassbox_handbook import __version__
+from glassbox_handbook.core.model import records_version
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import forget, plain_text_backend_once
 from glassbox_handbook.domain.nodes import setup_nodes
@@ -67,4 +68,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_glassbox_builder(app)
     setup_pdf(app)
     app.connect("builder-inited", note_workers)
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": records_version(), "parallel_read_safe": True, "parallel_write_safe": True}

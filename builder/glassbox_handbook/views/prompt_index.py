@@ -6,6 +6,7 @@ from typing import Any
 
 from docutils import nodes
 
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.model import Page, PagePrompt
 from glassbox_handbook.views import Uri, View, ViewContext, every_prompt
 from glassbox_handbook.views import paging as lists
@@ -14,7 +15,7 @@ from glassbox_handbook.views.common import link, para
 
 def _entry(ctx: ViewContext, docname: str, page: Page, prompt: PagePrompt) -> nodes.list_item:
     where = _where(page, prompt)
-    roles = ", ".join(ctx.fw.role_by_id[r].name for r in prompt.roles if r in ctx.fw.role_by_id)
+    roles = names(ctx.fw.role_by_id, prompt.roles)
     return nodes.list_item("", para(prompt.text), para(
         "From ", link(ctx.uri, docname, prompt.id, where), f" · For: {roles}" if roles else "",
         classes=["glassbox-prompt-source"]),
@@ -81,7 +82,7 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     out: dict[str, tuple[int, list[Any]]] = {}
     for comp in fw.components:
         out[f"prompts-{comp.id}"] = (detail, [
-            [p.text, href(d, p.id), _where(page, p), ", ".join(fw.role_by_id[r].name for r in p.roles if r in fw.role_by_id),
+            [p.text, href(d, p.id), _where(page, p), names(fw.role_by_id, p.roles),
              list(p.roles)] for d, page, p in everything if p.component == comp.id])
     out["prompts-by-scenario"] = (size, [[page.scenario.title, href(d, ""), _count(page)] for d, page in domain.scenarios()])
     return {k: v for k, v in out.items() if len(v[1]) > v[0]}

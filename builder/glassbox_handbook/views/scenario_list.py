@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.views import View, ViewContext, every_fact
 from glassbox_handbook.views.common import link, para, run_in
 
@@ -20,7 +21,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         lst += nodes.list_item("", para(nodes.strong("", "", link(uri, docname, "", meta.title))),
                                para(meta.felt_difficulty),
                                para(f"{len(comps)} components · {traj.name if traj else meta.trajectory} · "
-                                    + ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id),
+                                    + names(fw.level_by_id, meta.levels),
                                     classes=["glassbox-scenario-facts"]))
     return [lst]
 

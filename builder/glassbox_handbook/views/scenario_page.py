@@ -12,7 +12,7 @@ from docutils import nodes
 
 from glassbox_handbook.core import downloads
 from glassbox_handbook.core.diagram import framework_diagram
-from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.facts import scenario_facts
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.views import ViewContext
 from glassbox_handbook.views.common import badge, link, orcid_link, para
@@ -28,10 +28,8 @@ def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
     def add(term: str, *body: nodes.Node | str) -> None:
         dl.append(nodes.definition_list_item("", nodes.term(term, term), nodes.definition("", para(*body))))
 
-    for f in FACTS:
-        add(fw.fact_label(f), getattr(meta, f))
-    add("Levels", ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id))
-    add("Roles involved", ", ".join(fw.role_by_id[x].name for x in meta.roles if x in fw.role_by_id))
+    for label, value in scenario_facts(fw, meta):
+        add(label, value)
     traj = fw.trajectory_by_id[meta.trajectory]
     add("Trajectory", nodes.strong("", traj.name), f": {traj.description}")
     jump: list[nodes.Node | str] = []

@@ -33,6 +33,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.views.paging import FOLDER, all_pages, page_size
 
 Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
@@ -131,9 +132,9 @@ def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         items = []
         for docname, page in part:
             meta = page.scenario
-            comps = ", ".join(fw.component_by_id[s.component].name for s in page.sections if s.component in fw.component_by_id)
+            comps = names(fw.component_by_id, (s.component for s in page.sections))
             traj = fw.trajectory_by_id.get(meta.trajectory)
-            levels = ", ".join(fw.level_by_id[x].name for x in meta.levels if x in fw.level_by_id)
+            levels = names(fw.level_by_id, meta.levels)
             uri = _e(app.builder.get_relative_uri(pagename, docname))
             items.append(f'<li><p><strong><a class="reference internal" href="{uri}">{_e(meta.title)}</a></strong></p>'
                          f"<p>{_e(meta.felt_difficulty)}</p>"
