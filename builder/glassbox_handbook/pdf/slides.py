@@ -56,7 +56,7 @@ WORDS = {
     "for_room": "For: {room}",
     "glass_box": "Opening the glass box",
     "levels": "The levels",
-    "components": "The seven parts",
+    "components": "The parts",
     "kicker_framework": "The framework",
     "levels_label": "Levels",
     "today": "white on black: this session works on it",
