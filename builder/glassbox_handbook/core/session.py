@@ -35,6 +35,18 @@ from glassbox_handbook.core.vocabulary import Room, Step
 
 # How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
 CHOSEN_RULE = "The facilitator chose the components: {names}."
+KIT_MINUTES = 60  # the length of the ready-made printed sessions (guide, handout, slides, cards), when offered
+
+
+def kit_minutes(fw: Framework) -> int:
+    return KIT_MINUTES if KIT_MINUTES in fw.workshop.lengths else fw.workshop.lengths[0]
+
+
+def kit_rooms(fw: Framework) -> list[tuple[Room, str]]:
+    """The rooms with a ready-made kit, each with what its files' names add ("" for the default room, the first)."""
+    return [(r, "" if i == 0 else r.id) for i, r in enumerate(fw.workshop.rooms) if i == 0 or r.kit]
+
+
 # What the build says about a plan it had to adapt (one place, for gettext).
 NOTES = {
     "open": "{component}: no prompt for this room, so the groups work from the summary",

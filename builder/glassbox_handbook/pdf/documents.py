@@ -16,7 +16,7 @@ from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page
-from glassbox_handbook.core.session import SessionPlan, plan_session
+from glassbox_handbook.core.session import SessionPlan, kit_minutes, kit_rooms, plan_session
 from glassbox_handbook.core.vocabulary import Room
 from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.pdf.render import data_uri_svg
@@ -60,9 +60,6 @@ def per_scenario(inputs: PrintInputs, stem: Callable[[str], str], template: str,
             for docname, page in inputs.chosen]
 
 
-KIT_MINUTES = 60  # the length the ready-made kit (guide, handout, slides, cards) is made for, when offered
-
-
 class SessionKit(NamedTuple):
     """One ready-made session: a scenario, a room, and the plan every file of its kit follows."""
 
@@ -73,17 +70,11 @@ class SessionKit(NamedTuple):
     plan: SessionPlan
 
 
-def kit_minutes(fw: Framework) -> int:
-    return KIT_MINUTES if KIT_MINUTES in fw.workshop.lengths else fw.workshop.lengths[0]
-
-
 def session_kits(inputs: PrintInputs) -> list[SessionKit]:
     """The ready-made sessions: each chosen scenario for each room marked `kit` (the default room always)."""
     fw = inputs.fw
-    rooms = [r for i, r in enumerate(fw.workshop.rooms) if i == 0 or r.kit]
-    return [SessionKit(docname, page, room, "" if i == 0 else room.id,
-                       plan_session(fw, page, kit_minutes(fw), room=room.id))
-            for docname, page in inputs.chosen for i, room in enumerate(rooms)]
+    return [SessionKit(docname, page, room, tail, plan_session(fw, page, kit_minutes(fw), room=room.id))
+            for docname, page in inputs.chosen for room, tail in kit_rooms(fw)]
 
 
 # Shapes that label components (framework file, `shape`), drawn in a 20x20 box.

@@ -23,7 +23,6 @@ their dots on the printed poster.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from glassbox_handbook.core.downloads import slides_stem
