@@ -58,9 +58,9 @@ WORDS = {
     "components": "The parts",
     "kicker_framework": "The framework",
     "levels_label": "Levels",
-    "today": "white on black: this session works on it",
-    "shown": "thick outline: in the scenario",
-    "left_out": "dashed: not in the scenario",
+    "today": "Black: today",
+    "shown": "Thick: in the scenario",
+    "left_out": "Dashed: not in the scenario",
     "dots": "Put your dot on the poster",
     "all_parts": "every component of the diagram.",
     "at_levels": "At the {levels} level(s):",
@@ -147,7 +147,7 @@ def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]
     for c in fw.components:
         state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"
         groups.setdefault(c.group, []).append({"id": c.id, "name": c.name, "state": state})
-    shown = {c["state"] for g in groups.values() for c in g}
+    shown = {c["state"] for g in groups.values() for c in g} | {lv["state"] for lv in levels}
     key = [WORDS[k] for k, state in (("today", "today"), ("shown", "on"), ("left_out", "off")) if state in shown]
     return {"levels": levels, "groups": [{"name": g, "parts": items} for g, items in groups.items()],
             "key": key, "size": BOARD, "key_size": KEY, "label": WORDS["levels_label"]}
