@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 NEXT_STEP_ROWS = 5  # rows of the next-steps table: one per group of a room of twenty
 WORDS = {
     "title": "facilitator guide",
+    "reworded": "Reworded for this room: prompt{s} {numbers} ask{verb} {roles} to act, who are not in the room, so the "
+                "handout asks what your groups would bring to them and ask of them.",
     "notes": "%s, %s: %s",
     "planner": "handbook/planner",
 }
@@ -96,11 +98,19 @@ def guide_context(inputs: PrintInputs, kit: SessionKit) -> dict[str, Any]:
     concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in kit.page.terms) if c in fw.concept_by_id]
     for note in plan.notes:
         logger.info(WORDS["notes"], meta.id, room.id, note)
+    brought = [q for q in plan.questions(fw) if q.brought]
+    absent = dict.fromkeys(r for q in brought for p in plan.prompts if p.id == q.id for r in fw.absent(room, p.roles))
+    said = [n for n in plan.notes if not n.startswith("prompt ")]
+    if brought:
+        said.append(WORDS["reworded"].format(s="s" if len(brought) > 1 else "", verb="" if len(brought) > 1 else "s",
+                                             numbers=", ".join(str(q.number) for q in brought),
+                                             roles=names(fw.role_by_id, absent)))
     return {"meta": meta, "room": room, "minutes": plan.minutes, "rows": plan_rows(plan, numbers), "rule": plan.rule,
             "focus": names(fw.component_by_id, plan.focus), "steps": steps(inputs, kit), "plain": plain_words(fw),
             "materials": [m.format(**fill) for m in words.materials], "setup": [m.format(**fill) for m in words.setup],
+            "prepare": [m.format(**fill) for m in words.prepare],
             "debrief": [q.format(**fill) for q in words.debrief], "moves": words.moves, "concepts": concepts,
-            "next_rows": NEXT_STEP_ROWS, "link": link(inputs, kit.docname), "notes": plan.notes,
+            "next_rows": NEXT_STEP_ROWS, "link": link(inputs, kit.docname), "notes": said,
             "after": [{"text": a["text"], "url": page_url(inputs.baseurl, a["page"])} for a in words.after],
             "planner": page_url(inputs.baseurl, WORDS["planner"]), "other_lengths": [m for m in words.lengths if m != plan.minutes],
             "packet_files": [pdf_name(packet_stem(meta.id), p) for p in PAPER_NAMES], "sources": sources(inputs, meta)}
