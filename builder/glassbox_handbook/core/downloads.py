@@ -130,6 +130,7 @@ def all_links(root: str, scenarios: list[tuple[str, str]], papers: list[str]) ->
     out: list[nodes.Node] = [
         _files(root, "The whole handbook", _sized(papers, handbook_pdf)),
         _files(root, "Design prompt cards to cut out", _sized(papers, cards_pdf)),
+        _files(root, "The framework's dot-voting poster", _sized(papers, lambda p: pdf_name(POSTER, p))),
     ]
     listing = nodes.bullet_list(classes=["glassbox-downloads"])
     for scenario_id, title in scenarios:
