@@ -159,7 +159,7 @@ def test_the_printed_handbook_points_to_the_planner_and_the_packets(site):
     text = re.sub(r"\s+", " ", out.stdout)
     start = text.index("The planner works on screen, so this printed handbook cannot hold it")
     said = re.sub(r"-\s+", "-", text[start:start + 400])  # file names broken across lines at a hyphen
-    assert "guide-<scenario>-" in said and "packet-<scenario>-" in said and "60-minute plan" in said
+    assert "guide-<scenario>-" in said and "handout-<scenario>-" in said and "60-minute plan" in said
 
 
 def test_the_workshop_page_links_to_the_planner(site):

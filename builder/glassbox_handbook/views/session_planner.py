@@ -100,9 +100,9 @@ def packets(ctx: ViewContext) -> str:
                 f"{escape(downloads.PAPER_NAMES.get(p, p))} (PDF)</a>" for p in papers) + "</li>"
             for label, stem in downloads.SCENARIO_FILES)
         out.append(f'<div class="gb-plan-packets" data-scenario="{escape(sid, quote=True)}" hidden>'
-                   f"<p>Ready to print: the facilitator guide holds this scenario's {ctx.fw.workshop.lengths[0]}- and "
-                   f"{ctx.fw.workshop.lengths[-1]}-minute plans as the rule makes them, the participant packet its "
-                   f"handouts. Use them unless your session needs other choices.</p><ul>{rows}</ul></div>")
+                   f"<p>This scenario's printed files for the whole partnership: the facilitator guide holds its "
+                   f"{kit_minutes(ctx.fw)}-minute plan as the rule makes it, the session handout its prompts, and "
+                   f"the participant packet every prompt, for self-study.</p><ul>{rows}</ul></div>")
     return "".join(out)
 
 
@@ -156,11 +156,14 @@ def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """On paper: the planner works on screen only; where to find it, and which printed packets stand in for it."""
     where = where_online(ctx)
     paper = ctx.config.glassbox_pdf_papers[0]
-    guide, handout = downloads.guide_pdf("<scenario>", paper), downloads.packet_pdf("<scenario>", paper)
+    guide = downloads.guide_pdf("<scenario>", paper)
+    handout = downloads.pdf_name(downloads.handout_stem("<scenario>"), paper)
+    packet = downloads.packet_pdf("<scenario>", paper)
     return [para("The planner works on screen, so this printed handbook cannot hold it: open ", *where, " to use it. "
-                 "For a session by the rule, print the scenario's packets instead: ", nodes.literal(guide, guide),
-                 f" holds its {ctx.fw.workshop.lengths[0]}-minute plan and ", nodes.literal(handout, handout),
-                 " the handouts.", classes=["glassbox-planner-print"])]
+                 "For a session by the rule, print the scenario's files instead: ", nodes.literal(guide, guide),
+                 f" holds its {kit_minutes(ctx.fw)}-minute plan, ", nodes.literal(handout, handout),
+                 " the handout for each person and ", nodes.literal(packet, packet), " every prompt, for self-study.",
+                 classes=["glassbox-planner-print"])]
 
 
 def depends(slices: Slices, docname: str, page: Page) -> Any:
