@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -114,6 +115,8 @@ def test_the_planner_works_with_the_keyboard_alone(site, browser):
     page.keyboard.press("ArrowRight")
     assert page.is_checked("input[name=minutes][value='90']")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "room"  # who is in the room, next
+    page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     assert focused[0] == "component"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -143,7 +146,7 @@ def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path, mode, w
                               color_scheme=mode, viewport={"width": width, "height": 900})
     page.evaluate("mode => { document.documentElement.dataset.theme = mode; document.documentElement.dataset.mode = mode; }", mode)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    assert page.locator(".gb-plan-table tbody tr").count() == 6 and page.locator(".gb-plan-form").is_visible()
+    assert page.locator(".gb-plan-table tbody tr").count() == 7 and page.locator(".gb-plan-form").is_visible()
     folder = Path(os.environ.get("PLANNER_SCREENSHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"planner-{width}-{mode}.png"), full_page=True)
@@ -186,13 +189,17 @@ def test_a_60_minute_school_side_plan_agrees_with_the_handout_and_slides_it_link
     files = {kind: (site / PLANNER).parent / href for kind, href in links.items()}
     assert files["Session handout"].name.startswith("handout-mentoring-school-")
     assert files["Slides to project"].name == "slides-mentoring-school.pdf"
+    def loose(text: str) -> str:  # pdftotext drops a hyphen that ends a line; cards sit side by side
+        return re.sub(r"[\s\-]+", "", text)
+
     for kind in ("Session handout", "Slides to project", "Facilitator guide", "Session cards"):
-        _, _, text = _pdf_rows(files[kind].resolve())
+        text = subprocess.run(["pdftotext", str(files[kind].resolve()), "-"], capture_output=True, text=True, check=True).stdout
         for q in asked:
-            assert f"Prompt {q.number}" in text and _norm(q.text)[:60] in text, (kind, q.number)
-    _, _, guide = _pdf_rows(files["Facilitator guide"].resolve())
+            assert f"Prompt {q.number}" in text and loose(q.text) in loose(text), (kind, q.number)
+    guide = subprocess.run(["pdftotext", str(files["Facilitator guide"].resolve()), "-"], capture_output=True, text=True,
+                           check=True).stdout
     for act in plan.activities:
-        assert _norm(act.title) in guide
+        assert loose(act.title) in loose(guide)
     page.check("input[name=minutes][value='90']")
     assert "No ready-made files" in page.locator(".gb-plan-kit").inner_text()
     assert not errors

@@ -31,6 +31,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
+def _loose(text: str) -> str:
+    """Text without spaces and hyphens: what a line broken at a hyphen still reads as (pdftotext drops it)."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
 def _decks(folder: Path) -> list[Path]:
     decks = sorted(folder.glob("slides-*.pdf"))
     assert decks
@@ -81,9 +86,9 @@ def test_every_session_handout_has_at_most_six_pages_and_exactly_the_plans_promp
             text = _norm(_text(path))
             assert sorted(int(n) for n in re.findall(r"Prompt (\d+) ·", text)) == [q.number for q in asked], path.name
             for q in asked:
-                assert _norm(q.text) in text, (path.name, q.number)
+                assert _loose(q.text) in _loose(text), (path.name, q.number)
             others = [p for p in page.prompts if p.id not in {q.id for q in asked}]
-            assert not [p.id for p in others if _norm(p.text) in text], path.name  # no prompt the session does not use
+            assert not [p.id for p in others if _loose(p.text) in _loose(text)], path.name  # none the session does not use
             seen += 1
     assert seen == 9 * len(kit_rooms(HANDBOOK)) * 2
 
@@ -97,8 +102,10 @@ def test_a_school_side_room_is_never_told_to_hear_from_pair_with_or_hand_work_to
         guide = _norm(_text(site / "pdf" / f"guide-{sid}-{tail}-a4.pdf"))
         deck = _norm(_text(site / "pdf" / f"slides-{sid}-{tail}.pdf"))
         handout = _norm(_text(site / "pdf" / f"handout-{sid}-{tail}-a4.pdf"))
+        mixed = HANDBOOK.workshop.rooms[0]
         for name, text in (("guide", guide), ("slides", deck), ("handout", handout)):
-            assert "different institutions" not in text and "the school side and the university side" not in text, name
+            for key, words in mixed.words.items():  # the mixed room's pairing and comparing, never this room's
+                assert words == room.words[key] or _norm(words) not in text, (sid, name, words)
             for said in re.findall(r"(?:hear from|For|for): ([^.()]*?)(?:\)|\.|Prompt|$)", text):
                 assert not [r for r in away if r in said], (sid, name, said)
         asked = plan.questions(HANDBOOK)
@@ -106,7 +113,7 @@ def test_a_school_side_room_is_never_told_to_hear_from_pair_with_or_hand_work_to
             prompt = next(p for p in page.prompts if p.id == q.id)
             if {HANDBOOK.role_by_id[r].side for r in prompt.roles} & {"university"}:
                 # the prompt asks faculty or supervisors to act: the room is asked what it brings them instead
-                assert q.brought and _norm(room.bring.format(text=prompt.text)) in handout, (sid, q.number)
+                assert q.brought and _loose(room.bring.format(text=prompt.text)) in _loose(handout), (sid, q.number)
         assert "Make sure you hear from" in guide or not any(q.roles for q in asked)
 
 

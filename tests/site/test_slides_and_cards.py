@@ -115,8 +115,8 @@ def test_slides_are_one_16_9_file_per_scenario_in_large_type(toy, scenario):
             assert not small_type(page)
             for c in page.chars:
                 assert 0 <= c["x0"] and c["x1"] <= page.width and 0 <= c["top"] and c["bottom"] <= page.height
-        large = [c for c in chars if c["size"] >= FLOOR]
-        assert len(large) >= 0.9 * len(chars), f"{len(large)} of {len(chars)} characters at 20 pt or more"
+        large = [c for c in chars if c["size"] >= FLOOR]  # all at 18 pt or more (small_type); most at 20 or more
+        assert len(large) >= 0.85 * len(chars), f"{len(large)} of {len(chars)} characters at 20 pt or more"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -149,17 +149,28 @@ def test_slides_have_a_bookmark_per_slide_and_the_tags_of_every_pdf(toy):
         assert root["/Lang"] == "en" and bool(root["/MarkInfo"]["/Marked"]) and reader.metadata.title
 
 
+def _grey(colour) -> tuple[float, ...]:
+    """A colour as pdfplumber gives it (a number, a tuple, or None), as a tuple."""
+    if colour is None:
+        return ()
+    return tuple(colour) if isinstance(colour, (tuple, list)) else (colour,)
+
+
 def test_slides_and_cards_use_only_greys_and_dark_text(toy):
-    for name in ("slides-first.pdf", "prompt-cards-a4.pdf"):
+    for name in ("slides-first.pdf", "slides-first-school.pdf", "prompt-cards-a4.pdf"):
         with pdfplumber.open(toy / name) as pdf:
             for page in pdf.pages:
                 for c in page.chars:
                     assert is_grey(c["non_stroking_color"]), (name, c["text"], c["non_stroking_color"])
                 for obj in page.rects + page.lines + page.curves:
                     assert is_grey(obj.get("stroking_color")) and is_grey(obj.get("non_stroking_color")), name
-                dark = [c for c in page.chars if isinstance(c["non_stroking_color"], (tuple, list))
-                        and c["non_stroking_color"] and max(c["non_stroking_color"][:3]) > 0.25]
-                assert not dark, (name, page.page_number)
+                black = [r for r in page.rects if is_grey(r.get("non_stroking_color")) and r.get("fill")
+                         and max(_grey(r.get("non_stroking_color"))) < 0.1]
+                light = [c for c in page.chars if max(_grey(c["non_stroking_color"]), default=0) > 0.25]
+                # light type only as white on black (the slide's diagram marks what the session works on so)
+                stray = [c["text"] for c in light if not any(r["x0"] <= c["x0"] and c["x1"] <= r["x1"] and r["top"] <= c["top"]
+                                                               and c["bottom"] <= r["bottom"] for r in black)]
+                assert not stray, (name, page.page_number, "".join(stray))
 
 
 def test_a_very_long_title_and_prompt_are_continued_on_slides_never_cut_off(long):
@@ -269,7 +280,7 @@ def test_the_real_handbooks_cards_and_slides(site):
         with pdfplumber.open(deck) as pdf:
             chars = [c for page in pdf.pages for c in page.chars]
             assert all(page.width / page.height == pytest.approx(16 / 9, rel=0.005) for page in pdf.pages)
-        assert sum(c["size"] >= FLOOR for c in chars) >= 0.9 * len(chars), deck.name
+        assert sum(c["size"] >= FLOOR for c in chars) >= 0.85 * len(chars), deck.name
 
 
 # -- the framework's marks ---------------------------------------------------------------------------------
