@@ -104,10 +104,13 @@ def test_a_school_side_room_is_never_told_to_hear_from_pair_with_or_hand_work_to
         handout = _norm(_text(site / "pdf" / f"handout-{sid}-{tail}-a4.pdf"))
         mixed = HANDBOOK.workshop.rooms[0]
         for name, text in (("guide", guide), ("slides", deck), ("handout", handout)):
-            for key, words in mixed.words.items():  # the mixed room's pairing and comparing, never this room's
-                assert words == room.words[key] or _norm(words) not in text, (sid, name, words)
+            for key in ("groups", "seat", "closing"):  # the mixed room's pairing, seating and close, never this room's
+                assert mixed.words[key] == room.words[key] or _norm(mixed.words[key]) not in text, (sid, name, key)
             for said in re.findall(r"(?:hear from|For|for): ([^.()]*?)(?:\)|\.|Prompt|$)", text):
                 assert not [r for r in away if r in said], (sid, name, said)
+        words = " ".join(a.what + a.listen_for + a.brief for a in plan.activities)  # the steps' words, for this room
+        assert all(mixed.words[k] not in words for k in mixed.words if mixed.words[k] != room.words[k]), sid
+        assert all(room.words[k] in words for k in ("groups", "closing")), sid
         asked = plan.questions(HANDBOOK)
         for q in asked:
             prompt = next(p for p in page.prompts if p.id == q.id)
