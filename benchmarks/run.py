@@ -34,8 +34,9 @@ from glassbox_handbook.web.html_builder import GC_THRESHOLDS
 
 PY = sys.executable
 # The printed documents of the workshop kit, by the start of their file names (glassbox_handbook/pdf/documents.py)
-KIT = (("guide", "guide-{sample}"), ("packet", "packet-{sample}"), ("slides", "slides-{sample}"),
-       ("cards", "prompt-cards"), ("handbook", "handbook-a4"))
+KIT = (("guide", "guide-{sample}"), ("handout", "handout-{sample}"), ("session cards", "cards-{sample}"),
+       ("packet", "packet-{sample}"), ("slides", "slides-{sample}"), ("poster", "poster-a4"), ("cards", "prompt-cards"),
+       ("handbook", "handbook-a4"))
 
 
 CPU: dict[str, float] = {}  # CPU seconds (user + system) of each measured command, by the label `run` was given

@@ -270,7 +270,11 @@
     if (!files || plan.minutes !== data.kitMinutes) {
       return [el("p", { text: `No ready-made files match a ${plan.minutes}-minute session for ${room}: print the plan and the handout from this page.` })];
     }
-    return [el("p", { text: `Ready to print for a ${plan.minutes}-minute session, ${room}: the same plan, prompts and numbers as this page, when you keep the rule's components and prompts.` }),
+    const ids = (/** @type {Plan} */ p) => p.activities.flatMap((a) => a.prompts.map((x) => x.id)).join(",");
+    const ruled = planSession(data, scenario, plan.minutes, [], [], plan.room);
+    const same = ruled.focus.join(",") === plan.focus.join(",") && ids(ruled) === ids(plan);
+    return [el("p", { text: same ? `Ready to print for a ${plan.minutes}-minute session, ${room}: the same plan, prompts and numbers as this page.`
+      : `Your choices differ from the ready-made files for ${room} (they follow the rule): print the plan and the handout from this page, or untick your choices to use these.` }),
       el("ul", {}, files.map(([label, links]) => el("li", {}, [`${label}: `, ...links.flatMap(([paper, href], i) => [
         ...(i ? [" · "] : []), el("a", { href, class: "gb-plan-kit-file", "data-kind": label, text: `${paper}` })])])))];
   };
