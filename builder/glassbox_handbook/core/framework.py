@@ -21,6 +21,7 @@ from pydantic import model_validator
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
 from glassbox_handbook.core.vocabulary import (
+    Abbreviation,
     Component,
     Concept,
     Crosswalk,
@@ -33,6 +34,7 @@ from glassbox_handbook.core.vocabulary import (
     Licence,
     Named,
     PairedLevel,
+    Plain,
     Role,
     Strict,
     Workshop,
@@ -59,6 +61,8 @@ class Framework(Strict):
     workshop: Workshop
     scenario_sections: list[str] = []
     crosswalks: list[Crosswalk] = []
+    plain: Plain = Plain()
+    abbreviations: list[Abbreviation] = []
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
@@ -101,6 +105,13 @@ class Framework(Strict):
             if level.base not in base_ids:
                 raise ValueError(f"paired level {level.id!r} points at unknown base level {level.base!r}")
         return self
+
+    @cached_property
+    def expansions(self) -> dict[str, str]:
+        """Abbreviation -> what it stands for: the framework's own two names and the file's `abbreviations`."""
+        table = {self.framework.short_name: self.framework.name, self.framework.base_short_name: self.framework.base_name}
+        table.update({a.short: a.long for a in self.abbreviations})
+        return table
 
     # -- lookups -----------------------------------------------------------
 

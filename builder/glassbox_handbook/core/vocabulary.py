@@ -44,11 +44,27 @@ class Component(Strict):
     code: str = Field(default="", max_length=4)
     aliases: list[str] = []
     definition: str
+    plain: str = ""  # the component in one everyday sentence (the plain-words page and the workshop's opening)
 
     @property
     def mark(self) -> str:
         """The label of its mark: `code`, or the initials of its name when the file gives none."""
         return self.code or "".join(word[0] for word in self.name.split()).upper()[:3]
+
+
+class Plain(Strict):
+    """The framework in plain words, beside each component's `plain` sentence: read by the plain-words
+    page and by the workshop session's opening, so both say it the same way."""
+
+    levels: str = ""  # what the levels are
+    glass_box: str = ""  # what "opening the glass box" means
+
+
+class Abbreviation(Strict):
+    """An abbreviation pages may use, spelt out at its first use on each page."""
+
+    short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
+    long: str = Field(min_length=1)
 
 
 class Concept(Strict):

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from glassbox_handbook.core.abbreviations import spell_out
 
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
@@ -17,6 +20,8 @@ from glassbox_handbook.domain.loader import bibliography_for, framework_for
 from glassbox_handbook.views import PRINT, WEB, RenderOptions, ViewContext, registry
 from glassbox_handbook.views.explorer import lens_roles_script
 from glassbox_handbook.views.scenario_page import decorate
+
+logger = logging.getLogger(__name__)
 
 
 def render_options(app: Sphinx) -> RenderOptions:
@@ -48,6 +53,11 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     views = registry()
     for node in list(doctree.findall(gb.glassbox_view)):
         node.replace_self(views[node["kind"]].render(ctx, node))
+    # Every page is a way in from search: each abbreviation is spelt out where the page first uses it.
+    for word, source, line in spell_out(doctree, ctx.fw.expansions):
+        logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
+                       f"`abbreviations` (short and long form), or write it out", location=f"{source}:{line}",
+                       type="glassbox", subtype="abbreviation")
     # Pages with prompts or the explorer carry the role lens's roles (read by the page's scripts).
     page = ctx.page
     if ctx.options.medium == "web" and app.builder.format == "html" and page and (
