@@ -13,7 +13,6 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from glassbox_handbook.core.abbreviations import spell_out
-
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
