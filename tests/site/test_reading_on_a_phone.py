@@ -1,0 +1,56 @@
+"""Reading the real handbook on a phone, in Debian's Chromium (issue 28): the "Read as" lens folds away the
+prompts for other roles, says how many, and comes back from the address; no page scrolls sideways at 320 or
+390 px; the diagram's labels stay at least 11 px; long pages have section navigation and foldable sections.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PHONES = [{"width": 320, "height": 700}, {"width": 390, "height": 844}]
+LONG_PAGE = "scenarios/mentoring.html"
+
+
+def _open(browser, site: Path, rel: str, viewport: dict, mode: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=mode)
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / rel).as_uri())
+    return context, page, errors
+
+
+def test_read_as_folds_the_other_roles_prompts_says_how_many_and_comes_back_from_the_address(site, browser):
+    context, page, errors = _open(browser, site, LONG_PAGE, PHONES[1])
+    prompts = page.locator(".glassbox-prompt[data-roles]")
+    total = prompts.count()
+    choice = page.locator("#gb-lens-select option:not([value='']):not(:disabled)").first.get_attribute("value")
+    page.select_option("#gb-lens-select", choice)
+    hits = page.locator(".glassbox-prompt.gb-lens-hit").count()
+    folded = page.locator(".glassbox-prompt.gb-lens-folded")
+    for_everyone = page.locator(".glassbox-prompt[data-roles='']").count()  # a prompt naming no role stays
+    expected = total - hits - for_everyone
+    assert 0 < hits < total and expected > 0 and folded.count() == expected
+    assert all(not folded.nth(i).is_visible() for i in range(folded.count()))
+    note = page.locator(".gb-lens-fold-note")
+    assert note.is_visible() and note.inner_text().startswith(f"{folded.count()} prompt")
+    assert f"read-as={choice}" in page.url
+    # the address brings the lens back, in a fresh browser with nothing remembered
+    address = page.url
+    context.close()
+    context, page, errors2 = _open(browser, site, LONG_PAGE, PHONES[1])
+    page.goto(address)
+    assert page.locator("#gb-lens-select").input_value() == choice
+    assert page.locator(".glassbox-prompt.gb-lens-folded").count() == expected
+    assert page.locator(".gb-lens-fold-note").inner_text().startswith(f"{expected} prompt")
+    # a way to show them all, kept in the address too
+    page.locator(".gb-lens-fold-button").click()
+    assert page.locator(".glassbox-prompt.gb-lens-folded").count() == 0
+    assert page.locator(".glassbox-prompt[data-roles]:visible").count() == total
+    assert "prompts=all" in page.url
+    page.reload()
+    assert page.locator(".glassbox-prompt.gb-lens-folded").count() == 0
+    page.select_option("#gb-lens-select", "")
+    assert "read-as" not in page.url and page.locator(".glassbox-prompt:visible").count() >= total
+    context.close()
+    assert errors == errors2 == []
