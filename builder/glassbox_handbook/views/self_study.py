@@ -138,7 +138,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<h2 id="gb-ss-map-heading">Our glass box</h2><p class="gb-ss-problem"></p>'
         '<div class="gb-figure gb-ss-figure"><p class="gb-caption">Highlighted, with a solid outline: where your team has '
         "recorded something. Faded, with a dashed outline: nothing recorded yet. The row of the matrix below says the same "
-        "in words; on a narrow screen, scroll the drawing sideways.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
+        "in words; on a narrow screen the drawing is laid out to fit it.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
         '<h3>Our row of the matrix</h3>'
         '<p class="gb-ss-compare-field"><label for="gb-ss-compare">Side by side with a scenario of the handbook</label>'
         f'<select id="gb-ss-compare"><option value="">No scenario</option>{scenarios}</select></p>'
