@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 PHONES = [{"width": 320, "height": 700}, {"width": 390, "height": 844}]
 LONG_PAGE = "scenarios/mentoring.html"
 
@@ -54,3 +56,57 @@ def test_read_as_folds_the_other_roles_prompts_says_how_many_and_comes_back_from
     assert "read-as" not in page.url and page.locator(".glassbox-prompt:visible").count() >= total
     context.close()
     assert errors == errors2 == []
+
+
+# What sticks out of the page's width, if anything: elements past the right edge, the diagram's drawing
+# included (it must fit, not scroll in a box); tables that must stay wide scroll inside their own labelled,
+# focusable box (a region in the tab order), code inside its own block;
+# the theme's navigation drawers wait off the screen until opened.
+_WIDER = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const r = e.getBoundingClientRect();
+    if (r.width && r.right > width + 1 && !e.closest('[role=region][tabindex="0"], pre, [hidden], details:not([open]), .toc-drawer, .sidebar-drawer')) {
+      out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join(".")} ${Math.round(r.right)}`);
+    }
+  }
+  return { scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
+}"""
+
+
+@pytest.mark.parametrize("viewport", PHONES, ids=["320", "390"])
+def test_no_page_scrolls_sideways_on_a_phone_and_the_diagram_labels_stay_readable(site, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    wide, small = [], []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("_", "search", "genindex")):
+            continue
+        page.goto(path.as_uri())
+        found = page.evaluate(_WIDER)
+        if found["scroll"] > found["width"] or found["out"]:
+            wide.append((rel, found))
+        smallest = page.evaluate("""() => Math.min(99, ...[...document.querySelectorAll('svg.gb-diagram')]
+          .filter((s) => s.getClientRects().length && s.checkVisibility())
+          .flatMap((s) => [...s.querySelectorAll('text')].map((t) =>
+            parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width)))""")
+        if smallest < 11:
+            small.append((rel, round(smallest, 1)))
+    context.close()
+    assert wide == [], wide[:6]
+    assert small == []
+
+
+def test_a_table_that_must_stay_wide_scrolls_in_a_labelled_box_a_keyboard_can_reach(site, browser):
+    context, page, errors = _open(browser, site, "handbook/start-here.html", PHONES[0])
+    boxes = page.locator(".gb-table-scroll")
+    assert boxes.count() >= 1
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+        assert box.get_attribute("aria-label")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+    assert errors == []
