@@ -110,3 +110,34 @@ def test_a_table_that_must_stay_wide_scrolls_in_a_labelled_box_a_keyboard_can_re
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
     assert errors == []
+
+
+def test_a_long_page_has_section_navigation_from_anywhere_and_sections_that_fold(site, browser):
+    context, page, errors = _open(browser, site, LONG_PAGE, PHONES[1])
+    sections = page.locator("section.gb-foldable")
+    assert sections.count() >= 5
+    # from the bottom of the page, the sticky header's contents button opens the list of sections
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    contents = page.get_by_role("button", name="Open the contents of this page")
+    assert contents.is_visible()
+    contents.click()
+    drawer = page.locator(".toc-drawer")
+    assert drawer.is_visible() and drawer.locator("a").count() >= sections.count()
+    page.keyboard.press("Escape")
+    # a section folds to its heading and unfolds again, announced as a disclosure
+    page.evaluate("window.scrollTo(0, 0)")
+    second = sections.nth(1)
+    button = second.locator(".gb-fold-button")
+    height = second.bounding_box()["height"]
+    button.click()
+    assert button.get_attribute("aria-expanded") == "false"
+    assert second.bounding_box()["height"] < height / 3
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    # fold everything; a link into a folded section unfolds it
+    page.get_by_role("button", name="Fold every section", exact=True).click()
+    target = second.get_attribute("id")
+    page.evaluate("id => { location.hash = id; }", target)
+    assert second.locator(".gb-fold-button").get_attribute("aria-expanded") == "true"
+    context.close()
+    assert errors == []

@@ -46,6 +46,18 @@ def view_context(app: Sphinx, docname: str) -> ViewContext:
                        bibliography_for(env), frozenset(env.all_docs))
 
 
+# A page with at least this many top-level sections is long enough for its sections to fold.
+FOLD_FROM = 5
+
+
+def mark_foldable(doctree: nodes.document) -> None:
+    top = next(iter(doctree.findall(nodes.section)), None)
+    sections = [s for s in top.children if isinstance(s, nodes.section)] if top is not None else []
+    if len(sections) >= FOLD_FROM:
+        for section in sections:
+            section["classes"].append("gb-foldable")
+
+
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     ctx = view_context(app, docname)
     decorate(ctx, doctree)
@@ -57,6 +69,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
                        f"`abbreviations` (short and long form), or write it out", location=f"{source}:{line}",
                        type="glassbox", subtype="abbreviation")
+    # A long page's top-level sections can be folded (gb-sections.js), so a reader on a phone moves through it.
+    if ctx.options.medium == "web" and app.builder.format == "html":
+        mark_foldable(doctree)
     # Pages with prompts or the explorer carry the role lens's roles (read by the page's scripts).
     page = ctx.page
     if ctx.options.medium == "web" and app.builder.format == "html" and page and (
