@@ -89,3 +89,15 @@ def test_the_plain_words_page_says_what_the_framework_file_says(site):
         assert " ".join(FRAMEWORK["plain"][key].split()).replace('"', "") in text.replace("“", "").replace("”", "")
     landing = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert landing.select_one("article a[href='handbook/plain-words.html']") is not None
+
+
+def test_the_scenario_list_and_each_scenario_say_whether_the_paper_follows_it_in_depth(site):
+    index = BeautifulSoup((site / "scenarios" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    badges = {item["data-scenario"]: item.select_one(".glassbox-badge").get_text() for item in index.select(".gb-explorer-item")}
+    assert sorted(s for s, text in badges.items() if text == "In depth in the paper") == ["mentoring", "special-education"]
+    assert sum(text == "From one row of Table 2" for text in badges.values()) == 7
+    for scenario in badges:
+        page = BeautifulSoup((site / "scenarios" / f"{scenario}.html").read_text(encoding="utf-8"), "html.parser")
+        said = page.select_one(".glassbox-facts").get_text(" ")
+        assert ("Followed in depth by the paper" in said) == (scenario in ("mentoring", "special-education")), scenario
+        assert "Where this comes from" in said

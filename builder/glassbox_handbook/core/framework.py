@@ -62,11 +62,12 @@ class Framework(Strict):
     scenario_sections: list[str] = []
     crosswalks: list[Crosswalk] = []
     plain: Plain = Plain()
+    origins: list[Named] = [Named(id="contributed", name="Contributed", description="A partnership's own account.")]
     abbreviations: list[Abbreviation] = []
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
-        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases"):
+        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases", "origins"):
             ids = [item.id for item in getattr(self, kind)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
@@ -134,6 +135,10 @@ class Framework(Strict):
     @cached_property
     def trajectory_by_id(self) -> dict[str, Named]:
         return {t.id: t for t in self.trajectories}
+
+    @cached_property
+    def origin_by_id(self) -> dict[str, Named]:
+        return {o.id: o for o in self.origins}
 
     @cached_property
     def basis_by_id(self) -> dict[str, Named]:
