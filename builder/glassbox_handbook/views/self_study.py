@@ -121,16 +121,16 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     html = (
         '<div class="gb-selfstudy" id="gb-selfstudy">'
         '<p class="gb-ss-note" role="note"><strong>Kept only in this browser.</strong> What you type here stays on this '
-        "device, in this browser's own storage; nothing is sent anywhere. To continue on another device, download the "
-        "JSON file and import it there. Clearing the browser's data deletes the map.</p>"
+        "device, in this browser's own storage; nothing is sent anywhere. To continue on another device, save the map "
+        "as a file and open it there. Clearing the browser's data deletes the map.</p>"
         '<p class="gb-ss-nojs">The map needs JavaScript. Without it, the paper version at the end of this page works the same way.</p>'
         + form(ctx) +
         '<div class="gb-ss-actions" hidden><p class="gb-ss-buttons">'
-        '<button type="button" class="gb-btn gb-ss-md">Download as Markdown</button> '
-        '<button type="button" class="gb-btn gb-ss-json">Download as JSON</button> '
+        '<button type="button" class="gb-btn gb-ss-md">Download as a document</button> '
+        '<button type="button" class="gb-btn gb-ss-json">Save the map to continue elsewhere</button> '
         '<button type="button" class="gb-btn gb-ss-print">Print the map</button> '
         '<button type="button" class="gb-btn gb-ss-worksheet">Continue in the worksheet</button></p>'
-        '<p class="gb-ss-field"><label for="gb-ss-import">Import a map from a JSON file</label>'
+        '<p class="gb-ss-field"><label for="gb-ss-import">Open a saved map</label>'
         '<span class="gb-ss-hint" id="gb-ss-import-hint">It replaces what is in this browser now; download that first if you need it.</span>'
         '<input type="file" id="gb-ss-import" accept=".json,application/json" aria-describedby="gb-ss-import-hint"></p></div>'
         '<p class="gb-ss-status" role="status" aria-live="polite"></p>'
