@@ -101,3 +101,23 @@ def test_the_scenario_list_and_each_scenario_say_whether_the_paper_follows_it_in
         said = page.select_one(".glassbox-facts").get_text(" ")
         assert ("Followed in depth by the paper" in said) == (scenario in ("mentoring", "special-education")), scenario
         assert "Where this comes from" in said
+
+
+def test_the_papers_tables_named_in_running_text_link_to_the_handbooks_own_pages(site):
+    pages = FRAMEWORK["source_tables"]
+    unlinked, linked = [], 0
+    for path in _pages(site):
+        article = _article(path)
+        if article is None:
+            continue
+        rel = path.relative_to(site).with_suffix("").as_posix()
+        for text in article.find_all(string=re.compile(r"\bTable [123]\b")):
+            name = re.search(r"\bTable [123]\b", text).group(0)
+            # a badge is a label, and a form field's hint stays free of links that would take the reader off the form
+            if (pages.get(name) == rel or text.find_parent(["a", "pre", "code", "script", "form", "fieldset"]) is not None
+                    or text.find_parent(class_="glassbox-badge") is not None):
+                linked += text.find_parent("a") is not None
+                continue
+            unlinked.append(f"{path.relative_to(site)}: {text.strip()[:70]!r}")
+    assert unlinked == [], unlinked[:8]
+    assert linked > 10

@@ -55,3 +55,13 @@ def test_the_narrow_diagram_has_the_wide_ones_links_highlight_and_readable_label
     assert html.count('class="gb-diagram-wide"') == 2
     printed = framework_diagram(FW, lambda d, a: f"{d}#{a}", skip=False)[0]
     assert "gb-narrow" not in "".join(n.astext() for n in printed.findall(lambda n: n.tagname == "raw"))
+
+
+def test_the_papers_tables_named_in_running_text_become_links_but_not_in_headings_or_links():
+    from glassbox_handbook.core.abbreviations import link_phrases
+
+    doc = _doc("See Table 2\n===========\n\nThe paper's Table 2 lists them; `Table 1 <x.html>`_ already links.\n")
+    link_phrases(doc, {"Table 2": "problems.html", "Table 1": "olc.html"})
+    refs = [(r.astext(), r["refuri"]) for r in doc.findall(lambda n: n.tagname == "reference")]
+    assert refs == [("Table 2", "problems.html"), ("Table 1", "x.html")]
+    assert doc[0].astext() == "See Table 2"

@@ -93,3 +93,31 @@ def spell_out(document: nodes.Node, expansions: dict[str, str]) -> list[tuple[st
             parts.append(nodes.Text(value[at:]))
             text.parent.replace(text, [p for p in parts if not (isinstance(p, nodes.Text) and not str(p))])
     return list(unknown.values())
+
+
+def link_phrases(document: nodes.Node, targets: dict[str, str]) -> None:
+    """Make each phrase of `targets` (e.g. "Table 2") a link to its address wherever running text names it
+    outside a link, a heading or code: a reader without the paper reaches the handbook's own page for it."""
+    if not targets:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(targets, key=len, reverse=True)) + r")\b")
+    for text, skip in list(_text_nodes(document)):
+        if skip or any(isinstance(a, (nodes.reference, nodes.title)) for a in _ancestors(text)):
+            continue
+        value = str(text)
+        parts: list[nodes.Node] = []
+        at = 0
+        for m in pattern.finditer(value):
+            parts += [nodes.Text(value[at:m.start()]),
+                      nodes.reference(m.group(1), m.group(1), refuri=targets[m.group(1)], internal=True)]
+            at = m.end()
+        if parts:
+            parts.append(nodes.Text(value[at:]))
+            text.parent.replace(text, [p for p in parts if not (isinstance(p, nodes.Text) and not str(p))])
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent

@@ -64,6 +64,8 @@ class Framework(Strict):
     plain: Plain = Plain()
     origins: list[Named] = [Named(id="contributed", name="Contributed", description="A partnership's own account.")]
     abbreviations: list[Abbreviation] = []
+    # The source's tables as it names them ("Table 2") -> the handbook page that shows each (a docname).
+    source_tables: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:

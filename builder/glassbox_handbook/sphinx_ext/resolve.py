@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from glassbox_handbook.core.abbreviations import spell_out
+from glassbox_handbook.core.abbreviations import link_phrases, spell_out
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
@@ -64,6 +64,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     views = registry()
     for node in list(doctree.findall(gb.glassbox_view)):
         node.replace_self(views[node["kind"]].render(ctx, node))
+    # "Table 2" in running text leads to the handbook's own page for the paper's table (not on that page itself).
+    link_phrases(doctree, {name: ctx.uri(doc, "") for name, doc in ctx.fw.source_tables.items()
+                           if doc != docname and doc in ctx.all_docs})
     # Every page is a way in from search: each abbreviation is spelt out where the page first uses it.
     for word, source, line in spell_out(doctree, ctx.fw.expansions):
         logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
