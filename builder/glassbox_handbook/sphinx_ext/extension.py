@@ -14,7 +14,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from glassbox_handbook import __version__
+from glassbox_handbook.version import __version__
 from glassbox_handbook.core.model import records_version
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import forget, plain_text_backend_once
