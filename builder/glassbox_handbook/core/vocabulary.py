@@ -65,6 +65,13 @@ class Plain(Strict):
     glass_box: str = ""  # what "opening the glass box" means
 
 
+class Abbreviation(Strict):
+    """An abbreviation pages may use, spelt out at its first use on each page."""
+
+    short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
+    long: str = Field(min_length=1)
+
+
 class Concept(Strict):
     id: str = Field(pattern=ID)
     name: str
