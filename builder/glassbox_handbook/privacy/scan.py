@@ -79,6 +79,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 # Only capitalised words can be names; the words between them are read through the patterns around them.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _MARK = re.compile(r"[@\d]")
+_CITE = re.compile(r"\{cite[\w:]*\}`")  # a citation role opens here
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+_TITLE_GAP = re.compile(r"\.?\s+")  # between a title and a name: "Dr. Patel", "Dr Patel"
 
 
 def _blank(m: re.Match) -> str:
@@ -91,10 +94,10 @@ def _base(token: str) -> str:
 
 def _citing(line: str) -> list[tuple[int, int]]:
     """The spans of the sentences of a line that carry a citation role: a surname there is most likely its author's."""
-    cites = [m.start() for m in re.finditer(r"\{cite[\w:]*\}`", line)]
+    cites = [m.start() for m in _CITE.finditer(line)]
     if not cites:
         return []
-    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+\S)", line)] + [len(line)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
     starts = [0, *ends[:-1]]
     return [(a, b) for a, b in zip(starts, ends, strict=True) if any(a <= c < b for c in cites)]
 
@@ -143,7 +146,7 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
             continue
         is_given, is_surname, plain = _kind(word)
         prev = tokens[i - 1] if i else None
-        titled = prev is not None and prev.group(0) in TITLES and re.fullmatch(r"\.?\s+", line[prev.end():m.start()])
+        titled = prev is not None and prev.group(0) in TITLES and _TITLE_GAP.fullmatch(line[prev.end():m.start()])
         role_title = (prev is not None and not titled and line[prev.end():m.start()] == " "
                       and _ROLE_TITLE.fullmatch(prev.group(0)) and _base(word).lower().rstrip("s") not in ROLE_WORDS)
         if role_title and (is_given or is_surname or not plain):
