@@ -11,11 +11,15 @@ registered here, and by name through the `sphinx.builders` entry points, so
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from glassbox_handbook import __version__
 from glassbox_handbook.core.model import records_version
+from glassbox_handbook.core.repository import repository_url
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import forget, plain_text_backend_once
 from glassbox_handbook.domain.nodes import setup_nodes
@@ -41,8 +45,14 @@ def note_workers(app: Sphinx) -> None:
         app.builder.workers = max(1, app.parallel)
 
 
+def find_repository(app: Sphinx, config: Config) -> None:
+    """Fill `glassbox_repository` from GitHub Actions or the git remote when conf.py leaves it empty."""
+    config.glassbox_repository = repository_url(config.glassbox_repository, Path(app.confdir))
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_settings(app)
+    app.connect("config-inited", find_repository)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(GlassboxDomain)
     setup_nodes(app)
