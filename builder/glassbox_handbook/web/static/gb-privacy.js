@@ -56,10 +56,15 @@
    * @returns {Checker}
    */
   const compile = (rules) => {
-    /** @param {Pattern} p @param {string} [extra] */
-    const re = (p, extra = "") => new RegExp(p.source, p.flags + extra);
-    /** @param {Pattern} p */
-    const whole = (p) => new RegExp(`^(?:${p.source})$`, p.flags);
+    /** @param {Pattern | undefined} p @returns {Pattern} */
+    const known = (p) => {
+      if (!p) throw new Error("the privacy check's rules lack a pattern this script reads: regenerate them");
+      return p;
+    };
+    /** @param {Pattern | undefined} p @param {string} [extra] */
+    const re = (p, extra = "") => new RegExp(known(p).source, known(p).flags + extra);
+    /** @param {Pattern | undefined} p */
+    const whole = (p) => new RegExp(`^(?:${known(p).source})$`, known(p).flags);
     const P = rules.patterns;
     const lines = (/** @type {string} */ text) => new Set(text.split("\n"));
     const given = lines(rules.lists.given), surnames = lines(rules.lists.surnames), words = lines(rules.lists.words);
