@@ -143,7 +143,9 @@
       component: component.name,
       basis: field(answers, `${component.id}-basis`),
       summary,
-      story: field(answers, `${component.id}-story`).trim(),
+      // a source named in words goes with the story, for a maintainer to turn into a reference
+      story: [field(answers, `${component.id}-story`).trim(), oneLine(field(answers, `${component.id}-source`))
+        ? `Source, as the contributors named it: ${oneLine(field(answers, `${component.id}-source`))}` : ""].filter(Boolean).join("\n\n"),
       prompts: joinBlocks([prompt]),
     });
   };
