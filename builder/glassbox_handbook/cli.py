@@ -167,6 +167,20 @@ def from_issue(args: argparse.Namespace) -> int:
     return 0
 
 
+def repository(args: argparse.Namespace) -> int:
+    """Print the repository's address as the build finds it; with --write, put it in README, pyproject and CITATION."""
+    from glassbox_handbook.core.repository import fill_files, repository_url
+
+    root = Path(args.root)
+    url = repository_url(args.url or "", root)
+    print(url or "The repository's address is not known: set glassbox_repository in conf.py, GITHUB_REPOSITORY, "
+          "or a git remote named origin.")
+    if args.write:
+        for path in fill_files(root, url):
+            print(f"updated {path}")
+    return 0
+
+
 def issue_form(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.framework import load_framework
     from glassbox_handbook.core.issue_form import form_yaml
@@ -258,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     p_issue = sub.add_parser("from-issue", help="write the scenario a “Propose a scenario” issue proposes")
     p_issue.add_argument("body", help="a file holding the issue's text as GitHub renders it (- for standard input)")
     p_issue.set_defaults(func=from_issue)
+    p_repo = sub.add_parser("repository", help="print the repository's address; --write puts it in README, pyproject, CITATION")
+    p_repo.add_argument("--url", help="the address to use (default: conf.py's setting, GITHUB_REPOSITORY, the git remote)")
+    p_repo.add_argument("--write", action="store_true")
+    p_repo.set_defaults(func=repository)
     p_form = sub.add_parser("issue-form", help="print the “Propose a scenario” issue form (.github/ISSUE_TEMPLATE)")
     p_form.set_defaults(func=issue_form)
     p_site = sub.add_parser("site", help="build the website and its PDFs, publishing only a complete build")

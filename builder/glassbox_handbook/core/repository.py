@@ -55,3 +55,48 @@ def repository_url(given: str, root: Path, environ: Mapping[str, str] = os.envir
         if url:
             return url
     return ""
+
+
+# The files outside the site that name the repository, and how each names it. Written by
+# `python -m glassbox_handbook repository --write`, so that they say what the site says; with the
+# address unknown they say nothing of it (never a placeholder).
+_README_START, _README_END = "<!-- repository: written by `python -m glassbox_handbook repository --write` -->", "<!-- /repository -->"
+
+
+def _readme(text: str, url: str) -> str:
+    start, end = text.find(_README_START), text.find(_README_END)
+    if start < 0 or end < start:
+        return text
+    inner = (f'```sh\npip install "git+{url}"\n```\n' if url else
+             "```sh\npip install .            # in a copy of the repository\n```\n")
+    return text[:start + len(_README_START)] + "\n" + inner + text[end:]
+
+
+def _pyproject(text: str, url: str) -> str:
+    block = re.compile(r"\n\[project\.urls\]\n(?:[^\[\n][^\n]*\n|\n)*")
+    text = block.sub("\n", text)
+    if not url:
+        return text
+    urls = f'\n[project.urls]\nHomepage = "{url}"\nSource = "{url}"\nIssues = "{url}/issues"\n'
+    at = text.find("\n[project.optional-dependencies]")
+    return text[:at] + "\n" + urls.rstrip("\n") + text[at:] if at >= 0 else text + urls
+
+
+def _citation(text: str, url: str) -> str:
+    text = re.sub(r"^repository-code: .*\n", "", text, flags=re.M)
+    return re.sub(r"^(license: .*\n)", rf'\1repository-code: "{url}"\n', text, count=1, flags=re.M) if url else text
+
+
+def fill_files(root: Path, url: str) -> list[Path]:
+    """Write the repository's address into README.md, pyproject.toml and CITATION.cff; the files changed."""
+    changed = []
+    for name, edit in (("README.md", _readme), ("pyproject.toml", _pyproject), ("CITATION.cff", _citation)):
+        path = root / name
+        if not path.is_file():
+            continue
+        old = path.read_text(encoding="utf-8")
+        new = edit(old, url)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed

@@ -33,6 +33,11 @@ def routes(repository: str, contact: str, worksheet: str) -> list[nodes.Node]:
                           _link("open the “Propose a scenario” form", form),
                           nodes.Text(" (GitHub asks you to sign in first). Proposals in progress are "),
                           _link("listed on GitHub", f"{repository}/issues?q=label%3A{LABEL}"), nodes.Text(".")))
+    if form and not contact:
+        items.append(para(nodes.strong("", "Without an account: ask someone who has one. "),
+                          nodes.Text("A colleague, or whoever ran your workshop, can open the form and paste your text "
+                                     "in for you. The handbook credits the name written in the form's box “Your name, "
+                                     "as it should be credited”, not the account that sent it.")))
     if contact:
         url = contact if "://" in contact else f"mailto:{contact}"
         items.append(para(nodes.strong("", "Without an account: send the draft. "),

@@ -332,9 +332,10 @@
       const list = el("ul", {}, found.map(({ line, finding }) => {
         const reword = /^"(.*)"$/.exec(finding.suggestion)?.[1] ?? "";
         const where = box.value.includes("\n") ? ` (line ${line})` : "";
+        const how = reword ? `Write “${reword}” instead. If you made this name up, add it to “Invented names in the account”.`
+          : `${check.fix(finding).replace(/^./, (c) => c.toUpperCase())}.`;
         const item = el("li", {}, [el("strong", { text: `“${finding.text}”${where}` }),
-          el("span", { text: ` looks like ${check.what(finding)}. The form's text is public, so anyone could recognise who or where is meant. ` +
-            `How to fix it: ${check.fix(finding).replace("list it as a pseudonym", "add it to “Invented names in the account” below")}.` })]);
+          el("span", { text: ` looks like ${check.what(finding)}. The form is public: anyone could work out who or where is meant. ${how}` })]);
         if (reword) {
           const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: `Write “${reword}” instead` });
           change.addEventListener("click", () => {
@@ -381,6 +382,7 @@
       }
       const text = issueText(formAnswers(form), data);
       boxes.replaceChildren(...text.map(({ id, label, text: value }) => {
+        if (!value.trim()) return el("p", { class: "gb-ws-issue-empty", text: `For the box “${label}”: nothing; leave it as it is.` });
         const copy = el("button", { type: "button", class: "gb-btn gb-ws-copy", text: `Copy “${label}”` });
         copy.addEventListener("click", () => {
           void navigator.clipboard?.writeText(value).then(() => { copy.textContent = `Copied “${label}”`; }, () => {
