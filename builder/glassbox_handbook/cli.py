@@ -1,4 +1,4 @@
-"""Command line: `python -m glassbox_handbook check [PATH...]`, `new-scenario "Title"`, `template`, `schema`, `site`.
+"""Command line: `python -m glassbox_handbook check [PATH...]`, `new-scenario "Title"`, `from-issue BODY`, `site`, and more.
 
 `check` validates scenarios with exactly the code the build uses, without a
 Sphinx build, so a contributor gets the same messages in a second. Files it
@@ -102,9 +102,12 @@ def check(args: argparse.Namespace) -> int:
                 memory.put(files[k], digests[k], result)
         memory.save()
     count, ids = 0, {}
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for path, (messages, sid) in zip(files, results, strict=True):
         for message in messages:
             print(message, file=sys.stderr)
+            if annotate:
+                print(annotation(message))
         count += len(messages)
         if sid is not None:
             if sid in ids:
@@ -116,6 +119,73 @@ def check(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         print(f"{len(files)} scenario file(s) checked: no problems.")
+    return 0
+
+
+_LOCATED = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<message>.*)$", re.S)
+
+
+def annotation(message: str) -> str:
+    """A problem as a GitHub Actions workflow command, so that a pull request shows it on its line."""
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+    m = _LOCATED.match(message)
+    if not m:
+        return f"::error::{escape(message)}"
+    where = f"file={escape(m['file'], True)},line={m['line']}" + (f",col={m['col']}" if m["col"] else "")
+    return f"::error {where}::{escape(m['message'])}"
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    """Write the scenario a "Propose a scenario" issue body proposes; report problems by the form's boxes."""
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.from_issue import read_proposal
+
+    root = Path(args.root)
+    try:
+        raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
+    except OSError as exc:
+        print(f"{args.body}: cannot be read ({exc.strerror}); give the file that holds the issue's text", file=sys.stderr)
+        return 2
+    fw = load_framework(root / args.framework)
+    folder = root / args.scenarios
+    proposal = read_proposal(raw, fw, folder, fw.words)
+    for problem in proposal.problems:
+        print(problem, file=sys.stderr)
+    if not proposal.text:
+        print("No scenario was written: fix the boxes named above and edit the issue.", file=sys.stderr)
+        return 1
+    target = folder / f"{proposal.slug}.md"
+    try:
+        with target.open("x", encoding="utf-8") as out:  # "x": never over a scenario that exists
+            out.write(proposal.text)
+    except FileExistsError:
+        print(f"{target} already exists; nothing was overwritten", file=sys.stderr)
+        return 1
+    print(target)
+    return 0
+
+
+def repository(args: argparse.Namespace) -> int:
+    """Print the repository's address as the build finds it; with --write, put it in README, pyproject and CITATION."""
+    from glassbox_handbook.core.repository import fill_files, repository_url
+
+    root = Path(args.root)
+    url = repository_url(args.url or "", root)
+    print(url or "The repository's address is not known: set glassbox_repository in conf.py, GITHUB_REPOSITORY, "
+          "or a git remote named origin.")
+    if args.write:
+        for path in fill_files(root, url):
+            print(f"updated {path}")
+    return 0
+
+
+def issue_form(args: argparse.Namespace) -> int:
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.issue_form import form_yaml
+
+    sys.stdout.write(form_yaml(load_framework(Path(args.root) / args.framework)))
     return 0
 
 
@@ -199,6 +269,15 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--roles", help="comma-separated role ids")
     p_new.add_argument("--author", default="Your Name")
     p_new.set_defaults(func=new_scenario)
+    p_issue = sub.add_parser("from-issue", help="write the scenario a “Propose a scenario” issue proposes")
+    p_issue.add_argument("body", help="a file holding the issue's text as GitHub renders it (- for standard input)")
+    p_issue.set_defaults(func=from_issue)
+    p_repo = sub.add_parser("repository", help="print the repository's address; --write puts it in README, pyproject, CITATION")
+    p_repo.add_argument("--url", help="the address to use (default: conf.py's setting, GITHUB_REPOSITORY, the git remote)")
+    p_repo.add_argument("--write", action="store_true")
+    p_repo.set_defaults(func=repository)
+    p_form = sub.add_parser("issue-form", help="print the “Propose a scenario” issue form (.github/ISSUE_TEMPLATE)")
+    p_form.set_defaults(func=issue_form)
     p_site = sub.add_parser("site", help="build the website and its PDFs, publishing only a complete build")
     p_site.add_argument("--out", help="where the site goes (default: _build/html)")
     p_site.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (quicker previews)")
