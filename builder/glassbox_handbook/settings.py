@@ -38,8 +38,8 @@ class Settings:
     description: str = _setting(
         "", "html", "What a page with no paragraph of its own says it is about (its meta description).")
     search: str = _setting(
-        "pagefind", "html", '"pagefind" (the site\'s own search, built after the pages) or "sphinx" '
-        "(Sphinx's search, to compare with).", choices=("pagefind", "sphinx"))
+        "pagefind", "html", 'Which search the site has: "pagefind" (its own, indexed after the pages are written) '
+        'or "sphinx" (Sphinx\'s search, to compare with).', choices=("pagefind", "sphinx"))
     nav_max_scenarios: int = _setting(
         60, "html", "Past this many scenarios, the sidebar leaves out the list of scenarios.")
     list_max_entries: int = _setting(

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
 from glassbox_handbook.core.skeleton import skeleton
 from glassbox_handbook.views import View, ViewContext
 from glassbox_handbook.views.common import json_script
@@ -96,6 +96,9 @@ def worksheet_data(fw: Framework) -> dict[str, Any]:
             "names": {x.id: x.name for x in (*fw.levels.paired, *fw.roles, *fw.trajectories, *fw.bases)},
             "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
             "issue": [f._asdict() for f in issue_fields(fw)],
+            # The model's field names, so the script writes every field the skeleton has (none retyped there).
+            "facts": list(FACTS),
+            "otherProse": {f: ScenarioMeta.model_fields[f].default or "" for f in sorted(PROSE_FIELDS - {"title", *FACTS})},
             "skeleton": {"document": parts_of.document, "section": parts_of.section, "prompt": parts_of.prompt}}
 
 

@@ -30,6 +30,8 @@
  * @property {Record<string, string>} consent  the consent answers, by value
  * @property {IssueField[]} issue
  * @property {Skeleton} skeleton
+ * @property {string[]} facts  the four facts' field names, in order (the front-matter model's)
+ * @property {Record<string, string>} otherProse  the model's other fields of free text, with their defaults
  */
 /** @typedef {Record<string, string | string[]>} Answers  the form's fields by name: text (or the radio chosen), or the ticked values of a group of boxes */
 /** @typedef {string | boolean | readonly string[]} SkeletonValue */
@@ -45,7 +47,6 @@
 
 (() => {
   const { STORE, HANDOFF, need, el, storage, parseJson, readJsonData, oneLine, slugify, yamlScalar, pageKey, download, ready } = Glassbox.core;
-  const FACTS = ["felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"];
   const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
   /**
@@ -146,7 +147,8 @@
     const text = fillSkeleton(data.skeleton.document, {
       id,
       title,
-      ...Object.fromEntries(FACTS.map((f) => [f, oneLine(field(answers, f))])),
+      ...Object.fromEntries(Object.entries(data.otherProse).map(([f, d]) => [f, oneLine(field(answers, f)) || d])),
+      ...Object.fromEntries(data.facts.map((f) => [f, oneLine(field(answers, f))])),
       levels: ticked(answers, "levels"),
       roles,
       trajectory: field(answers, "trajectory"),
