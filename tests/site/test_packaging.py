@@ -195,8 +195,8 @@ def test_builder_entry_point_alone_selects_the_builder(dists, venv, tmp_path_fac
 
 
 def test_wheel_version_is_the_package_version(dists):
-    """pyproject.toml takes the version from glassbox_handbook.__version__, read without importing it."""
-    source = (PROJECT / PACKAGE / "__init__.py").read_text(encoding="utf-8")
+    """pyproject.toml takes the version from glassbox_handbook/version.py, read without importing it."""
+    source = (PROJECT / PACKAGE / "version.py").read_text(encoding="utf-8")
     [version] = re.findall(r'^__version__\s*=\s*["\']([^"\']+)["\']', source, flags=re.M)
     assert dists["wheel"].name.startswith(f"glassbox_handbook-{version}-"), dists["wheel"].name
     assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
