@@ -22,6 +22,7 @@ from pydantic import model_validator
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
 from glassbox_handbook.core.vocabulary import (
+    Abbreviation,
     Component,
     Concept,
     Crosswalk,
@@ -66,10 +67,14 @@ class Framework(Strict):
     scenario_sections: list[str] = []
     crosswalks: list[Crosswalk] = []
     plain: Plain = Plain()
+    origins: list[Named] = [Named(id="contributed", name="Contributed", description="A partnership's own account.")]
+    abbreviations: list[Abbreviation] = []
+    # The source's tables as it names them ("Table 2") -> the handbook page that shows each (a docname).
+    source_tables: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
-        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases"):
+        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases", "origins"):
             ids = [item.id for item in getattr(self, kind)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
@@ -147,6 +152,12 @@ class Framework(Strict):
         """The roles of `role_ids` that are not in `room` (a role on a side the room does not have)."""
         return [r for r in role_ids if r in self.role_by_id and self.role_by_id[r].side != "both"
                 and self.role_by_id[r].side not in room.sides]
+    @cached_property
+    def expansions(self) -> dict[str, str]:
+        """Abbreviation -> what it stands for: the framework's own two names and the file's `abbreviations`."""
+        table = {self.framework.short_name: self.framework.name, self.framework.base_short_name: self.framework.base_name}
+        table.update({a.short: a.long for a in self.abbreviations})
+        return table
 
     # -- lookups -----------------------------------------------------------
 
@@ -169,6 +180,10 @@ class Framework(Strict):
     @cached_property
     def trajectory_by_id(self) -> dict[str, Named]:
         return {t.id: t for t in self.trajectories}
+
+    @cached_property
+    def origin_by_id(self) -> dict[str, Named]:
+        return {o.id: o for o in self.origins}
 
     @cached_property
     def basis_by_id(self) -> dict[str, Named]:

@@ -65,6 +65,13 @@ class Plain(Strict):
     glass_box: str = ""  # what "opening the glass box" means
 
 
+class Abbreviation(Strict):
+    """An abbreviation pages may use, spelt out at its first use on each page."""
+
+    short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
+    long: str = Field(min_length=1)
+
+
 class Concept(Strict):
     id: str = Field(pattern=ID)
     name: str
@@ -122,6 +129,7 @@ class Named(Strict):
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
     short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
     cited: bool = False  # for a basis: a section with this basis must cite a source (glassbox_handbook.core.scenario refuses it otherwise)
+    credited: bool = False  # for a basis: the account is the contributors' own, and they are credited as its source
 
     @property
     def label(self) -> str:
