@@ -33,6 +33,7 @@ from glassbox_handbook.core.model import Page
 from glassbox_handbook.core.session import Activity, SessionPlan
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, mark_of, page_url, session_kits
 from glassbox_handbook.pdf.fit import Para, fits, flow, height_of, settable, step_down, text_width
+from glassbox_handbook.pdf.slide_board import board
 
 PAGE_W, PAGE_H = 720.0, 405.0  # 254 mm x 142.875 mm (slides.css): 16:9, in points
 PAD_X, PAD_TOP, PAD_BOTTOM = 40.0, 20.0, 18.0
@@ -47,8 +48,6 @@ BODY = (28.0, 26.0, 24.0)  # words to read: continued at 24 pt rather than set s
 TASK = 20.0  # what the room does is set off by a bar: its width and the space after it (slides.css)
 SHAPE = 30.0  # a mark's shape, in points; its code is set at the size of the text beside it
 CONTINUED = "(continued)"
-BOARD = 20.0  # the diagram's words on a slide
-KEY = 18.0  # its key, the smallest type of any slide
 # The deck's own words (one place, for gettext).
 WORDS = {
     "enacted": "Enacted here:",
@@ -57,10 +56,6 @@ WORDS = {
     "levels": "The levels",
     "components": "The parts",
     "kicker_framework": "The framework",
-    "levels_label": "Levels",
-    "today": "Black: today",
-    "shown": "Thick: in the scenario",
-    "left_out": "Dashed: not in the scenario",
     "dots": "Put your dot on the poster",
     "all_parts": "every component of the diagram.",
     "at_levels": "At the {levels} level(s):",
@@ -133,24 +128,6 @@ def kicker(activity: Activity | None, text: str) -> Para:
 
 def body(text: str, kind: str = "text", before: float = 10.0, **more: Any) -> Para:
     return Para(text, BODY[0], kind, 1.25, before=before, **more)
-
-
-def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]:
-    """The diagram drawn for a slide: the paired levels as a column (the scenario's on), the components
-    by group as rows with their marks, each "today" (the plan works on it), "on" (the scenario shows it)
-    or "off" (it does not). Without a plan (the reflection), nothing is "today"."""
-    meta = page.scenario
-    focus = set(plan.focus) if plan else set()
-    levels = [{"top": lv.school_side, "bottom": lv.university_side, "name": lv.name,
-               "state": "on" if lv.id in meta.levels else "off"} for lv in fw.levels.paired]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for c in fw.components:
-        state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"
-        groups.setdefault(c.group, []).append({"id": c.id, "name": c.name, "state": state})
-    shown = {c["state"] for g in groups.values() for c in g} | {lv["state"] for lv in levels}
-    key = [WORDS[k] for k, state in (("today", "today"), ("shown", "on"), ("left_out", "off")) if state in shown]
-    return {"levels": levels, "groups": [{"name": g, "parts": items} for g, items in groups.items()],
-            "key": key, "size": BOARD, "key_size": KEY, "label": WORDS["levels_label"]}
 
 
 def title_slides(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:
