@@ -42,9 +42,8 @@ def _decks(folder: Path) -> list[Path]:
     return decks
 
 
-def test_no_character_on_any_slide_of_any_deck_is_under_18_pt(site, toy_pdfs):
+def _small_type(decks: list[Path]) -> list[str]:
     small = []
-    decks = _decks(site / "pdf") + _decks(toy_pdfs)
     assert any(d.stem.endswith("-school") for d in decks)
     for deck in decks:
         with pdfplumber.open(deck) as pdf:
@@ -53,7 +52,15 @@ def test_no_character_on_any_slide_of_any_deck_is_under_18_pt(site, toy_pdfs):
                 assert sizes, f"{deck.name} slide {number} has no text"
                 if min(sizes) < FLOOR - 0.05:
                     small.append(f"{deck.name} slide {number}: {min(sizes):.1f} pt")
-    assert not small, small
+    return small
+
+
+def test_no_character_on_any_slide_of_any_deck_is_under_18_pt(site):
+    assert not _small_type(_decks(site / "pdf"))
+
+
+def test_no_character_on_any_slide_of_another_frameworks_decks_is_under_18_pt(toy_pdfs):
+    assert not _small_type(_decks(toy_pdfs))
 
 
 def test_every_decks_opening_presents_all_seven_components_in_plain_words(site):
