@@ -140,7 +140,7 @@ def test_a_guide_opens_with_the_facilitators_material_and_points_to_the_packet_f
                   "Print a toy packet for each person.", "packet-first-a4.pdf"):
         assert words.lower() in text.lower(), words  # labels are printed in capitals
     assert "What is missing" in text and "Which part is weakest" not in text  # gamma and delta are not enacted
-    assert text.index("The 60-minute plan") < text.index("Step by step") < text.index("Discussion moves")
+    assert text.index("The 60-minute plan") < text.index("What to bring") < text.index("Step by step") < text.index("Discussion moves")
     assert text.index("Discussion moves") < text.index("Concepts this scenario uses") < text.index("For self-study")
     assert "Prompts to work on" not in text  # the participant pages are the handout's
     marks = [title for _, title, _ in outline(reader)]
