@@ -353,6 +353,11 @@
       return found.length;
     };
 
+    // The word lists start loading when the team starts typing, so that the check is ready when they ask for the
+    // form's text; a page that is only read never downloads them.
+    form.addEventListener("input", () => {
+      /** @type {any} */ (globalThis).Glassbox.privacy?.load().catch(() => {});
+    }, { once: true });
     form.addEventListener("input", (event) => {
       const target = event.target;
       if (checker && (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) && !isBox(target)) {
