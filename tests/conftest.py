@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import yaml
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -164,3 +165,24 @@ def serve(folder: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
         httpd.shutdown()
+
+
+VOCABULARY = yaml.safe_load((PROJECT / "handbook" / "framework.yaml").read_text(encoding="utf-8"))
+
+
+def srlc_words(role_names: bool = True) -> set[str]:
+    """Every name and id the handbook's framework file defines, and its licence.
+
+    Role names ("Principal", "Mentor teacher") are also plain English that code may use in
+    advice ("write a mentor teacher instead of a name"); code is checked for their ids only.
+    """
+    v = VOCABULARY
+    words = {v["framework"][k] for k in ("id", "name", "short_name", "base_name", "base_short_name", "source")}
+    for kind in ("components", "concepts", "dimensions", "trajectories"):
+        words |= {item["name"] for item in v[kind]} | {item["id"] for item in v[kind]}
+    words |= {r["id"] for r in v["roles"] if "-" in r["id"] or role_names} | (
+        {r["name"] for r in v["roles"]} if role_names else set())
+    words |= {level["name"] for level in v["levels"]["paired"]} | {level["id"] for level in v["levels"]["paired"]}
+    words |= {v["licence"]["id"], v["licence"]["name"]} | {f["label"] for f in v["facts"].values()}
+    words |= set(v.get("scenario_sections", []))
+    return {w for w in words if len(w) > 3}

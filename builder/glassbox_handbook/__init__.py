@@ -1,6 +1,6 @@
 """The Glass-Box Handbook builder: a Sphinx extension (`extensions = ["glassbox_handbook"]`).
 
-The package is layered; each folder imports only from those listed before it
+The package is layered; each folder imports only from those listed before it (`version` first)
 (tests/unit/test_layers.py keeps it so):
 
 - `settings`: every `glassbox_*` setting, declared once;
@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.2.0"
+from glassbox_handbook.version import __version__
+
+__all__ = ["__version__", "setup"]
 
 
 def setup(app: Any) -> Any:

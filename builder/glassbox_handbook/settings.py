@@ -38,8 +38,8 @@ class Settings:
     description: str = _setting(
         "", "html", "What a page with no paragraph of its own says it is about (its meta description).")
     search: str = _setting(
-        "pagefind", "html", '"pagefind" (the site\'s own search, built after the pages) or "sphinx" '
-        "(Sphinx's search, to compare with).", choices=("pagefind", "sphinx"))
+        "pagefind", "html", 'Which search the site has: "pagefind" (its own, indexed after the pages are written) '
+        'or "sphinx" (Sphinx\'s search, to compare with).', choices=("pagefind", "sphinx"))
     repository: str = _setting(
         "", "html", "The handbook's GitHub repository, as https://github.com/OWNER/NAME. Empty: taken from "
         "GITHUB_REPOSITORY on GitHub Actions, else from the git remote `origin`; when neither is known, the site "

@@ -204,9 +204,10 @@ def test_parallel_build_equals_serial_build(make_app, copy_root, tmp_path, build
     for n in range(3, 12):  # enough documents for Sphinx to read and write in more than one chunk
         text = (src / "scenarios" / "first.md").read_text()
         (src / "scenarios" / f"s{n}.md").write_text(text.replace("id: first", f"id: s{n}").replace("First scenario", f"Scenario {n}"))
-    serial = make_app(builder, srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1)
+    sphinx_search = {"glassbox_search": "sphinx"}  # Sphinx's own index, to prove the workers' parts merge
+    serial = make_app(builder, srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1, confoverrides=sphinx_search)
     serial.build()
-    parallel = make_app(builder, srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2)
+    parallel = make_app(builder, srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2, confoverrides=sphinx_search)
     parallel.build()
     # Sphinx reads in parallel only when every extension declares itself safe
     assert parallel.parallel == 2 and parallel.is_parallel_allowed("read") and parallel.is_parallel_allowed("write")
@@ -222,10 +223,39 @@ def test_a_few_pages_at_j2_are_written_in_the_main_process(make_app, copy_root, 
     """Forking workers for a dozen pages (an incremental build's) costs more than writing them."""
     ran = _record_writers(monkeypatch)
     src = copy_root()
-    serial = make_app("glassbox", srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1)
+    sphinx_search = {"glassbox_search": "sphinx"}
+    serial = make_app("glassbox", srcdir=src, builddir=tmp_path / "j1", freshenv=True, parallel=1, confoverrides=sphinx_search)
     serial.build()
-    parallel = make_app("glassbox", srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2)
+    parallel = make_app("glassbox", srcdir=src, builddir=tmp_path / "j2", freshenv=True, parallel=2, confoverrides=sphinx_search)
     parallel.build()
     assert ran == ["write_here"]
     assert html_files(Path(serial.outdir)) == html_files(Path(parallel.outdir))
     assert (Path(parallel.outdir) / "searchindex.js").read_bytes() == (Path(serial.outdir) / "searchindex.js").read_bytes()
+
+
+def test_with_pagefind_sphinx_indexes_nothing_and_the_search_page_stays(make_app, copy_root, tmp_path):
+    """Pagefind indexes the site after the build, so Sphinx's indexer does not run: no searchindex.js,
+    no stemmer scripts, and the search page (Pagefind's) is still written and linked. (A theme other than
+Furo keeps its own search page, and so Sphinx's index.)"""
+    app = make_app("glassbox", srcdir=copy_root(), builddir=tmp_path / "b", freshenv=True,
+                   confoverrides={"html_theme": "furo"})
+    app.build()
+    out = Path(app.outdir)
+    assert not (out / "searchindex.js").exists() and not list((out / "_static").glob("*stemmer*.js"))
+    assert "gb-search.js" in (out / "search.html").read_text(encoding="utf-8")  # the page that loads Pagefind
+    assert soup(out / "index.html").find("link", rel="search")["href"] == "search.html"
+
+
+def test_a_project_that_loads_the_extension_keeps_sphinxs_own_term_role(make_app, copy_root, tmp_path):
+    """Our concept links have a role of their own ({concept}); Sphinx's `term` still links a glossary entry."""
+    src = copy_root()
+    (src / "words.md").write_text("# Words\n\n```{glossary}\nrubric\n  A scoring guide.\n```\n\n"
+                                  "A {term}`rubric` and a {concept}`single idea`.\n\n```{toctree}\n:hidden:\n```\n")
+    index = src / "index.md"
+    index.write_text(index.read_text().replace("views\n", "views\nwords\n", 1))
+    app = make_app("glassbox", srcdir=src, builddir=tmp_path / "b", freshenv=True)
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    page = soup(Path(app.outdir) / "words.html")
+    assert page.find("a", href="#term-rubric"), "Sphinx's term role no longer links its glossary"
+    assert page.select_one(".glassbox-term a, a.glassbox-term, [class*=concept] a") or "concepts/" in str(page)

@@ -1,9 +1,10 @@
 """The package as a user gets it.
 
 An sdist and a wheel are built from the tracked files (`python -m build`, the wheel made
-from the sdist), each must carry every tracked file under `builder/`; the wheel is then
+from the sdist), each must carry every tracked file under `builder/glassbox_handbook/`; the wheel is then
 installed (not editable) into a fresh virtual environment, with its dependencies
-resolved by pip as a user's would be, and that environment builds a copy of
+resolved by pip as a user's would be, beside PyPI's unrelated `builder` package (the
+name this project's code once had), and that environment builds a copy of
 `tests/roots/test-basic` (a framework of its own, nothing of the SRLC) outside the
 checkout with `-b glassbox` and `-b glassbox_pdf`. Only public entry points are used:
 `extensions = ["myst_parser", "glassbox_handbook"]`, the builder names, the `sphinx.builders`
@@ -33,8 +34,10 @@ pytestmark = pytest.mark.packaging
 PROJECT = Path(__file__).resolve().parents[2]
 BASIC = PROJECT / "tests" / "roots" / "test-basic"
 USER_EXTENSIONS = '["myst_parser", "glassbox_handbook"]'
+OTHER_BUILDER = "builder==0.1.0"
+PACKAGE = "builder/glassbox_handbook/"
 
-# Run `python -m sphinx ARGS` in the fresh venv, then say which `builder` module that
+# Run `python -m sphinx ARGS` in the fresh venv, then say which `glassbox_handbook` module that
 # same process imported (the one the build really used).
 DRIVER = """
 import json, runpy, sys
@@ -44,8 +47,8 @@ try:
     status = 0
 except SystemExit as exc:
     status = exc.code
-module = sys.modules.get("builder")
-print("IMPORTED " + json.dumps({"builder": getattr(module, "__file__", None)}))
+module = sys.modules.get("glassbox_handbook")
+print("IMPORTED " + json.dumps({"glassbox_handbook": getattr(module, "__file__", None)}))
 sys.exit(status)
 """
 
@@ -92,6 +95,9 @@ def venv(dists, tmp_path_factory) -> dict[str, Path]:
     run([sys.executable, "-m", "venv", str(root)], cwd=root.parent)
     python = root / "bin" / "python"
     run([str(python), "-m", "pip", "install", "-q", str(dists["wheel"])], cwd=root.parent, timeout=900)
+    # PyPI's `builder` 0.1.0 (a batch-pipeline library, Python 2 code): its dependencies are left out,
+    # since they do not install on Python 3; its own files are what could meet ours.
+    run([str(python), "-m", "pip", "install", "-q", "--no-deps", OTHER_BUILDER], cwd=root.parent, timeout=900)
     purelib = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=root.parent)
     return {"python": python, "site": Path(purelib.stdout.strip()).resolve()}
 
@@ -111,7 +117,7 @@ def sphinx(venv: dict[str, Path], project: Path, builder: str) -> Path:
     out = project / "_build" / builder
     result = run([str(venv["python"]), "-c", DRIVER, "-W", "-q", "-b", builder, "-d", str(project / "_build" / f"doctrees-{builder}"),
                   ".", str(out)], cwd=project)
-    imported = json.loads(result.stdout.rsplit("IMPORTED ", 1)[1])["builder"]
+    imported = json.loads(result.stdout.rsplit("IMPORTED ", 1)[1])["glassbox_handbook"]
     assert imported, f"-b {builder} did not import the builder package"
     path = Path(imported).resolve()
     assert path.is_relative_to(venv["site"]), f"builder came from {path}, not the fresh venv's {venv['site']}"
@@ -126,19 +132,19 @@ def project(tmp_path_factory) -> Path:
     return user_project(where / "handbook", USER_EXTENSIONS)
 
 
-def test_wheel_carries_every_file_under_builder(dists):
+def test_wheel_carries_every_file_of_the_package_under_its_own_name(dists):
     names = set(zipfile.ZipFile(dists["wheel"]).namelist())
-    missing = [f for f in tracked("builder") if f not in names]
+    missing = [f for f in tracked(PACKAGE) if f.removeprefix("builder/") not in names]
     assert not missing, f"not in the wheel: {missing}"
-    stray = [n for n in names if not n.startswith(("builder/", "glassbox_handbook-"))]
-    assert not stray, f"the wheel carries files from outside builder/: {stray}"
+    stray = [n for n in names if not n.startswith(("glassbox_handbook/", "glassbox_handbook-"))]
+    assert not stray, f"the wheel installs something besides glassbox_handbook/: {stray}"
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")], "the wheel carries bytecode caches"
 
 
 def test_sdist_carries_every_file_under_builder(dists):
     with tarfile.open(dists["sdist"]) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
-    missing = [f for f in tracked("builder") if f not in names]
+    missing = [f for f in tracked(PACKAGE) if f not in names]
     assert not missing, f"not in the sdist: {missing}"
     assert "pyproject.toml" in names and "README.md" in names
 
@@ -150,7 +156,7 @@ def test_wheel_registers_both_builders_by_name(dists):
     section = re.search(r"^\[sphinx\.builders\]\n((?:[^\[\n].*\n?)*)", text, flags=re.M)
     assert section, text
     entries = dict(re.findall(r"^(\S+)\s*=\s*(\S+)\s*$", section.group(1), flags=re.M))
-    assert entries == {"glassbox": "builder", "pdf": "builder"}
+    assert entries == {"glassbox": "glassbox_handbook", "glassbox_pdf": "glassbox_handbook"}
 
 
 def assert_site(out: Path, wheel: Path) -> None:
@@ -171,7 +177,7 @@ def test_installed_wheel_builds_pages(dists, venv, project):
 
 
 def test_installed_wheel_builds_pdfs(venv, project):
-    out = sphinx(venv, project, "pdf")
+    out = sphinx(venv, project, "glassbox_pdf")
     names = {p.name for p in out.glob("*.pdf")}
     expected = {f"{base}-{paper}.pdf" for paper in ("a4", "letter")
                 for base in ("handbook", "prompt-cards", *(f"{kind}-{s}" for s in ("first", "second")
@@ -183,14 +189,31 @@ def test_installed_wheel_builds_pdfs(venv, project):
 
 
 def test_builder_entry_point_alone_selects_the_builder(dists, venv, tmp_path_factory):
-    """With no `builder` in `extensions`, `-b glassbox` loads it through the entry point."""
+    """With no `glassbox_handbook` in `extensions`, `-b glassbox` loads it through the entry point."""
     bare = user_project(tmp_path_factory.mktemp("entry-point") / "handbook", '["myst_parser"]')
     assert_site(sphinx(venv, bare, "glassbox"), dists["wheel"])
 
 
 def test_wheel_version_is_the_package_version(dists):
-    """pyproject.toml takes the version from builder.__version__, read without importing it."""
-    source = (PROJECT / "builder" / "__init__.py").read_text(encoding="utf-8")
+    """pyproject.toml takes the version from glassbox_handbook/version.py, read without importing it."""
+    source = (PROJECT / PACKAGE / "version.py").read_text(encoding="utf-8")
     [version] = re.findall(r'^__version__\s*=\s*["\']([^"\']+)["\']', source, flags=re.M)
     assert dists["wheel"].name.startswith(f"glassbox_handbook-{version}-"), dists["wheel"].name
     assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
+
+
+def test_the_unrelated_builder_package_keeps_its_own_files_beside_ours(venv):
+    """Both are installed in one venv and neither touches the other's files: `builder` is PyPI's own
+    (its __init__ imports `util`, Python 2 style, so it fails on Python 3 exactly as it does alone),
+    and `glassbox_handbook` imports and builds (the tests above ran beside it)."""
+    probe = ("import importlib.util, json, glassbox_handbook; spec = importlib.util.find_spec('builder'); "
+             "print(json.dumps([glassbox_handbook.__file__, spec.origin]))")
+    ours, theirs = map(Path, json.loads(run([str(venv["python"]), "-c", probe], cwd=venv["site"]).stdout))
+    assert ours.is_relative_to(venv["site"] / "glassbox_handbook") and theirs == venv["site"] / "builder" / "__init__.py"
+    assert theirs.read_text().lstrip().startswith("import util")
+    alone = subprocess.run([str(venv["python"]), "-c", "import builder"], cwd=venv["site"], env=clean_env(),
+                           capture_output=True, text=True)
+    assert "No module named 'util'" in alone.stderr  # its own behaviour, the same without us
+    # Uninstalling ours leaves theirs whole (the old name's uninstall deleted its __init__.py).
+    run([str(venv["python"]), "-m", "pip", "uninstall", "-y", "-q", "glassbox-handbook"], cwd=venv["site"])
+    assert theirs.is_file() and not (venv["site"] / "glassbox_handbook").exists()

@@ -24,7 +24,7 @@ from typing import Any
 from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
 from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, FORM_FILE, FORM_TEMPLATE, PARTS, issue_fields
 from glassbox_handbook.core.repository import github_url
 from glassbox_handbook.core.skeleton import skeleton
@@ -72,6 +72,9 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
             "levels": [lv.id for lv in fw.levels.paired], "roles": [r.id for r in fw.roles],
             "names": {x.id: x.name for x in (*fw.levels.paired, *fw.roles, *fw.trajectories, *fw.bases)},
             "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
+            # The model's field names, so the script writes every field the skeleton has (none retyped there).
+            "facts": list(FACTS),
+            "otherProse": {f: ScenarioMeta.model_fields[f].default or "" for f in sorted(PROSE_FIELDS - {"title", *FACTS})},
             "issue": [{"id": f.id, "label": f.label, "kind": f.kind, "prefilled": f.prefilled} for f in issue_fields(fw)],
             "parts": {key: label for key, label in PARTS},
             "cited": [b.id for b in fw.bases if b.cited],

@@ -32,6 +32,7 @@ STATIC = Path(__file__).parent / "static"
 _LENS, _PROMPTS, _TERMS = ('id="gb-lens-roles"',), (" data-prompt=",), (" data-definition=",)
 _EXPLORER, _WORKSHEET = ('id="gb-explorer-data"',), ('id="gb-worksheet-data"',)
 _PLANNER, _SELFSTUDY = ('id="gb-planner-data"',), ('id="gb-selfstudy-data"',)
+_FOLD = ('gb-foldable',)  # a long page's sections (glassbox_handbook/sphinx_ext/resolve.py)
 _LISTS = ('class="gb-more"', '"more":{"name":"planner"')  # a shortened list (glassbox_handbook/web/lists.py), the planner's files
 STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.css", ('class="gb-paths',)),
                Asset("gb-planner.css", _PLANNER), Asset("gb-selfstudy.css", _SELFSTUDY))
@@ -40,11 +41,12 @@ STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.c
 # come before the explorer, which follows the one and sets up the other.
 SCRIPTS = (
     Asset("gb-drawers.js"),  # every page: the phone drawers' buttons (glassbox_handbook/web/drawers.py)
-    Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY + _LISTS),
+    Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY + _LISTS + _FOLD),
     Asset("gb-lists.js", _LISTS),  # before the explorer and the planner, which load their data with it
     Asset("gb-lens.js", _LENS),
     Asset("gb-prompts.js", _PROMPTS),
     Asset("gb-terms.js", _TERMS),
+    Asset("gb-sections.js", _FOLD),
     Asset("gb-compare.js", _EXPLORER),
     Asset("gb-explorer.js", _EXPLORER),
     Asset("gb-privacy.js", _WORKSHEET + _SELFSTUDY),  # the privacy check; its word lists load on first use

@@ -33,6 +33,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from glassbox_handbook.web import search_merge
+from glassbox_handbook.web.navigation import uses_furo
 from glassbox_handbook.web.theme import uses_pagefind
 
 logger = logging.getLogger(__name__)
@@ -57,9 +58,10 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
 
     def init(self) -> None:
         super().init()
-        # With Pagefind (the default) Sphinx's indexer would only write a searchindex.js that no page
-        # loads: it does not run. The search page is still written (gen_additional_pages).
-        self.search = not uses_pagefind(self.config)
+        # With Pagefind (the default) and our theme's search page, Sphinx's indexer would only write a
+        # searchindex.js that no page loads: it does not run. The search page is still written
+        # (gen_additional_pages). Another theme keeps its own search page and so Sphinx's index.
+        self.search = not (uses_furo(self.config) and uses_pagefind(self.config))
         # A handbook build keeps millions of objects alive to the end (the environment, and with
         # -j 1 every page's doctree). CPython's default collector thresholds make it walk all of
         # them again and again: a fifth of a 1000-scenario build. Collecting less often, as mypy

@@ -207,7 +207,7 @@
     });
     click(".gb-ss-json", () => {
       download(`${JSON.stringify(map, null, 2)}\n`, `${stem()}.json`);
-      status.textContent = `Downloaded ${stem()}.json: import it on another device to continue there.`;
+      status.textContent = `Saved ${stem()}.json: open it on this page on another device to continue there.`;
     });
     click(".gb-ss-print", () => window.print());
     click(".gb-ss-worksheet", () => handoff(model.toAnswers(map, data), data.worksheet));

@@ -36,6 +36,8 @@
  * @property {string} form  the address of the "Propose a scenario" form; "" when the repository is not known
  * @property {string} contact  where a draft can be sent instead; "" when none
  * @property {Skeleton} skeleton
+ * @property {string[]} facts  the four facts' field names, in order (the front-matter model's)
+ * @property {Record<string, string>} otherProse  the model's other fields of free text, with their defaults
  */
 /** @typedef {Record<string, string | string[]>} Answers  the form's fields by name: text (or the radio chosen), or the ticked values of a group of boxes */
 /** @typedef {string | boolean | readonly string[]} SkeletonValue */
@@ -51,7 +53,6 @@
 
 (() => {
   const { STORE, HANDOFF, need, el, storage, parseJson, readJsonData, oneLine, slugify, yamlScalar, pageKey, download, ready } = Glassbox.core;
-  const FACTS = ["felt_difficulty", "collaborative_project", "primary_focus", "illustrative_evidence"];
   const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
   /**
@@ -185,7 +186,8 @@
     const text = fillSkeleton(data.skeleton.document, {
       id,
       title,
-      ...Object.fromEntries(FACTS.map((f) => [f, oneLine(field(answers, f))])),
+      ...Object.fromEntries(Object.entries(data.otherProse).map(([f, d]) => [f, oneLine(field(answers, f)) || d])),
+      ...Object.fromEntries(data.facts.map((f) => [f, oneLine(field(answers, f))])),
       levels: ticked(answers, "levels"),
       roles,
       trajectory: field(answers, "trajectory"),
