@@ -17,7 +17,7 @@ const frontMatter = (text) => {
   return YAML.parse(match[1] ?? "", { version: "1.1" });
 };
 
-/** @type {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").Answers} */
+/** @type {import("../../builder/glassbox_handbook/web/static/gb-worksheet-model.js").Answers} */
 const ANSWERS = {
   title: "Mentors and faculty: who keeps the calendar?",
   felt_difficulty: "Coaching stopped\nwhen the semester ended.",
