@@ -231,6 +231,15 @@ describe("the text for the issue form", () => {
   });
 });
 
+describe("a draft with details the privacy check found", () => {
+  test("is not de-identified, whatever the checklist says, and says what to reword", () => {
+    const draft = worksheet.buildDraft(ANSWERS, data, 2);
+    assert.match(draft.text, /deidentified: false/);
+    assert.ok(draft.missing.includes("a new wording for the 2 details marked above that could identify someone"));
+    assert.match(worksheet.buildDraft(ANSWERS, data).text, /deidentified: true/);
+  });
+});
+
 describe("the link that opens the form", () => {
   test("carries every box GitHub can fill, by the box's id, and leaves long boxes for copying", () => {
     const boxes = worksheet.issueText(ANSWERS, data);

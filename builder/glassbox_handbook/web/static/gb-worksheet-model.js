@@ -157,7 +157,7 @@
    * @param {Answers} answers
    * @param {WorksheetData} data
    */
-  const stillToDo = (answers, data) => {
+  const stillToDo = (answers, data, flagged = 0) => {
     const named = data.components.filter((c) => oneLine(field(answers, `${c.id}-summary`)));
     return [
       ...(oneLine(field(answers, "title")) ? [] : ["a title"]),
@@ -168,18 +168,21 @@
       ...named.filter((c) => !field(answers, `${c.id}-basis`)).map((c) => `where the account of ${c.name.toLowerCase()} comes from`),
       ...(field(answers, "consent") ? [] : ["the answer about consent"]),
       ...(ticked(answers, "deidentified").length === data.privacyChecks.length ? [] : ["every box of the de-identification checklist"]),
+      ...(flagged ? [`a new wording for ${flagged === 1 ? "the detail" : `the ${flagged} details`} marked above that could identify someone`] : []),
     ];
   };
 
   /**
    * A team's answers as a scenario draft. Front-matter values are put on one line. What the team left empty
    * stays empty (no role, trajectory, basis or consent is chosen for it), so the draft claims nothing the
-   * team did not, and `check` says what is missing. De-identified only when every checklist box is ticked.
+   * team did not, and `check` says what is missing. De-identified only when every checklist box is ticked and the
+   * privacy check found nothing (`flagged`: how many details it found).
    * @param {Answers} answers
    * @param {WorksheetData} data
+   * @param {number} [flagged]
    * @returns {Draft}
    */
-  const buildDraft = (answers, data) => {
+  const buildDraft = (answers, data, flagged = 0) => {
     const title = oneLine(field(answers, "title")) || "Untitled scenario";
     const id = slugify(title, "my-scenario");
     const roles = ticked(answers, "roles");
@@ -194,7 +197,7 @@
       trajectory: field(answers, "trajectory"),
       sources: [data.source],
       contributor: oneLine(field(answers, "name")) || "Workshop participants",
-      deidentified: data.privacyChecks.every((check) => ticked(answers, "deidentified").includes(check)),
+      deidentified: !flagged && data.privacyChecks.every((check) => ticked(answers, "deidentified").includes(check)),
       consent: field(answers, "consent"),
       introduction: field(answers, "felt_difficulty").trim(),
       pseudonyms: pseudonymsOf(answers),
@@ -202,7 +205,7 @@
     });
     // What the team left empty leaves no run of blank lines behind it.
     const tidy = text.replace(/\n{3,}/g, "\n\n").replace(/\n*$/, "\n");
-    return { id, text: tidy, enacted: sections.length, roles, missing: stillToDo(answers, data) };
+    return { id, text: tidy, enacted: sections.length, roles, missing: stillToDo(answers, data, flagged) };
   };
 
   /**

@@ -183,10 +183,17 @@
       section.scrollIntoView({ block: "start" });
     });
 
-    button.addEventListener("click", () => {
+    button.addEventListener("click", async () => {
+      // the draft says it is de-identified only if the check finds nothing either; it stays on this device
+      try {
+        checker ??= await (Glassbox.privacy?.load() ?? Promise.reject(new Error("no privacy check")));
+      } catch {
+        // without the check, the checklist alone decides, as before the check existed
+      }
+      const flagged = proseBoxes().reduce((n, box) => n + showFindings(box), 0);
       let draft;
       try {
-        draft = buildDraft(formAnswers(form), data);
+        draft = buildDraft(formAnswers(form), data, flagged);
       } catch (error) {
         status.textContent = "Sorry: this page could not write the draft, because its template does not match its script. " +
           "Your answers are still kept in this browser; please tell the handbook's maintainers.";
