@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from glassbox_handbook.cli import annotation, main
+from glassbox_handbook.cli import main
+from glassbox_handbook.cli.check import annotation
 
 PROJECT = Path(__file__).resolve().parents[2]
 EVENTS = PROJECT / "tests" / "events"
@@ -26,6 +27,7 @@ import proposal_bot  # noqa: E402
 
 def _project(tmp_path: Path) -> Path:
     (tmp_path / "handbook").mkdir()
+    (tmp_path / "conf.py").write_bytes((PROJECT / "conf.py").read_bytes())  # the commands read the project's conf.py
     for name in ("framework.yaml", "references.bib"):
         (tmp_path / "handbook" / name).write_bytes((PROJECT / "handbook" / name).read_bytes())
     (tmp_path / "scenarios").mkdir()

@@ -34,6 +34,7 @@ from glassbox_handbook.sphinx_ext.roles import ConceptRole
 from glassbox_handbook.version import __version__
 from glassbox_handbook.web.accessibility import setup_accessibility
 from glassbox_handbook.web.assets import setup_assets
+from glassbox_handbook.web.crawlers import setup_crawlers
 from glassbox_handbook.web.drawers import setup_drawers
 from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder, setup_glassbox_builder
 from glassbox_handbook.web.lists import setup_lists
@@ -78,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_accessibility(app)
     setup_assets(app)
+    setup_crawlers(app)
     setup_theme(app)
     setup_drawers(app)
     setup_metadata(app)
