@@ -43,7 +43,7 @@ def test_a_worktree_reads_the_remote_of_its_main_checkout(tmp_path):
 
 
 def test_the_address_is_written_into_readme_pyproject_and_citation_and_taken_out_again(tmp_path):
-    for name in ("README.md", "pyproject.toml", "CITATION.cff"):
+    for name in ("conf.py", "README.md", "pyproject.toml", "CITATION.cff"):
         (tmp_path / name).write_bytes((PROJECT / name).read_bytes())
     assert "<this repository" not in (tmp_path / "README.md").read_text()
     assert main(["--root", str(tmp_path), "repository", "--url", "owner/name", "--write"]) == 0
