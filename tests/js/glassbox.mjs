@@ -11,7 +11,7 @@ import lens from "../../builder/glassbox_handbook/web/static/gb-lens.js";
 import prompts from "../../builder/glassbox_handbook/web/static/gb-prompts.js";
 import selfStudy from "../../builder/glassbox_handbook/web/static/gb-selfstudy-model.js";
 import terms from "../../builder/glassbox_handbook/web/static/gb-terms.js";
-import worksheet from "../../builder/glassbox_handbook/web/static/gb-worksheet.js";
+import worksheet from "../../builder/glassbox_handbook/web/static/gb-worksheet-model.js";
 
 export const { core } = globalThis.Glassbox;
 export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
@@ -24,8 +24,8 @@ export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
 export const fixture = (name) => JSON.parse(readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8"));
 
 /** @typedef {import("../../builder/glassbox_handbook/web/static/gb-explorer.js").ExplorerData} ExplorerData */
-/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").WorksheetData} WorksheetData */
-/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").Skeleton} Skeleton */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet-model.js").WorksheetData} WorksheetData */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-worksheet-model.js").Skeleton} Skeleton */
 
 /** The explorer's data for three scenarios; one lens role (mentor) has none, one role (coach) is not in the lens. */
 export const explorerData = /** @type {ExplorerData} */ (fixture("explorer-data.json"));

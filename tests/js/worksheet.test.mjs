@@ -17,7 +17,7 @@ const frontMatter = (text) => {
   return YAML.parse(match[1] ?? "", { version: "1.1" });
 };
 
-/** @type {import("../../builder/glassbox_handbook/web/static/gb-worksheet.js").Answers} */
+/** @type {import("../../builder/glassbox_handbook/web/static/gb-worksheet-model.js").Answers} */
 const ANSWERS = {
   title: "Mentors and faculty: who keeps the calendar?",
   felt_difficulty: "Coaching stopped\nwhen the semester ended.",
@@ -228,6 +228,15 @@ describe("the text for the issue form", () => {
     assert.match(box("change-facilitators") ?? "", /^In one sentence: A mentor and a faculty member\nconvened it\.\n\nWhat happened: They met/);
     assert.match(box("change-facilitators") ?? "", /Where the account comes from: Handbook interpretation$/);
     assert.equal(box("vertical-coherence"), "What happened: A story without a summary is left out.");
+  });
+});
+
+describe("a draft with details the privacy check found", () => {
+  test("is not de-identified, whatever the checklist says, and says what to reword", () => {
+    const draft = worksheet.buildDraft(ANSWERS, data, 2);
+    assert.match(draft.text, /deidentified: false/);
+    assert.ok(draft.missing.includes("a new wording for the 2 details marked above that could identify someone"));
+    assert.match(worksheet.buildDraft(ANSWERS, data).text, /deidentified: true/);
   });
 });
 

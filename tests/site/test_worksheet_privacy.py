@@ -144,3 +144,24 @@ def test_the_self_study_export_is_checked_before_it_leaves_the_page(demo_site, b
         page.click(".gb-ss-md")  # pressed again: the team's own file, downloaded as it is
     assert info.value.suggested_filename.endswith(".md")
     ctx.close()
+
+
+def test_a_draft_with_identifying_details_never_says_it_is_deidentified(demo_site, browser, tmp_path):
+    import yaml
+
+    ctx = browser.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto((demo_site / "handbook" / "worksheet.html").as_uri())
+    page.fill("#ws-title", "Coaching calendar")
+    page.fill("#ws-felt_difficulty", "Principal Brown said coaching stopped.")
+    for box in ("people", "places", "details", "quotes", "reread"):
+        page.check(f"input[name=deidentified][value={box}]")  # the checklist ticked, the text not yet reworded
+    with page.expect_download() as info:
+        page.click(".gb-ws-download")
+    path = tmp_path / "draft.md"
+    info.value.save_as(path)
+    front = yaml.safe_load(path.read_text(encoding="utf-8")[4:].split("\n---\n", 1)[0])
+    assert front["privacy"]["deidentified"] is False
+    assert "a new wording for the detail marked above" in page.inner_text(".gb-ws-status")
+    assert page.locator("#ws-felt_difficulty-findings").is_visible()
+    ctx.close()

@@ -41,7 +41,6 @@ DEIDENTIFY = (
 )
 CONSENT = (("obtained", "We asked the people described, and they agreed."),
            ("not-needed", "No consent was needed (for example, no one could be recognised and nothing private is told)."))
-LICENCE = "I agree to publish this account under CC BY 4.0."
 # The parts of a component's box, in order: (key, the words that open the part in the box).
 PARTS = (("summary", "In one sentence"), ("story", "What happened"), ("prompt", "A question to take up next"),
          ("basis", "Where the account comes from"), ("source", "Source"))
@@ -111,8 +110,8 @@ def form_yaml(fw: Framework) -> str:
         if f.required and f.kind != "checkboxes":
             item["validations"] = {"required": True}
         body.append(item)
-    body.append({"type": "checkboxes", "id": "licence",
-                  "attributes": {"label": "Licence", "options": [{"label": LICENCE, "required": True}]}})
+    body.append({"type": "checkboxes", "id": "licence", "attributes": {"label": "Licence", "options": [
+        {"label": f"I agree to publish this account under {fw.licence.name}.", "required": True}]}})
     form = {"name": "Propose a scenario",
             "description": "Share your partnership's account; a maintainer will help turn it into a scenario page. No code needed.",
             "title": "Scenario: ", "labels": [LABEL], "body": body}

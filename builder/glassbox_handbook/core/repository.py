@@ -73,13 +73,12 @@ def _readme(text: str, url: str) -> str:
 
 
 def _pyproject(text: str, url: str) -> str:
-    block = re.compile(r"\n\[project\.urls\]\n(?:[^\[\n][^\n]*\n|\n)*")
-    text = block.sub("\n", text)
+    text = re.sub(r"^\[project\.urls\]\n(?:[^\[\n][^\n]*\n)*\n?", "", text, flags=re.M)
     if not url:
         return text
-    urls = f'\n[project.urls]\nHomepage = "{url}"\nSource = "{url}"\nIssues = "{url}/issues"\n'
+    urls = f'[project.urls]\nHomepage = "{url}"\nSource = "{url}"\nIssues = "{url}/issues"\n\n'
     at = text.find("\n[project.optional-dependencies]")
-    return text[:at] + "\n" + urls.rstrip("\n") + text[at:] if at >= 0 else text + urls
+    return text[:at + 1] + urls + text[at + 1:] if at >= 0 else text + "\n" + urls
 
 
 def _citation(text: str, url: str) -> str:

@@ -2,17 +2,21 @@
 
 It is built from the framework file, so its questions are the scenario
 format's: the four facts, levels, roles, how far the work went, and for
-each component what was at work. Nothing is chosen for the team: roles,
-the trajectory, each section's basis and consent start empty, so a draft
-says only what the team said. De-identification is a checklist; the draft
-says `deidentified: true` only once every box is ticked, and
-`python -m glassbox_handbook check` refuses it until then.
+each component what was at work, where the account comes from (and its
+source, for a cited basis). Nothing is chosen for the team: roles, the
+trajectory, each section's basis and consent start empty, so a draft says
+only what the team said. The draft says `deidentified: true` only once every
+box of the checklist is ticked and the privacy check (`static/gb-privacy.js`,
+the rules of `check`) finds nothing.
 
-Two ways to share it, neither needing a command line: the text for each box
-of the "Propose a scenario" issue form (`ISSUE_FORM`, whose fields
-`issue_fields` lists and `tests/test_worksheet_form.py` proves match), or the
-scenario draft, filled in by `static/gb-worksheet.js` from the skeleton
-embedded here (`glassbox_handbook/core/skeleton.py` is its one source).
+Two ways to share it, neither needing a command line: the "Propose a
+scenario" issue form (its boxes are `core/issue_form.py`'s, and
+`tests/unit/test_worksheet_form.py` keeps the page's questions equal to
+them), opened with its text boxes filled in once no box holds anything
+identifying; or the scenario draft, filled in by `static/gb-worksheet-model.js`
+from the skeleton embedded here (`glassbox_handbook/core/skeleton.py` is its one
+source), sent to the contact `glassbox_contact` names. With the repository
+unknown (`glassbox_repository`), the page links to no form and says so.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 
 import "../../../builder/glassbox_handbook/web/static/gb-core.js";
-import worksheet from "../../../builder/glassbox_handbook/web/static/gb-worksheet.js";
+import worksheet from "../../../builder/glassbox_handbook/web/static/gb-worksheet-model.js";
 
 const input = readFileSync(0, "utf8");
 const mode = process.argv[2];

@@ -224,6 +224,18 @@ var Glassbox = {
    * @type {typeof import("./gb-selfstudy-model.js") | undefined}
    */
   selfStudy: undefined,
+
+  /**
+   * The worksheet's pure functions: set by gb-worksheet-model.js.
+   * @type {typeof import("./gb-worksheet-model.js") | undefined}
+   */
+  worksheet: undefined,
+
+  /**
+   * The privacy check, its rules loaded on demand: set by gb-privacy.js.
+   * @type {typeof import("./gb-privacy.js") | undefined}
+   */
+  privacy: undefined,
 };
 
 // In a browser the `var` above is already a property of the global object; under

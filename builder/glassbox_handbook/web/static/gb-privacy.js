@@ -50,45 +50,31 @@
   /** @param {string} token */
   const base = (token) => (/['’]s$/.test(token) ? token.slice(0, -2) : token.replace(/['’-]+$/, ""));
 
+  /** @returns {typeof import("./gb-privacy-places.js")} gb-privacy-places.js, loaded before this script */
+  const placesModule = () => {
+    const found = /** @type {any} */ (globalThis).Glassbox?.privacyPlaces;
+    if (!found) throw new Error("gb-privacy-places.js must be loaded before gb-privacy.js");
+    return found;
+  };
+
   /**
    * The check, compiled from its rules.
    * @param {Rules} rules
    * @returns {Checker}
    */
   const compile = (rules) => {
-    /** @param {Pattern | undefined} p @returns {Pattern} */
-    const known = (p) => {
-      if (!p) throw new Error("the privacy check's rules lack a pattern this script reads: regenerate them");
-      return p;
-    };
-    /** @param {Pattern | undefined} p @param {string} [extra] */
-    const re = (p, extra = "") => new RegExp(known(p).source, known(p).flags + extra);
-    /** @param {Pattern | undefined} p */
-    const whole = (p) => new RegExp(`^(?:${known(p).source})$`, known(p).flags);
+    const { re, whole, lines } = placesModule();
+    const { plain, opensSentence, institutions } = placesModule().places(rules);
     const P = rules.patterns;
-    const lines = (/** @type {string} */ text) => new Set(text.split("\n"));
-    const given = lines(rules.lists.given), surnames = lines(rules.lists.surnames), words = lines(rules.lists.words);
+    const given = lines(rules.lists.given), surnames = lines(rules.lists.surnames);
     const calendar = new Set(rules.calendar), titles = new Set(rules.titles), roleWords = new Set(rules.roleWords);
-    const functionWords = new Set(rules.function), generic = new Set(rules.generic);
-    const [lead, trigger, roleBefore, roleAfter, speechAfter, saidAfter, link, mark, placeBefore] =
-      [whole(P.lead), re(P.trigger), re(P.roleBefore), re(P.roleAfter), re(P.speechAfter), re(P.saidAfter), re(P.link),
-        re(P.mark), re(P.placeBefore)];
+    const [trigger, roleBefore, roleAfter, speechAfter, saidAfter, link, mark, placeBefore] =
+      [re(P.trigger), re(P.roleBefore), re(P.roleAfter), re(P.speechAfter), re(P.saidAfter), re(P.link), re(P.mark), re(P.placeBefore)];
     const roleTitle = whole(P.roleTitle), titleGap = whole(P.titleGap);
     const [mask, token, capitalised, cite, sentenceEnd] = [re(P.mask, "g"), re(P.token, "g"), re(P.capitalised, "g"),
       re(P.cite, "g"), re(P.sentenceEnd, "g")];
-    const institutionPatterns = rules.institutions.map((i) => ({ ...i, regex: re(i.pattern, "g") }));
     const forms = Object.entries(rules.forms).map(([kind, p]) => ({ kind, regex: re(p, "g") }));
 
-    /** @param {string} t */
-    const ordinary = (t) => {
-      const low = t.toLowerCase();
-      return words.has(low) || rules.suffixes.some(({ end, add }) => low.endsWith(end) && words.has(low.slice(0, low.length - end.length) + add));
-    };
-    /** @param {string} t */
-    const plain = (t) => {
-      const b = /['’]s$/.test(t) ? t.slice(0, -2) : t.replace(/['’-]+$/, "");
-      return b.split("-").filter(Boolean).every(ordinary);
-    };
     /** @type {Map<string, [boolean, boolean, boolean]>} */
     const kinds = new Map();
     /** @param {string} word @returns {[boolean, boolean, boolean]} a given name, a surname, an ordinary word */
@@ -100,57 +86,6 @@
         kinds.set(word, k);
       }
       return k;
-    };
-
-    /** @param {string} line @param {number} pos */
-    const opensSentence = (line, pos) => {
-      let i = pos;
-      while (i && /\s/.test(line[i - 1] ?? "")) i -= 1;
-      return !i || ".!?:;\"“”(—–".includes(line[i - 1] ?? "") || (pos <= rules.leadMax && lead.test(line.slice(0, pos)));
-    };
-
-    /** @param {string} k @param {string} text */
-    const suggest = (k, text) => {
-      if (k === "school") {
-        const level = ["elementary", "middle", "high"].find((w) => text.toLowerCase().split(/\s+/).includes(w)) ?? "";
-        return level ? `"${level === "elementary" ? "an" : "a"} ${level} school"` : "\"a partner school\"";
-      }
-      if (k === "university" && text.toLowerCase().includes("college")) return "\"a partner college\"";
-      return rules.reword[k] ?? "";
-    };
-
-    /** @param {string} line @param {boolean} heading @returns {Finding[]} */
-    const institutions = (line, heading) => {
-      /** @type {Finding[]} */
-      const found = [];
-      if (!trigger.test(line)) return found;
-      const taken = new Uint8Array(line.length + 1);
-      for (const { kind: k, keywords, regex } of institutionPatterns) {
-        if (!keywords.some((w) => line.includes(w))) continue;
-        for (const m of line.matchAll(regex)) {
-          const end = m.index + m[0].length;
-          let start = m.index, text = m[0].replace(/\.+$/, "");
-          const pre = m.groups?.pre || m.groups?.pre2 || "";
-          if (pre) {
-            let parts = [...pre.matchAll(/\S+/g)].map((w) => /** @type {[number, string]} */ ([w.index, w[0]]));
-            const ends = parts.flatMap(([, w], i) => (".!?".includes(w.at(-1) ?? "") && w.replace(/[.!?]+$/, "").length > 3 ? [i] : []));
-            if (ends.length) parts = parts.slice((ends.at(-1) ?? -1) + 1);
-            while (parts.length && (functionWords.has((parts[0]?.[1] ?? "").toLowerCase()) || generic.has((parts[0]?.[1] ?? "").toLowerCase()))) parts.shift();
-            const own = parts.map(([, w]) => w).filter((w) => !generic.has(w.toLowerCase().replace(/^\.+|\.+$/g, "")));
-            if (!own.length) continue;
-            start = m.index + (parts[0]?.[0] ?? 0);
-            const gen = line.slice(start, end).split(/\s+/).filter(Boolean).map((w) => w.toLowerCase()).filter((w) => generic.has(w));
-            if (gen.length === 1 && ["school", "academy", "schools", "district"].includes(gen[0] ?? "") && own.every(plain)) continue;
-            if (own.every(plain) && (heading || (opensSentence(line, start) && own.length < 2))) continue;
-            if (k === "university" && text.endsWith("State") && own.every(plain)) continue;
-            text = line.slice(start, end).replace(/\.+$/, "");
-          }
-          if (taken[start]) continue;
-          taken.fill(1, start, start + text.length);
-          found.push({ col: start + 1, text, kind: k, suggestion: suggest(k, text) });
-        }
-      }
-      return found;
     };
 
     /** @param {string} line @returns {Array<[number, number]>} */
