@@ -231,7 +231,6 @@ def srlc_output_words() -> set[str]:
 
 def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(venv, tmp_path_factory):
     from bs4 import BeautifulSoup
-
     from conftest import pdf_pages
 
     where = tmp_path_factory.mktemp("user-new")

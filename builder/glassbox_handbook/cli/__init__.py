@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glassbox_handbook import __version__
 from glassbox_handbook.cli import build, check, new, new_scenario, preview, reference
 from glassbox_handbook.cli.project import ProjectError
 from glassbox_handbook.core.problems import ProblemList
+from glassbox_handbook.version import __version__
 
 
 def parser() -> argparse.ArgumentParser:

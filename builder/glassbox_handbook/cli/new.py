@@ -17,7 +17,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from glassbox_handbook import __version__
+from glassbox_handbook.version import __version__
 
 SCAFFOLD = "scaffold"
 
