@@ -202,28 +202,10 @@ def test_wheel_version_is_the_package_version(dists):
     assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
 
 
-def test_the_unrelated_builder_package_keeps_its_own_files_beside_ours(venv):
-    """Both are installed in one venv and neither touches the other's files: `builder` is PyPI's own
-    (its __init__ imports `util`, Python 2 style, so it fails on Python 3 exactly as it does alone),
-    and `glassbox_handbook` imports and builds (the tests above ran beside it)."""
-    probe = ("import importlib.util, json, glassbox_handbook; spec = importlib.util.find_spec('builder'); "
-             "print(json.dumps([glassbox_handbook.__file__, spec.origin]))")
-    ours, theirs = map(Path, json.loads(run([str(venv["python"]), "-c", probe], cwd=venv["site"]).stdout))
-    assert ours.is_relative_to(venv["site"] / "glassbox_handbook") and theirs == venv["site"] / "builder" / "__init__.py"
-    assert theirs.read_text().lstrip().startswith("import util")
-    alone = subprocess.run([str(venv["python"]), "-c", "import builder"], cwd=venv["site"], env=clean_env(),
-                           capture_output=True, text=True)
-    assert "No module named 'util'" in alone.stderr  # its own behaviour, the same without us
-    # Uninstalling ours leaves theirs whole (the old name's uninstall deleted its __init__.py).
-    run([str(venv["python"]), "-m", "pip", "uninstall", "-y", "-q", "glassbox-handbook"], cwd=venv["site"])
-    assert theirs.is_file() and not (venv["site"] / "glassbox_handbook").exists()
-
-
 def srlc_output_words() -> set[str]:
-    """This handbook's framework words (tests/site/test_foundation.py) and the SRLC's shape words the builder
+    """This handbook's framework words (tests/conftest.py) and the SRLC's shape words the builder
     used to print into any framework's site."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_foundation import srlc_words
+    from conftest import srlc_words
 
     return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
                            "university side", "university", "teacher", "partnership"}
@@ -250,3 +232,21 @@ def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_wo
     found = sorted({(name, word) for name, body in texts.items() for word in srlc_output_words()
                     if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body, re.I)})
     assert found == []
+
+
+def test_the_unrelated_builder_package_keeps_its_own_files_beside_ours(venv):
+    """Both are installed in one venv and neither touches the other's files: `builder` is PyPI's own
+    (its __init__ imports `util`, Python 2 style, so it fails on Python 3 exactly as it does alone),
+    and `glassbox_handbook` imports and builds (the tests above ran beside it)."""
+    probe = ("import importlib.util, json, glassbox_handbook; spec = importlib.util.find_spec('builder'); "
+             "print(json.dumps([glassbox_handbook.__file__, spec.origin]))")
+    ours, theirs = map(Path, json.loads(run([str(venv["python"]), "-c", probe], cwd=venv["site"]).stdout))
+    assert ours.is_relative_to(venv["site"] / "glassbox_handbook") and theirs == venv["site"] / "builder" / "__init__.py"
+    assert theirs.read_text().lstrip().startswith("import util")
+    alone = subprocess.run([str(venv["python"]), "-c", "import builder"], cwd=venv["site"], env=clean_env(),
+                           capture_output=True, text=True)
+    assert "No module named 'util'" in alone.stderr  # its own behaviour, the same without us
+    # Uninstalling ours leaves theirs whole (the old name's uninstall deleted its __init__.py).
+    run([str(venv["python"]), "-m", "pip", "uninstall", "-y", "-q", "glassbox-handbook"], cwd=venv["site"])
+    assert theirs.is_file() and not (venv["site"] / "glassbox_handbook").exists()
+

@@ -21,6 +21,7 @@ from pydantic import model_validator
 
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
+from glassbox_handbook.core.shapes import expected_shape
 from glassbox_handbook.core.vocabulary import (
     Component,
     Concept,
@@ -51,21 +52,37 @@ class Framework(Strict):
     """The whole vocabulary file."""
 
     framework: FrameworkInfo
+    """Who the framework is: its names, the work that introduced it and where its pages live."""
     components: list[Component]
+    """The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides."""
     concepts: list[Concept]
+    """Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role."""
     levels: Levels
+    """Where the work happens. Scenarios name their levels; the levels view groups scenarios by them."""
     dimensions: list[Dimension]
+    """Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table."""
     roles: list[Role]
+    """Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens."""
     trajectories: list[Named]
+    """How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it."""
     bases: list[Named]
+    """What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix."""
     licence: Licence
+    """The licence every scenario and page is published under; scenarios must name it, covers and packets print it."""
     facts: dict[str, Fact]
+    """The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence."""
     diagram: Diagram
+    """How the framework's diagram is drawn."""
     defaults: Defaults
+    """What a new section or draft starts from before its writer chooses."""
     workshop: Workshop
+    """How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner)."""
     scenario_sections: list[str] = []
+    """Headings a scenario may have besides component sections (for example: Background)."""
     crosswalks: list[Crosswalk] = []
+    """Other frameworks mapped onto this one; each is shown by a crosswalk-table view."""
     plain: Plain = Plain()
+    """The framework in everyday words, for the plain-words page and a session's opening."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
@@ -278,6 +295,8 @@ def load_framework(path: str | Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError
+        exc._glassbox_model = Framework  # lets the message list the keys that are allowed there
         node = yaml.compose(text, Loader=YAML_LOADER)  # only now: where each value sits, for the message
         lines = line_map(node, first_line=1) if node is not None else {}
-        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file")) from None
+        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file",
+                                            shape=lambda loc: expected_shape(Framework, loc))) from None

@@ -16,40 +16,62 @@ ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each field's docstring is its description: the JSON Schema for editors and the framework file's
+    # reference page (`glassbox-handbook framework-reference`) both read it.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Pages(Strict):
     component: str
+    """The page of each component, with `{id}` for its id."""
     concept: str
+    """The page of each concept, with `{id}` for its id."""
     scenario_index: str
+    """The page that lists the scenarios."""
     levels: str = ""
+    """The page about the levels, which level names link to; empty: they link nowhere."""
 
 
 class FrameworkInfo(Strict):
     id: str
+    """A short id for the framework (lower-case, hyphens)."""
     name: str
+    """The framework's full name, used in titles, covers and the diagram's description."""
     short_name: str
+    """Its abbreviation, where space is short (cards, slides, table headings)."""
     base_name: str
+    """The name of the framework this one grew from (the dimensions table compares them); the framework's own name when it grew from none."""
     base_short_name: str
+    """That framework's abbreviation."""
     source: str
+    """The bibliography key of the work that introduced the framework; scenario templates suggest it as a source."""
     pages: Pages
+    """Where the framework's own pages are, so that views can link to them."""
 
 
 class Component(Strict):
     id: str = Field(pattern=ID)
+    """Its id: scenarios and prompts refer to the component by it."""
     name: str
+    """Its name: page titles, the matrix's column, and the heading of a scenario's section about it."""
     group: str
+    """A group of components, for lists that gather them (the glossary, the self-study map)."""
     shape: str
+    """The shape of its mark on cards and slides (square, circle, triangle, star, hexagon...)."""
     # A short label printed in the component's mark beside its shape (cards, slides), so that two shapes
     # that look alike when small (a circle and a hexagon) are still told apart; distinct per component.
     code: str = Field(default="", max_length=4)
+    """A short label printed in its mark, so that marks that look alike stay apart; default: its initials."""
     aliases: list[str] = []
+    """Other headings a scenario may use for its section."""
     definition: str
+    """One sentence: the glossary, the hover help and the matrix's header show it."""
     plain: str = ""  # the component in one everyday sentence (the plain-words page and the workshop's opening)
+    """The component in one everyday sentence, for the plain-words page and a session's opening."""
     # What a facilitator hears when a group is working on this component (the guide's "what to listen for");
     # empty: the guide says what the definition says.
     listen: str = ""
+    """What a facilitator hears when a group works on it (the guide's \"what to listen for\"); default: the definition."""
 
     @property
     def mark(self) -> str:
@@ -62,44 +84,64 @@ class Plain(Strict):
     page and by the workshop session's opening, so both say it the same way."""
 
     levels: str = ""  # what the levels are
+    """What the levels are, in everyday words."""
     glass_box: str = ""  # what "opening the glass box" means
+    """What looking inside the framework's work means, in everyday words."""
 
 
 class Concept(Strict):
     id: str = Field(pattern=ID)
+    """Its id, for links and the diagram."""
     name: str
+    """Its name: the page's title and the glossary's entry."""
     terms: list[str]
+    """The words the {concept} role accepts for it (any case)."""
     sources: list[str] = []
+    """Bibliography keys of the works that define it."""
     definition: str
+    """One sentence: the glossary and the hover help show it."""
 
 
 class BaseLevel(Strict):
     """A level of the framework this one grows from (one organization)."""
 
     id: str = Field(pattern=ID)
+    """Its id, which a paired level's `base` names."""
     name: str
+    """Its name."""
 
 
 class PairedLevel(Strict):
     """A level of this framework: a school-side level paired with a university-side one."""
 
     id: str = Field(pattern=ID)
+    """Its id: scenarios list it under `levels`."""
     name: str
+    """Its name, as the levels view and a scenario's facts show it."""
     school_side: str
+    """Who takes part at this level on the first side."""
     university_side: str
+    """Who takes part at this level on the second side."""
     base: str  # the id of the base framework's level it extends
+    """The id of the base level it extends."""
 
 
 class Levels(Strict):
     base: list[BaseLevel]
+    """The levels of the framework this one grew from (one organization)."""
     paired: list[PairedLevel]
+    """This framework's levels, each a pair of sides; scenarios name these ids."""
 
 
 class Dimension(Strict):
     id: str = Field(pattern=ID)
+    """Its id."""
     name: str
+    """Its name, the row's heading."""
     base: str  # the dimension in the framework this one grows from
+    """How the framework it grew from sees this dimension."""
     paired: str  # the same dimension in this framework
+    """How this framework sees it."""
 
 
 # Which side of the partnership a role works on; `both` for a role that spans the two (it is in every room).
@@ -108,20 +150,30 @@ Side = Literal["school", "university", "both"]
 
 class Role(Strict):
     id: str = Field(pattern=ID)
+    """Its id: prompts and scenarios list it under `roles`."""
     name: str
+    """Its name, as prompts and filters show it."""
     side: Side  # required: a session for one side's room must know whom it may ask to act
+    """The side of the work the role is on: school, university or both (a session for one side's room asks only its roles to act)."""
     lens: bool = False
+    """Whether readers can choose to view the site through this role (prompts for it are highlighted)."""
 
 
 class Named(Strict):
     """A trajectory or a basis: an id with a name and a description."""
 
     id: str = Field(pattern=ID)
+    """Its id, as scenarios write it."""
     name: str
+    """Its name, as pages show it."""
     description: str
+    """What it means, in a sentence (the explorer's and the worksheet's help)."""
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
+    """For a basis: when a writer should choose it (advice in error messages)."""
     short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
+    """A shorter word for tight places (the printed matrix); default: the name."""
     cited: bool = False  # for a basis: a section with this basis must cite a source (glassbox_handbook.core.scenario refuses it otherwise)
+    """For a basis: a section with it must cite a source."""
 
     @property
     def label(self) -> str:
@@ -133,35 +185,50 @@ class Licence(Strict):
     """The licence every scenario and page is published under."""
 
     id: str
+    """Its id, as scenarios write it under `license` (an SPDX id such as CC-BY-SA-4.0)."""
     name: str
+    """Its name, printed on covers and packets."""
     url: str
+    """Where it is published, linked from every scenario page."""
 
 
 class Diagram(Strict):
     """How the framework is drawn: the learning core at each level, and what sits above the levels."""
 
     facilitators: str  # component drawn as the box on the left of each level
+    """The component drawn as the box on the left at every level."""
     agents: str  # component drawn as the box on the right
+    """The component drawn as the box on the right at every level."""
     priorities: str  # component drawn as the triangle between them
+    """The component drawn as the triangle between them."""
     priorities_label: str = ""  # the triangle's label, with line breaks, when the name is too wide for it
+    """The triangle's label, with line breaks, when the name is too wide for it."""
     above: str = ""  # concept drawn above the levels (the paper's Figure 2 puts it there), or none
+    """A concept drawn above the levels; empty: none."""
 
 
 class Defaults(Strict):
     """What a new enactment or draft starts from when the contributor has not chosen yet."""
 
     basis: str
+    """The basis id a new section starts with."""
     trajectory: str
+    """The trajectory id a new draft starts with."""
 
 
 class Step(Strict):
     """The words of one step of a session plan; `{…}` names are filled from the scenario."""
 
     title: str
+    """The step's title in plans, guides and slides; `{…}` names are filled from the scenario."""
     what: str
+    """What the facilitator does."""
     read_aloud: str = ""
+    """What the facilitator reads to the room."""
     listen_for: str = ""
+    """What to listen for while groups work."""
     brief: str = ""  # what to do in one line, for a plan's table (the whole `what` is in the step's own text)
+    """The step in one line, for a plan's table."""
 
 
 class Room(Strict):
@@ -169,67 +236,112 @@ class Room(Strict):
     names beyond the scenario's are filled from `words`, so one set of step words serves every room."""
 
     id: str = Field(pattern=ID)
+    """Its id, as the planner's choice."""
     name: str  # as the planner offers it: "The whole partnership"
+    """Its name, as the planner offers it."""
     sides: list[Literal["school", "university"]] = Field(min_length=1)
+    """The sides in the room: school, university or both."""
     words: dict[str, str] = {}  # name -> words for this room, e.g. groups: "groups of four that mix ..."
+    """Words a step's `{…}` names take in this room (for example `groups`)."""
     # How a prompt that asks a role not in this room to act is put to the room: `{text}` is the prompt.
     bring: str = "{text}"
+    """How a prompt for a role not in the room is put to it; `{text}` is the prompt."""
     kit: bool = False  # the PDF builder prints a ready-made kit for this room
+    """Whether the PDF builder prints a ready-made kit for this room."""
 
 
 class Workshop(Strict):
     """How a workshop session on one scenario is planned (glassbox_handbook/core/session.py), and its words."""
 
     lengths: list[int]  # the session lengths offered, in minutes
+    """The session lengths offered, in minutes."""
     blocks: dict[str, dict[int, int]]  # fixed step -> {length: minutes}: opening, diagram, reflect, close
+    """Fixed steps (opening, diagram, reflect, close) and their minutes at each length."""
     components: dict[int, int]  # length -> how many components a session works on, at most
+    """For each length, how many components a session works on at most."""
     prompts: dict[int, int]  # length -> how many prompts per component, at most
+    """For each length, how many prompts per component at most."""
     focus_order: list[str]  # basis ids, in the order their sections are chosen
+    """Basis ids, in the order their sections are chosen for a session."""
     focus_rule: str
+    """The sentence that says how sections were chosen; `{n}` and `{minutes}` are filled in."""
     opening: Step
+    """The opening step."""
     framework: Step | None = None  # the framework in plain words, after the opening (its minutes: blocks.framework)
+    """A step that explains the framework in plain words after the opening; none: no such step."""
     diagram: Step
+    """The step that looks at the diagram."""
     component: Step
+    """The step for each component worked on."""
     component_open: Step | None = None  # a component the session has no prompt for: talk from its summary
+    """The step for a component the session has no prompt for; none: the component step."""
     gaps: Step
+    """The step about components the scenario does not enact."""
     strengths: Step
+    """The step that weighs the components."""
     close: Step
+    """The closing step."""
     moves: list[str]
+    """Facilitation moves the guide suggests."""
     # What the facilitator guide adds to the plan (all optional: a framework without them prints less).
     prepare: list[str] = []  # what to get ready before the session
+    """What to get ready before the session."""
     listen_roles: str = ""  # "{roles}": the roles a prompt names, so the facilitator hears from them
+    """The sentence naming whom to hear from; `{roles}` is filled in."""
     basis_listen: dict[str, str] = {}  # basis id -> what to listen for in a section with that basis
+    """For each basis id, what to listen for in a section with that basis."""
     rooms: list[Room] = Field(min_length=1)  # the first is the default: the room a plan is for unless chosen
+    """Who a session can be for; the first is the default."""
     people: int = 20  # the room the guide counts materials for
+    """How many people the guide counts materials for."""
     group_size: int = 4  # people per small group
+    """People per small group."""
     materials: list[str] = []  # what to bring, with counts: {people}, {groups} and the kit's files ({handout}...)
+    """What to bring, with `{people}`, `{groups}` and the kit's files filled in."""
     setup: list[str] = []  # how to set the room up: {people}, {groups}
+    """How to set the room up."""
     debrief: list[str] = []  # questions for the closing debrief
+    """Questions for the closing debrief."""
     after: list[dict[str, str]] = []  # what comes next: {page: docname, text: "..."}
+    """What comes next: pages to point to, each `{page: docname, text: ...}`."""
 
 
 class CrosswalkItem(Strict):
     id: str = Field(pattern=ID)
+    """Its id."""
     label: str
+    """Its short label (a number or code)."""
     name: str
+    """Its name."""
     summary: str
+    """What it says, in a sentence."""
     components: list[str] = []
+    """Component ids it speaks to."""
     concepts: list[str] = []
+    """Concept ids it speaks to."""
     scenarios: list[str] = []
+    """Scenario ids that show it."""
 
 
 class Crosswalk(Strict):
     """Another framework's items mapped onto this one's components and concepts (the handbook's reading)."""
 
     id: str = Field(pattern=ID)
+    """Its id, the crosswalk-table view's argument."""
     name: str
+    """The other framework's name."""
     source: str
+    """The bibliography key of the other framework's source."""
     purpose: str
+    """Why the crosswalk is drawn, in a sentence."""
     items: list[CrosswalkItem]
+    """The other framework's items, each mapped onto components and concepts."""
 
 
 class Fact(Strict):
     """How one of a scenario's four facts is labelled for readers, and the hint a contributor sees."""
 
     label: str
+    """The fact's label on scenario pages, cards and packets."""
     hint: str
+    """What a writer is asked for (the template's comment, the worksheet's help)."""
