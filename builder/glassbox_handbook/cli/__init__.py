@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glassbox_handbook.cli import build, check, new, new_scenario, preview, reference
+from glassbox_handbook.cli import build, check, new, new_scenario, preview, proposals, reference
 from glassbox_handbook.cli.project import ProjectError
 from glassbox_handbook.core.problems import ProblemList
 from glassbox_handbook.version import __version__
@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     check.register(sub)
     new_scenario.register(sub)
     reference.register(sub)
+    proposals.register(sub)
     return top
 
 

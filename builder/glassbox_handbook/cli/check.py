@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,9 +113,12 @@ def check(args: argparse.Namespace) -> int:
                 memory.put(files[k], digests[k], result)
         memory.save()
     count, ids = 0, {}
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"  # in a pull request, each problem shows on its line
     for path, (messages, sid) in zip(files, results, strict=True):
         for message in messages:
             print(message, file=sys.stderr)
+            if annotate:
+                print(annotation(message))
         count += len(messages)
         if sid is not None:
             if sid in ids:
@@ -127,3 +131,18 @@ def check(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{len(files)} scenario file(s) checked: no problems.")
     return 0
+
+
+_LOCATED = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<message>.*)$", re.S)
+
+
+def annotation(message: str) -> str:
+    """A problem as a GitHub Actions workflow command, so that a pull request shows it on its line."""
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+    m = _LOCATED.match(message)
+    if not m:
+        return f"::error::{escape(message)}"
+    where = f"file={escape(m['file'], True)},line={m['line']}" + (f",col={m['col']}" if m["col"] else "")
+    return f"::error {where}::{escape(m['message'])}"

@@ -69,8 +69,6 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
     cf, la, sp = fw.core
     others = [c.id for c in fw.around_core]
     levels = fw.levels.paired if paired else fw.levels.base
-    on_levels = set(highlight.levels) if highlight else set()
-    on_comps = set(section_anchor) if highlight else set()
     height = TOP + ROW * len(levels) + 70
     mode = "paired" if paired else "base"
     title = fw.framework.name if paired else fw.framework.base_name
@@ -81,24 +79,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
              f'<defs><marker id="{head}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
              'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="gb-head"/></marker></defs>']
 
-    def comp_href(cid: str) -> str:
-        if highlight and cid in section_anchor:
-            return uri("", section_anchor[cid])
-        return uri(fw.component_page(cid), "")
-
-    def state(cid: str, level_on: bool = True) -> str:
-        cls = f"gb-node gb-{cid}"
-        if highlight:
-            cls += " is-on" if (cid in on_comps and level_on) else " is-off"
-        if current and current == ("component", cid):
-            cls += " is-current"
-        return cls
-
-    def said(cid: str, label: str, level_on: bool = True) -> str:
-        """The accessible name says in words what the highlight shows."""
-        if not highlight:
-            return label
-        return label + (": enacted in this scenario" if cid in on_comps and level_on else ": not enacted here")
+    look = _Look(fw, uri, highlight, section_anchor, current)
+    comp_href, state, said = look.href, look.state, look.said
 
     above = fw.concept_by_id.get(fw.diagram.above)
     if paired and above:
@@ -109,7 +91,7 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
     for i, level in enumerate(levels):
         y = TOP + ROW * i
         cy = y + 80
-        level_on = (level.id in on_levels) if highlight else True
+        level_on = look.level_on(level.id)
         lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
         row_id = level.id if paired else next((s.id for s in fw.levels.paired if s.base == level.id), level.id)
         levels_href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
@@ -166,9 +148,137 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
     return _one_stop_each("".join(parts))
 
 
+# The narrow drawing, for a phone: the same shapes, links, classes and highlight as the wide one, laid out
+# for a column NW units wide (drawn at 288 px or more, so its 13-unit labels are at least 11 px): each
+# level's pair of names above its learning core, the levels stacked, the other components two to a row.
+NW, NROW, NTOP = 320, 206, 16
+NLABEL = 13  # every label's size in the narrow drawing (CSS: .gb-narrow text)
+
+
+def _svg_narrow(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, section_anchor: dict[str, str],
+                current: tuple[str, str] | None) -> str:
+    comps = fw.component_by_id
+    cf, la, sp = fw.core
+    look = _Look(fw, uri, highlight, section_anchor, current)
+    levels = fw.levels.paired if paired else fw.levels.base
+    mode = "paired" if paired else "base"
+    above = fw.concept_by_id.get(fw.diagram.above) if paired else None
+    top = NTOP + (46 if above else 0)
+    others = [c.id for c in fw.around_core]
+    rows = (len(others) + 1) // 2
+    height = top + NROW * len(levels) + rows * 54 + 10
+    head = f"gb-head-{mode}-narrow"
+    title = fw.framework.name if paired else fw.framework.base_name
+    parts = [f'<svg class="gb-diagram gb-{mode} gb-narrow" viewBox="0 0 {NW} {height}" role="group" '
+             f'aria-label="Diagram of the {escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+             f'<defs><marker id="{head}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="gb-head"/></marker></defs>']
+    if above:
+        parts.append(_a(uri(fw.concept_page(above.id), ""), above.name,
+                        f'<rect x="{NW / 2 - 120}" y="{NTOP - 4}" width="240" height="34" rx="17" class="gb-shape"/>'
+                        + _text(NW / 2, NTOP + 18, above.name, "gb-label"), "gb-node gb-above"))
+    bw, bh, half, tri_h = 92, 46, 62, 80
+    centers = []
+    for i, level in enumerate(levels):
+        y = top + NROW * i
+        level_on = look.level_on(level.id)
+        lcls = "gb-level" + ((" is-on" if level_on else " is-off") if highlight else "")
+        row_id = level.id if paired else next((s.id for s in fw.levels.paired if s.base == level.id), level.id)
+        href = uri(fw.framework.pages.levels, f"level-{row_id}") if fw.framework.pages.levels else "#"
+        if paired:  # two overlapping organizations, as in the wide drawing
+            parts.append(f'<g class="{lcls}" data-level="{escape(level.id, quote=True)}">'
+                         f'<rect x="2" y="{y + 30}" width="{NW / 2 + 30}" height="{NROW - 36}" rx="40" class="gb-org"/>'
+                         f'<rect x="{NW / 2 - 32}" y="{y + 30}" width="{NW / 2 + 30}" height="{NROW - 36}" rx="40" '
+                         'class="gb-org"/></g>')
+            sides = ((14, level.school_side, "start"), (NW - 14, level.university_side, "end"))
+        else:
+            parts.append(f'<g class="{lcls}"><rect x="2" y="{y + 30}" width="{NW - 4}" height="{NROW - 36}" rx="40" '
+                         'class="gb-org"/></g>')
+            sides = ((14, level.name, "start"),)
+        parts.append(_level_link(href, y + 20, sides))
+        # The learning core as a triangle of its own: the priorities on top, the two roles below at its corners,
+        # a two-way link along each side.
+        apex, base = y + 40, y + 40 + tri_h
+        tri = f"{NW / 2},{apex} {NW / 2 - half},{base} {NW / 2 + half},{base}"
+        label = _lines(comps[sp].name, 2 * half - 40, NLABEL)
+        if label.count("\n") == 1 and len(max(label.split("\n"), key=len)) * NLABEL * 0.58 > half:
+            label = label.replace(" ", "\n")  # three short lines fit the triangle where two long ones do not
+        where = f" at the {level.name} level"
+        left_x, right_x, box_y = 8, NW - 8 - bw, base + 14
+        parts.append(_a(look.href(cf), look.said(cf, comps[cf].name + where, level_on),
+                        f'<rect x="{left_x}" y="{box_y}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(left_x + bw / 2, box_y + 19, comps[cf].name.replace(" ", "\n", 1), "gb-label"),
+                        look.state(cf, level_on), row_id))
+        parts.append(_a(look.href(sp), look.said(sp, comps[sp].name + where, level_on),
+                        f'<polygon points="{tri}" class="gb-shape"/>'
+                        + _text(NW / 2, base - 8 - 14 * label.count("\n"), label, "gb-label"),
+                        look.state(sp, level_on), row_id))
+        parts.append(_a(look.href(la), look.said(la, comps[la].name + where, level_on),
+                        f'<rect x="{right_x}" y="{box_y}" width="{bw}" height="{bh}" rx="6" class="gb-shape"/>'
+                        + _text(right_x + bw / 2, box_y + 19, comps[la].name.replace(" ", "\n", 1), "gb-label"),
+                        look.state(la, level_on), row_id))
+        side_y = base - tri_h * 0.25
+        side_dx = half * 0.75
+        parts.append(_arrow(left_x + bw * 0.6, box_y - 3, NW / 2 - side_dx - 3, side_y + 3, head))
+        parts.append(_arrow(right_x + bw * 0.4, box_y - 3, NW / 2 + side_dx + 3, side_y + 3, head))
+        parts.append(_arrow(left_x + bw + 3, box_y + bh / 2, right_x - 3, box_y + bh / 2, head))
+        centers.append((apex, base))
+    for (_, bottom_a), (apex_b, _) in pairwise(centers):
+        parts.append(_arrow(NW / 2, bottom_a + 3, NW / 2, apex_b - 3, head, dashed=True))
+    band_y = top + NROW * len(levels) + 4
+    slot = (NW - 8) / 2
+    for j, cid in enumerate(others):
+        x, y = 4 + slot * (j % 2), band_y + 54 * (j // 2)
+        name = _lines(comps[cid].name, slot - 24, NLABEL)
+        parts.append(_a(look.href(cid), look.said(cid, comps[cid].name),
+                        f'<rect x="{x + 4}" y="{y}" width="{slot - 8}" height="46" rx="23" class="gb-shape"/>'
+                        + _text(x + slot / 2, y + (19 if "\n" in name else 28), name, "gb-label"), look.state(cid)))
+    parts.append("</svg>")
+    return _one_stop_each("".join(parts))
+
+
+class _Look:
+    """How a shape of either drawing looks and what it says: its link (the scenario's section when it has
+    one), its classes (highlight, current page) and its accessible name (the highlight in words)."""
+
+    def __init__(self, fw: Framework, uri: Uri, highlight: ScenarioMeta | None, section_anchor: dict[str, str],
+                 current: tuple[str, str] | None) -> None:
+        self.fw, self.uri, self.highlight, self.anchor, self.current = fw, uri, highlight, section_anchor, current
+        self.on_levels = set(highlight.levels) if highlight else set()
+        self.on_comps = set(section_anchor) if highlight else set()
+
+    def level_on(self, level_id: str) -> bool:
+        return level_id in self.on_levels if self.highlight else True
+
+    def href(self, cid: str) -> str:
+        if self.highlight and cid in self.anchor:
+            return self.uri("", self.anchor[cid])
+        return self.uri(self.fw.component_page(cid), "")
+
+    def state(self, cid: str, level_on: bool = True) -> str:
+        cls = f"gb-node gb-{cid}"
+        if self.highlight:
+            cls += " is-on" if (cid in self.on_comps and level_on) else " is-off"
+        if self.current and self.current == ("component", cid):
+            cls += " is-current"
+        return cls
+
+    def said(self, cid: str, label: str, level_on: bool = True) -> str:
+        """The accessible name says in words what the highlight shows."""
+        if not self.highlight:
+            return label
+        return label + (": enacted in this scenario" if cid in self.on_comps and level_on else ": not enacted here")
+
+
+def _both(wide: str, narrow: str) -> str:
+    """The wide drawing and the one laid out for a phone; CSS shows the one that fits the screen (the other is
+    display:none, so neither a keyboard nor a screen reader meets the same links twice)."""
+    return f'<div class="gb-diagram-wide">{_scroll(wide)}</div><div class="gb-diagram-narrow">{narrow}</div>'
+
+
 def diagram_svg(fw: Framework, uri: Uri) -> str:
     """The paired drawing alone, without highlight: a page's script highlights it (the self-study map)."""
-    return _scroll(_svg(fw, uri, True, None, {}, None))
+    return _both(_svg(fw, uri, True, None, {}, None), _svg_narrow(fw, uri, True, None, {}, None))
 
 
 def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...]) -> str:
@@ -249,7 +359,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
                       current: tuple[str, str] | None = None, sections: tuple[EnactedSection, ...] = (),
                       compact: bool = False, skip: bool = False) -> list[nodes.Node]:
     """The figure; `compact` (a scenario page's own diagram) leaves out the base framework's toggle; `skip`
-    (the web: a keyboard is there) puts a link before the drawing that leads past its links."""
+    (the web: a keyboard is there, and maybe a phone) puts a link before the drawing that leads past its links,
+    and adds the drawing laid out for a narrow screen."""
     section_anchor = {s.component: s.anchor for s in sections} if highlight else {}
     info = fw.framework
     # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
@@ -261,7 +372,9 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     if skip:
         # A keyboard user who knows the drawing moves past its links in one step, to the text version.
         fig += nodes.raw("", f'<a class="gb-skip" href="#{after}">Skip the diagram\'s links</a>', format="html")
-    fig += nodes.raw("", _scroll(_svg(fw, uri, True, highlight, section_anchor, current)), format="html")
+    wide = _svg(fw, uri, True, highlight, section_anchor, current)
+    fig += nodes.raw("", _both(wide, _svg_narrow(fw, uri, True, highlight, section_anchor, current)) if skip else _scroll(wide),
+                     format="html")
     if compact:
         # On a scenario page the list sits in a disclosure, so the story is not pushed far down.
         fig["classes"].append("gb-figure-compact")
@@ -277,7 +390,9 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     base = nodes.container(classes=["gb-base-figure"])
     base += nodes.raw("", f'<details class="gb-base-toggle"><summary>Show the {escape(info.base_name)} '
                          f"({escape(info.base_short_name)}): one organization</summary>", format="html")
-    base += nodes.raw("", _scroll(_svg(fw, uri, False, None, {}, current)), format="html")
+    base_wide = _svg(fw, uri, False, None, {}, current)
+    base += nodes.raw("", _both(base_wide, _svg_narrow(fw, uri, False, None, {}, current)) if skip else _scroll(base_wide),
+                      format="html")
     base += _alt(fw, uri, False, None, {})
     base += nodes.raw("", "</details>", format="html")
     fig += base

@@ -17,12 +17,13 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
 from glassbox_handbook.core.shapes import expected_shape
 from glassbox_handbook.core.vocabulary import (
+    Abbreviation,
     Component,
     Concept,
     Crosswalk,
@@ -37,10 +38,9 @@ from glassbox_handbook.core.vocabulary import (
     PairedLevel,
     Plain,
     Role,
-    Room,
     Strict,
-    Workshop,
 )
+from glassbox_handbook.core.workshop_model import Room, Workshop
 
 # The names a step's words may use besides a room's words (glassbox_handbook/core/session.py fills them).
 STEP_FIELDS = ("felt_difficulty", "project", "focus", "component", "summary", "listen", "gaps", "n", "minutes")
@@ -51,42 +51,29 @@ _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 class Framework(Strict):
     """The whole vocabulary file."""
 
-    framework: FrameworkInfo
-    """Who the framework is: its names, the work that introduced it and where its pages live."""
-    components: list[Component]
-    """The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides."""
-    concepts: list[Concept]
-    """Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role."""
-    levels: Levels
-    """Where the work happens. Scenarios name their levels; the levels view groups scenarios by them."""
-    dimensions: list[Dimension]
-    """Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table."""
-    roles: list[Role]
-    """Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens."""
-    trajectories: list[Named]
-    """How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it."""
-    bases: list[Named]
-    """What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix."""
-    licence: Licence
-    """The licence every scenario and page is published under; scenarios must name it, covers and packets print it."""
-    facts: dict[str, Fact]
-    """The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence."""
-    diagram: Diagram
-    """How the framework's diagram is drawn."""
-    defaults: Defaults
-    """What a new section or draft starts from before its writer chooses."""
-    workshop: Workshop
-    """How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner)."""
-    scenario_sections: list[str] = []
-    """Headings a scenario may have besides component sections (for example: Background)."""
-    crosswalks: list[Crosswalk] = []
-    """Other frameworks mapped onto this one; each is shown by a crosswalk-table view."""
-    plain: Plain = Plain()
-    """The framework in everyday words, for the plain-words page and a session's opening."""
+    framework: FrameworkInfo = Field(description='Who the framework is: its names, the work that introduced it and where its pages live.')
+    components: list[Component] = Field(description="The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides.")
+    concepts: list[Concept] = Field(description='Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role.')
+    levels: Levels = Field(description='Where the work happens. Scenarios name their levels; the levels view groups scenarios by them.')
+    dimensions: list[Dimension] = Field(description='Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table.')
+    roles: list[Role] = Field(description="Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens.")
+    trajectories: list[Named] = Field(description="How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it.")
+    bases: list[Named] = Field(description="What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix.")
+    licence: Licence = Field(description='The licence every scenario and page is published under; scenarios must name it, covers and packets print it.')
+    facts: dict[str, Fact] = Field(description="The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence.")
+    diagram: Diagram = Field(description="How the framework's diagram is drawn.")
+    defaults: Defaults = Field(description='What a new section or draft starts from before its writer chooses.')
+    workshop: Workshop = Field(description='How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner).')
+    scenario_sections: list[str] = Field([], description='Headings a scenario may have besides component sections (for example: Background).')
+    crosswalks: list[Crosswalk] = Field([], description='Other frameworks mapped onto this one; each is shown by a crosswalk-table view.')
+    plain: Plain = Field(Plain(), description="The framework in everyday words, for the plain-words page and a session's opening.")
+    origins: list[Named] = Field([Named(id="contributed", name="Contributed", description="A partnership's own account.")], description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
+    abbreviations: list[Abbreviation] = Field([], description='Abbreviations the pages use, each explained where it first appears.')
+    source_tables: dict[str, str] = Field({}, description='The source\'s tables as it names them ("Table 2"), each mapped to the handbook page that shows it (a docname).')
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
-        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases"):
+        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases", "origins"):
             ids = [item.id for item in getattr(self, kind)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
@@ -164,6 +151,12 @@ class Framework(Strict):
         """The roles of `role_ids` that are not in `room` (a role on a side the room does not have)."""
         return [r for r in role_ids if r in self.role_by_id and self.role_by_id[r].side != "both"
                 and self.role_by_id[r].side not in room.sides]
+    @cached_property
+    def expansions(self) -> dict[str, str]:
+        """Abbreviation -> what it stands for: the framework's own two names and the file's `abbreviations`."""
+        table = {self.framework.short_name: self.framework.name, self.framework.base_short_name: self.framework.base_name}
+        table.update({a.short: a.long for a in self.abbreviations})
+        return table
 
     # -- lookups -----------------------------------------------------------
 
@@ -186,6 +179,10 @@ class Framework(Strict):
     @cached_property
     def trajectory_by_id(self) -> dict[str, Named]:
         return {t.id: t for t in self.trajectories}
+
+    @cached_property
+    def origin_by_id(self) -> dict[str, Named]:
+        return {o.id: o for o in self.origins}
 
     @cached_property
     def basis_by_id(self) -> dict[str, Named]:

@@ -12,7 +12,7 @@ import typing
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.shapes import anchor, models_in, type_words
@@ -82,7 +82,7 @@ def reference(example: dict[str, Any]) -> str:
             out += [" ".join(doc.split()), ""]
         out += ["| Key | Type | Required | Example | What it changes |", "| --- | --- | --- | --- | --- |"]
         for name, field in model.model_fields.items():
-            required = "yes" if field.is_required() else f"no (default: `{_default(field)}`)"
+            required = "yes" if field.is_required() else f"no (default: {_default(field)})"
             # A part with a table of its own shows its example there.
             shown = "" if models_in(field.annotation) else _example(example_at(example, f"{path}.{name}".lstrip(".")))
             out.append(f"| `{name}` | {type_words(field.annotation, field)} | {required} | {shown} | "
@@ -92,7 +92,5 @@ def reference(example: dict[str, Any]) -> str:
 
 
 def _default(field: Any) -> str:
-    value = field.get_default(call_default_factory=True)
-    if isinstance(value, BaseModel):
-        value = value.model_dump()
-    return "none" if value is None else yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
+    value = TypeAdapter(field.annotation).dump_python(field.get_default(call_default_factory=True), mode="json")
+    return "none" if value is None else _example(value)

@@ -61,6 +61,8 @@ class ScenarioMeta(_Strict):
     levels: tuple[str, ...] = Field(description="Level ids from the framework file; at least one.")
     roles: tuple[str, ...] = Field(description="Role ids from the framework file; at least one.")
     trajectory: str = Field(description="Trajectory id from the framework file.")
+    origin: str = Field(default="contributed", description="Where the account comes from: an origin id from the "
+                        "framework file (`origins`), e.g. contributed for a partnership's own account.")
     sources: tuple[str, ...] = Field(min_length=1, description="Bibliography keys from references.bib.")
     contributors: tuple[Contributor, ...] = Field(min_length=1)
     license: str = Field(description="Content licence id; it must be the handbook's licence (framework file, `licence`).")

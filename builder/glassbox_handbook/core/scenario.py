@@ -50,6 +50,10 @@ def _check_meta(meta: ScenarioMeta, lines: dict, path: str, fw: Framework, bib_k
                 hint = "use one of: " + ", ".join(sorted(known)) if len(known) < 20 else "check the spelling"
                 problems.append(Problem(path, *at(fieldname, i), f"unknown {what} {value!r} in `{fieldname}`",
                                         hint + did_you_mean(value, known)))
+    if meta.origin not in fw.origin_by_id:
+        known = set(fw.origin_by_id)
+        problems.append(Problem(path, *at("origin"), f"unknown origin {meta.origin!r}",
+                                "use one of: " + ", ".join(sorted(known)) + did_you_mean(meta.origin, known)))
     if meta.trajectory not in fw.trajectory_by_id:
         known = set(fw.trajectory_by_id)
         problems.append(Problem(path, *at("trajectory"), f"unknown trajectory {meta.trajectory!r}",

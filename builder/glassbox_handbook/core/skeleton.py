@@ -91,6 +91,9 @@ def skeleton(fw: Framework) -> Skeleton:
         "level_choices": ", ".join(level.id for level in fw.levels.paired),
         "role_choices": ", ".join(r.id for r in fw.roles),
         "trajectory_choices": ", ".join(t.id for t in fw.trajectories),
+        "origin_choices": ", ".join(f"{o.id} ({o.short or o.name})" for o in fw.origins),
+        # A new account is a partnership's own (the model's default); a maintainer changes it for the paper's.
+        "origin": ScenarioMeta.model_fields["origin"].default,
         "component_names": ", ".join(c.name for c in fw.components),
         "optional_sections": ", ".join(fw.scenario_sections) or "none",
         "source": fw.framework.source,
@@ -128,7 +131,7 @@ def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
     intro = fill(EXAMPLE.introduction, {"concept": concept, "source": fw.framework.source})
     values = {**EXAMPLE.fields, "contributor": EXAMPLE.contributor}
     values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
-                  deidentified=False, consent="not-needed", introduction=intro)
+                  deidentified=False, consent="not-needed", pseudonyms=[], introduction=intro)
     values.update(overrides)
     return values
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
+from glassbox_handbook.core.abbreviations import link_phrases, spell_out
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
 from glassbox_handbook.views import PRINT, WEB, RenderOptions, ViewContext, registry
 from glassbox_handbook.views.explorer import lens_roles_script
 from glassbox_handbook.views.scenario_page import decorate
+
+logger = logging.getLogger(__name__)
 
 
 def render_options(app: Sphinx) -> RenderOptions:
@@ -42,12 +46,35 @@ def view_context(app: Sphinx, docname: str) -> ViewContext:
                        bibliography_for(env), frozenset(env.all_docs))
 
 
+# A page with at least this many top-level sections is long enough for its sections to fold.
+FOLD_FROM = 5
+
+
+def mark_foldable(doctree: nodes.document) -> None:
+    top = next(iter(doctree.findall(nodes.section)), None)
+    sections = [s for s in top.children if isinstance(s, nodes.section)] if top is not None else []
+    if len(sections) >= FOLD_FROM:
+        for section in sections:
+            section["classes"].append("gb-foldable")
+
+
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     ctx = view_context(app, docname)
     decorate(ctx, doctree)
     views = registry()
     for node in list(doctree.findall(gb.glassbox_view)):
         node.replace_self(views[node["kind"]].render(ctx, node))
+    # "Table 2" in running text leads to the handbook's own page for the paper's table (not on that page itself).
+    link_phrases(doctree, {name: ctx.uri(doc, "") for name, doc in ctx.fw.source_tables.items()
+                           if doc != docname and doc in ctx.all_docs})
+    # Every page is a way in from search: each abbreviation is spelt out where the page first uses it.
+    for word, source, line in spell_out(doctree, ctx.fw.expansions):
+        logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
+                       f"`abbreviations` (short and long form), or write it out", location=f"{source}:{line}",
+                       type="glassbox", subtype="abbreviation")
+    # A long page's top-level sections can be folded (gb-sections.js), so a reader on a phone moves through it.
+    if ctx.options.medium == "web" and app.builder.format == "html":
+        mark_foldable(doctree)
     # Pages with prompts or the explorer carry the role lens's roles (read by the page's scripts).
     page = ctx.page
     if ctx.options.medium == "web" and app.builder.format == "html" and page and (

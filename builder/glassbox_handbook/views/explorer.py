@@ -31,7 +31,7 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
             "id": meta.id, "title": meta.title, "href": uri(docname, ""), "difficulty": meta.felt_difficulty,
             "levels": [x for x in meta.levels if x in fw.level_by_id],
             "roles": [x for x in meta.roles if x in fw.role_by_id],
-            "trajectory": meta.trajectory, "components": [s["component"] for s in sections],
+            "trajectory": meta.trajectory, "origin": meta.origin, "components": [s["component"] for s in sections],
             "sections": sections,
         })
     used_roles = {r for s in scenarios for r in s["roles"]}
@@ -62,12 +62,14 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         "trajectory": {x["id"]: x["name"] for x in data["trajectories"]},
     }
     items = []
-    every = {c["id"] for c in data["components"]}
+    origins = ctx.fw.origin_by_id
     total, size = len(data["scenarios"]), lists.shown(ctx, detailed=True)
     for s in data["scenarios"][:size]:
-        # The in-depth scenarios, which enact every component, are the ones to start a reader with.
-        deep = (f' <span class="glassbox-badge gb-in-depth">In depth: all {len(every)} components</span>'
-                if every and every <= set(s["components"]) else "")
+        # Where each comes from: the paper's in-depth illustrations (the ones to start a reader with) are marked
+        # apart from those drawn from one row of its table, which are mostly the handbook's interpretation.
+        origin = origins.get(s["origin"])
+        kind = "gb-in-depth" if s["origin"] == "in-depth" else f"gb-origin gb-origin-{s['origin']}"
+        deep = (f' <span class="glassbox-badge {kind}">{escape(origin.short or origin.name)}</span>' if origin else "")
         facts = " · ".join(filter(None, [
             names["trajectory"].get(s["trajectory"], s["trajectory"]),
             ", ".join(names["level"][x] for x in s["levels"]),

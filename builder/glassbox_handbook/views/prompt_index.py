@@ -1,10 +1,16 @@
-"""Every design prompt by component, then each scenario's count."""
+"""Every design prompt on the site: by component, the rest by the page they sit on, then each scenario's count.
+
+A prompt that belongs to no component (those on concept pages, Start here, Levels and the like) is listed
+under its page, so that the index holds every prompt the site shows. The prompts' text is set with the same
+curly quotes and apostrophes as the pages (Sphinx's smart quotes run before the index is filled in).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from docutils import nodes
+from docutils.utils.smartquotes import educateQuotes
 
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.model import Page, PagePrompt
@@ -13,10 +19,15 @@ from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para
 
 
+def typographic(text: str) -> str:
+    """The prompt as the pages print it: “curly” quotes and apostrophes, as Sphinx's smart quotes set them."""
+    return educateQuotes(text, language="en")
+
+
 def _entry(ctx: ViewContext, docname: str, page: Page, prompt: PagePrompt) -> nodes.list_item:
     where = _where(page, prompt)
     roles = names(ctx.fw.role_by_id, prompt.roles)
-    return nodes.list_item("", para(prompt.text), para(
+    return nodes.list_item("", para(typographic(prompt.text)), para(
         "From ", link(ctx.uri, docname, prompt.id, where), f" · For: {roles}" if roles else "",
         classes=["glassbox-prompt-source"]),
         classes=["glassbox-prompt-entry", *(f"glassbox-role-{r}" for r in prompt.roles)], ids=[],
@@ -55,6 +66,22 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             sec += para(f"The scenarios hold {left} more prompts on {comp.name.lower()}; each scenario's "
                         "workshop packet prints them.", classes=["glassbox-prompt-more"])
         by_comp += sec
+    # The prompts that belong to no component, under the page they sit on (the handbook's own pages; few).
+    loose = nodes.section(ids=["prompts-by-page"])
+    loose += nodes.title("", "Prompts not tied to one component, by page")
+    loose += para("Prompts on concept pages and on the handbook's general pages work across components. "
+                  "Here they are, page by page.")
+    for d, page in sorted(ctx.domain.pages.items(), key=lambda item: item[1].title.casefold()):
+        found = [p for p in page.prompts if not p.component and not (brief and page.scenario)]
+        if not found:
+            continue
+        sec = nodes.section(ids=[f"prompts-page-{d.replace('/', '-')}"])
+        sec += nodes.title("", f"{page.scenario.title if page.scenario else page.title} ({len(found)})")
+        lst = nodes.bullet_list(classes=["glassbox-prompt-list"])
+        for p in found:
+            lst += _entry(ctx, d, page, p)
+        sec += lst
+        loose += sec
     # Each scenario's prompts are printed once, above; here a scenario leads to its own page,
     # where they sit in context. (Printing them twice made this page ten megabytes at 1000 scenarios.)
     by_scen = nodes.section(ids=["prompts-by-scenario"])
@@ -66,7 +93,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     by_scen += listing if len(listing) else para("No scenarios yet.")
     if len(scenarios) > size:
         by_scen += _more(ctx, "prompts-by-scenario", "prompt-count", len(scenarios), "gb-list-prompts-by-scenario", "scenarios")
-    return [by_comp, by_scen]
+    return [by_comp, *([loose] if len(loose) > 2 else []), by_scen]
 
 
 def _count(page: Page) -> str:
@@ -82,7 +109,7 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     out: dict[str, tuple[int, list[Any]]] = {}
     for comp in fw.components:
         out[f"prompts-{comp.id}"] = (detail, [
-            [p.text, href(d, p.id), _where(page, p), names(fw.role_by_id, p.roles),
+            [typographic(p.text), href(d, p.id), _where(page, p), names(fw.role_by_id, p.roles),
              list(p.roles)] for d, page, p in everything if p.component == comp.id])
     out["prompts-by-scenario"] = (size, [[page.scenario.title, href(d, ""), _count(page)] for d, page in domain.scenarios()])
     return {k: v for k, v in out.items() if len(v[1]) > v[0]}

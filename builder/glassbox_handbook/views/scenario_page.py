@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from docutils.utils.smartquotes import educateQuotes
 
 from glassbox_handbook.core import downloads
 from glassbox_handbook.core.diagram import framework_diagram
@@ -28,6 +29,10 @@ def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
     def add(term: str, *body: nodes.Node | str) -> None:
         dl.append(nodes.definition_list_item("", nodes.term(term, term), nodes.definition("", para(*body))))
 
+    origin = fw.origin_by_id.get(meta.origin)
+    if origin:  # first: how much of what follows is the paper's
+        add("Where this comes from", nodes.strong("", educateQuotes(origin.name, language="en")),
+            f": {educateQuotes(origin.description, language='en')}")
     for label, value in scenario_facts(fw, meta):
         add(label, value)
     traj = fw.trajectory_by_id[meta.trajectory]

@@ -74,6 +74,7 @@ def map_data(ctx: ViewContext) -> dict[str, Any]:
         "fields": [{"key": k, "label": label} for k, label, _ in FIELDS],
         "matrixFirst": "Scenario", "words": WORDS, "scenarios": scenarios,
         "worksheet": ctx.uri(WORKSHEET_PAGE, ""),
+        "allowed": sorted(fw.words),  # the framework's own words: the privacy check never flags them
     }
 
 
@@ -121,16 +122,16 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     html = (
         '<div class="gb-selfstudy" id="gb-selfstudy">'
         '<p class="gb-ss-note" role="note"><strong>Kept only in this browser.</strong> What you type here stays on this '
-        "device, in this browser's own storage; nothing is sent anywhere. To continue on another device, download the "
-        "JSON file and import it there. Clearing the browser's data deletes the map.</p>"
+        "device, in this browser's own storage; nothing is sent anywhere. To continue on another device, save the map "
+        "as a file and open it there. Clearing the browser's data deletes the map.</p>"
         '<p class="gb-ss-nojs">The map needs JavaScript. Without it, the paper version at the end of this page works the same way.</p>'
         + form(ctx) +
         '<div class="gb-ss-actions" hidden><p class="gb-ss-buttons">'
-        '<button type="button" class="gb-btn gb-ss-md">Download as Markdown</button> '
-        '<button type="button" class="gb-btn gb-ss-json">Download as JSON</button> '
+        '<button type="button" class="gb-btn gb-ss-md">Download as a document</button> '
+        '<button type="button" class="gb-btn gb-ss-json">Save the map to continue elsewhere</button> '
         '<button type="button" class="gb-btn gb-ss-print">Print the map</button> '
         '<button type="button" class="gb-btn gb-ss-worksheet">Continue in the worksheet</button></p>'
-        '<p class="gb-ss-field"><label for="gb-ss-import">Import a map from a JSON file</label>'
+        '<p class="gb-ss-field"><label for="gb-ss-import">Open a saved map</label>'
         '<span class="gb-ss-hint" id="gb-ss-import-hint">It replaces what is in this browser now; download that first if you need it.</span>'
         '<input type="file" id="gb-ss-import" accept=".json,application/json" aria-describedby="gb-ss-import-hint"></p></div>'
         '<p class="gb-ss-status" role="status" aria-live="polite"></p>'
@@ -138,7 +139,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<h2 id="gb-ss-map-heading">Our glass box</h2><p class="gb-ss-problem"></p>'
         '<div class="gb-figure gb-ss-figure"><p class="gb-caption">Highlighted, with a solid outline: where your team has '
         "recorded something. Faded, with a dashed outline: nothing recorded yet. The row of the matrix below says the same "
-        "in words; on a narrow screen, scroll the drawing sideways.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
+        "in words; on a narrow screen the drawing is laid out to fit it.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
         '<h3>Our row of the matrix</h3>'
         '<p class="gb-ss-compare-field"><label for="gb-ss-compare">Side by side with a scenario of the handbook</label>'
         f'<select id="gb-ss-compare"><option value="">No scenario</option>{scenarios}</select></p>'

@@ -1,14 +1,22 @@
 // @ts-check
 /* Glass-Box Handbook: the role lens. "Read as" a role marks, in words and not
    only in colour, the design prompts (and the prompt index's entries) that
-   concern that role, and says how many there are. The choice is kept in this
-   browser; the scenario explorer (gb-explorer.js) follows it. */
+   concern that role, and says how many there are. Prompts that concern only
+   other roles are folded away (their count said, one button shows them all
+   again), so a long page reads short. The choice is kept in the page's
+   address (?read-as=<role>, and &prompts=all once everything is shown), so a
+   link or a reload reads the same way, and in this browser; the scenario
+   explorer (gb-explorer.js) follows it. */
 "use strict";
 
 (() => {
   const { STORE, $, $$, el, storage, readJsonData, ready } = Glassbox.core;
   const KEY = `${STORE}lens`;
   const ROLE_CLASS = "glassbox-role-";
+  /** The address's query parameters that keep the lens: the role, and whether folded prompts are shown. */
+  const PARAM = "read-as";
+  const ALL_PARAM = "prompts";
+  const PROMPTS = ".glassbox-prompt[data-roles], .glassbox-prompt-entry";
 
   /**
    * A role of the framework: glassbox_handbook/views/explorer.py's lens_roles_script embeds them all as
@@ -32,6 +40,8 @@
   let roles = [];
   /** The role read as, "" for none. */
   let current = "";
+  /** Whether the reader asked to see the prompts that concern other roles too. */
+  let showAll = false;
   /** @type {Array<(role: string) => void>} */
   const listeners = [];
 
@@ -70,15 +80,55 @@
   const statusText = (count, name) => `${count} prompt${count === 1 ? "" : "s"} on this page concern ${name}.`;
 
   /**
+   * What the fold's note says: how many prompts for other roles are folded away, or that they are shown.
+   * @param {number} folded  prompts that concern only other roles
+   * @param {boolean} shown  whether the reader chose to see them
+   */
+  const foldText = (folded, shown) => shown
+    ? `Showing all prompts, including ${folded} for other roles.`
+    : `${folded} prompt${folded === 1 ? "" : "s"} for other roles ${folded === 1 ? "is" : "are"} folded away.`;
+
+  /**
+   * The page's address with the lens in it (or taken out), for history.replaceState.
+   * @param {string} href  the current address
+   * @param {string} role  "" for no lens
+   * @param {boolean} all  whether the prompts for other roles are shown
+   * @returns {string}
+   */
+  const addressFor = (href, role, all) => {
+    const url = new URL(href);
+    if (role) url.searchParams.set(PARAM, role);
+    else url.searchParams.delete(PARAM);
+    if (role && all) url.searchParams.set(ALL_PARAM, "all");
+    else url.searchParams.delete(ALL_PARAM);
+    return url.href;
+  };
+
+  /**
+   * Keep the lens in the address without adding a history entry (file:// pages accept this too).
+   */
+  const keepInAddress = () => {
+    try {
+      history.replaceState(history.state, "", addressFor(location.href, current, showAll));
+    } catch {
+      /* an address that cannot be rewritten (a sandboxed frame): the choice is still kept in storage */
+    }
+  };
+
+  /**
    * Mark one prompt as concerning the role or not; one that does gets a badge saying so.
    * @param {HTMLElement} prompt
    * @param {string} role  "" for no lens
    * @param {string} name  the role's name
    */
   const markPrompt = (prompt, role, name) => {
-    const hit = role !== "" && promptRoles(prompt.dataset.roles ?? "", prompt.classList).includes(role);
+    const named = promptRoles(prompt.dataset.roles ?? "", prompt.classList);
+    const hit = role !== "" && named.includes(role);
+    // A prompt that names no role is for everyone: it stays in view under any lens.
+    const miss = role !== "" && !hit && named.length > 0;
     prompt.classList.toggle("gb-lens-hit", hit);
-    prompt.classList.toggle("gb-lens-miss", role !== "" && !hit);
+    prompt.classList.toggle("gb-lens-miss", miss);
+    prompt.classList.toggle("gb-lens-folded", miss && !showAll);
     let badge = $(".gb-lens-badge", prompt);
     if (hit && !badge) {
       badge = el("p", { class: "gb-lens-badge" });
@@ -98,10 +148,24 @@
     current = role;
     if (role) storage.set(KEY, role);
     else storage.remove(KEY);
+    if (!role) showAll = false;
     const name = roles.find((r) => r.id === role)?.name ?? "";
-    for (const prompt of $$(".glassbox-prompt[data-roles], .glassbox-prompt-entry")) markPrompt(prompt, role, name);
+    for (const prompt of $$(PROMPTS)) markPrompt(prompt, role, name);
     const status = $(".gb-lens-status");
     if (status) status.textContent = role ? statusText($$(".gb-lens-hit").length, name) : "";
+    const folded = $$(".gb-lens-miss").length;
+    const fold = $(".gb-lens-fold");
+    if (fold) {
+      fold.hidden = folded === 0;
+      const note = $(".gb-lens-fold-note", fold);
+      const button = $(".gb-lens-fold-button", fold);
+      if (note) note.textContent = foldText(folded, showAll);
+      if (button) {
+        button.textContent = showAll ? "Fold them away again" : `Show all ${folded}`;
+        button.setAttribute("aria-pressed", String(showAll));
+      }
+    }
+    if ($(".gb-lens")) keepInAddress();
     for (const listener of listeners) listener(role);
   };
 
@@ -114,10 +178,14 @@
     const offered = /** @type {LensRole[] | null} */ (readJsonData("gb-lens-roles"));
     if (!offered?.length) return;
     roles = offered;
-    const saved = storage.get(KEY) ?? "";
+    // The address wins over the browser's memory: a shared link reads as its sender chose.
+    const params = new URLSearchParams(location.search);
+    const asked = params.get(PARAM);
+    const saved = asked ?? storage.get(KEY) ?? "";
     current = roles.some((r) => r.id === saved) ? saved : "";
+    showAll = current !== "" && params.get(ALL_PARAM) === "all";
     if ($(".gb-explorer")) return;
-    const onPage = $$(".glassbox-prompt[data-roles], .glassbox-prompt-entry")
+    const onPage = $$(PROMPTS)
       .map((p) => promptRoles(p.dataset.roles ?? "", p.classList));
     const select = el("select", { id: "gb-lens-select" }, [
       el("option", { value: "", text: "Everyone (no lens)" }),
@@ -127,16 +195,26 @@
         return option;
       }),
     ]);
+    const toggle = el("button", { type: "button", class: "gb-btn gb-lens-fold-button", "aria-pressed": "false" });
+    toggle.addEventListener("click", () => {
+      showAll = !showAll;
+      setLens(current);
+    });
+    const fold = el("p", { class: "gb-lens-fold" }, [el("span", { class: "gb-lens-fold-note" }), " ", toggle]);
+    fold.hidden = true;
     const box = el("div", { class: "gb-lens" }, [
       el("label", { for: "gb-lens-select", text: "Read as: " }), select,
-      el("span", { class: "gb-lens-status", role: "status", "aria-live": "polite" }),
+      el("span", { class: "gb-lens-status", role: "status", "aria-live": "polite" }), fold,
     ]);
     const h1 = $("main h1, article h1, h1");
     if (h1?.parentNode) h1.after(box);
     else document.body.prepend(box);
     select.value = current;
-    select.addEventListener("change", () => setLens(select.value));
-    if (select.value) setLens(select.value);
+    select.addEventListener("change", () => {
+      showAll = false;
+      setLens(select.value);
+    });
+    if (select.value || asked !== null) setLens(select.value);
   };
 
   const lens = {
@@ -152,6 +230,8 @@
     lensOptions,
     promptRoles,
     statusText,
+    foldText,
+    addressFor,
   };
 
   Glassbox.lens = lens;
