@@ -327,6 +327,12 @@ def _scroll(svg: str) -> str:
             f"{svg}</div>")
 
 
+def _core_names(fw: Framework) -> str:
+    """The components drawn at every level, by name: "A, B and C"."""
+    names = [fw.component_by_id[cid].name for cid in fw.core]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
          section_anchor: dict[str, str]) -> nodes.bullet_list:
     """The structured text alternative: the same links, as a nested list."""
@@ -347,7 +353,7 @@ def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
         inner = nodes.bullet_list()
         for cid in fw.core:
             inner += comp_item(cid)
-        top += nodes.list_item("", nodes.paragraph("", f"{name}: the learning core, linked both ways"), inner)
+        top += nodes.list_item("", nodes.paragraph("", f"{name}: {_core_names(fw)}, linked both ways"), inner)
     rest = nodes.bullet_list()
     for c in fw.around_core:
         rest += comp_item(c.id)
@@ -366,7 +372,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
     fig = nodes.container(classes=["gb-figure", "no-search"])
     caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
-               if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
+               if highlight else f"The {info.name} ({info.short_name}): {len(fw.levels.paired)} levels, each with "
+               f"{_core_names(fw)}.")
     fig += nodes.paragraph("", caption, classes=["gb-caption"])
     after = "gb-after-diagram" + (f"-{highlight.id}" if highlight else "")
     if skip:

@@ -67,7 +67,7 @@ class Framework(Strict):
     scenario_sections: list[str] = Field([], description='Headings a scenario may have besides component sections (for example: Background).')
     crosswalks: list[Crosswalk] = Field([], description='Other frameworks mapped onto this one; each is shown by a crosswalk-table view.')
     plain: Plain = Field(Plain(), description="The framework in everyday words, for the plain-words page and a session's opening.")
-    origins: list[Named] = Field([Named(id="contributed", name="Contributed", description="A partnership's own account.")], description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
+    origins: list[Named] = Field([Named(id="contributed", name="Contributed", description="The contributors' own account.")], description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
     abbreviations: list[Abbreviation] = Field([], description='Abbreviations the pages use, each explained where it first appears.')
     source_tables: dict[str, str] = Field({}, description='The source\'s tables as it names them ("Table 2"), each mapped to the handbook page that shows it (a docname).')
 

@@ -83,6 +83,8 @@ class Plain(Strict):
     """The framework in plain words, beside each component's `plain` sentence: read by the plain-words
     page and by the workshop session's opening, so both say it the same way."""
 
+    intro: str = ""
+    """What the framework is, in one everyday sentence: the session handout opens with it."""
     levels: str = ""  # what the levels are
     """What the levels are, in everyday words."""
     glass_box: str = ""  # what "opening the glass box" means
