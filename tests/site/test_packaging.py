@@ -212,7 +212,6 @@ def srlc_output_words() -> set[str]:
 
 
 def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(venv, tmp_path_factory):
-    from bs4 import BeautifulSoup
     from conftest import pdf_pages
 
     where = tmp_path_factory.mktemp("user-new")
@@ -224,8 +223,7 @@ def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_wo
     checked = run([command, "check"], cwd=root)
     assert "2 scenario file(s) checked: no problems." in checked.stdout
     site = root / "_build" / "html"
-    texts = {str(p.relative_to(site)): BeautifulSoup(p.read_text(), "html.parser").get_text(" ")
-             for p in site.rglob("*.html")}
+    texts = {str(p.relative_to(site)): page_text(p) for p in site.rglob("*.html")}
     pdfs = sorted((site / "pdf").glob("*.pdf"))
     assert len(pdfs) >= 10 and len(texts) >= 15
     texts |= {p.name: " ".join(pdf_pages(p)) for p in pdfs}
