@@ -95,7 +95,7 @@ class Abbreviation(Strict):
     """An abbreviation pages may use, spelt out at its first use on each page."""
 
     short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
-    """The abbreviation as pages write it (capital letters, such as OPF)."""
+    """The abbreviation as pages write it, in capital letters."""
     long: str = Field(min_length=1)
     """What it stands for, spelt out at its first use on each page."""
 
@@ -198,7 +198,7 @@ class Licence(Strict):
     """The licence every scenario and page is published under."""
 
     id: str
-    """Its id, as scenarios write it under `license` (an SPDX id such as CC-BY-SA-4.0)."""
+    """Its id, as scenarios write it under `license` (a standard licence id such as `CC-BY-SA-4.0`)."""
     name: str
     """Its name, printed on covers and packets."""
     url: str
