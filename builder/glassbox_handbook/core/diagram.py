@@ -100,7 +100,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
             parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(f'<ellipse cx="{W / 2 + 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(_level_link(levels_href, cy, ((38, level.school_side, "start"),
-                                                     (W - 38, level.university_side, "end"))))
+                                                     (W - 38, level.university_side, "end")),
+                                     room=W / 2 - 110 - 118 - 38 - 8))
             parts.append("</g>")
         else:
             parts.append(f'<g class="{lcls}"><ellipse cx="{W / 2}" cy="{cy}" rx="350" ry="84" class="gb-org"/></g>')
@@ -281,7 +282,7 @@ def diagram_svg(fw: Framework, uri: Uri) -> str:
     return _both(_svg(fw, uri, True, None, {}, None), _svg_narrow(fw, uri, True, None, {}, None))
 
 
-def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...]) -> str:
+def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], room: float = 0) -> str:
     """A level's name, on each side of the drawing where it has two, as one link: one tab stop per level.
 
     Each name sits on a box of its own size (transparent until the link has focus or a pointer), so the
@@ -291,10 +292,14 @@ def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...])
     """
     inner = []
     for x, text, anchor in sides:
-        width = len(text) * 9.5 + 14
+        # A side's name longer than the room beside the boxes goes on two lines (another framework's
+        # sides are rarely one short word each).
+        lines = _lines(text, room, 15.3) if room else text
+        count = lines.count("\n")
+        width = max(len(t) for t in lines.split("\n")) * 9.5 + 14
         left = x - 7 if anchor == "start" else x - width + 7
-        inner.append(f'<rect x="{left:g}" y="{cy - 23:g}" width="{width:g}" height="28" rx="5" class="gb-hit"/>'
-                     + _text(x, cy - 4, text, "gb-side", anchor))
+        inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
+                     f'rx="5" class="gb-hit"/>' + _text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
     name = " – ".join(text for _, text, _ in sides)
     return _a(href, f"{name} level", " ".join(inner), "gb-node gb-levelname")
 
@@ -394,6 +399,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
     alt += _alt(fw, uri, True, highlight, section_anchor)
     fig += alt
+    if info.base_name == info.name:  # a framework that grew from no other: nothing to show beside it
+        return [fig]
     base = nodes.container(classes=["gb-base-figure"])
     base += nodes.raw("", f'<details class="gb-base-toggle"><summary>Show the {escape(info.base_name)} '
                          f"({escape(info.base_short_name)}): one organization</summary>", format="html")
