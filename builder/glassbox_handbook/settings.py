@@ -57,7 +57,7 @@ class Settings:
         20, "html", "The same for lists whose entries are long: the matrix's rows, each component's prompts "
         "in the prompt index.")
     pdf_papers: list[str] = _setting(
-        ["a4", "letter"], "html", "Paper sizes to write every PDF in (CSS page size names).")
+        ["a4", "letter"], "html", "Paper sizes to write every PDF in (the page size names of stylesheets: a4, letter, a5...).")
     pdf_licence: str = _setting(
         "", "", "Licence line printed on covers and packets; empty: the `licence` of the framework file.")
     pdf_scenarios: list[str] = _setting(

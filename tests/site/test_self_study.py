@@ -136,7 +136,7 @@ def test_fill_see_keep_export_import_and_print_the_map(site, browser, tmp_path):
     page.pdf(path=str(pdf))
     with pdfplumber.open(pdf) as doc:
         text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in doc.pages))
-    assert "Our glass box" in text and "Mentors asked for the calendar to continue." in text and "Nothing is recorded" in text
+    assert "Our map" in text and "Mentors asked for the calendar to continue." in text and "Nothing is recorded" in text
     assert "Your entries" not in text and "Download as Markdown" not in text
     assert problems == []
     ctx.close()

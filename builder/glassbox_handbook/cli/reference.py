@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from glassbox_handbook.cli import reference_pages
 from glassbox_handbook.cli.project import open_project
 
 
@@ -15,6 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=template)
     p = sub.add_parser("settings", help="print the table of conf.py settings (README.md holds it)")
     p.set_defaults(func=settings)
+    p = sub.add_parser("framework-schema", help="print the JSON Schema of the framework file (for editors)")
+    p.set_defaults(func=lambda _args: _write(reference_pages.framework_schema()))
+    p = sub.add_parser("framework-reference", help="print the framework file's reference page (Markdown)")
+    p.set_defaults(func=lambda _args: _write(reference_pages.framework_page()))
+    p = sub.add_parser("directives-reference", help="print the reference page of directives and settings (Markdown)")
+    p.set_defaults(func=lambda _args: _write(reference_pages.directives_page()))
+
+
+def _write(text: str) -> int:
+    sys.stdout.write(text)
+    return 0
 
 
 def template(args: argparse.Namespace) -> int:

@@ -100,7 +100,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
             parts.append(f'<ellipse cx="{W / 2 - 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(f'<ellipse cx="{W / 2 + 95}" cy="{cy}" rx="270" ry="84" class="gb-org"/>')
             parts.append(_level_link(levels_href, cy, ((38, level.school_side, "start"),
-                                                     (W - 38, level.university_side, "end"))))
+                                                     (W - 38, level.university_side, "end")),
+                                     room=W / 2 - 110 - 118 - 38 - 8))
             parts.append("</g>")
         else:
             parts.append(f'<g class="{lcls}"><ellipse cx="{W / 2}" cy="{cy}" rx="350" ry="84" class="gb-org"/></g>')
@@ -281,7 +282,7 @@ def diagram_svg(fw: Framework, uri: Uri) -> str:
     return _both(_svg(fw, uri, True, None, {}, None), _svg_narrow(fw, uri, True, None, {}, None))
 
 
-def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...]) -> str:
+def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], room: float = 0) -> str:
     """A level's name, on each side of the drawing where it has two, as one link: one tab stop per level.
 
     Each name sits on a box of its own size (transparent until the link has focus or a pointer), so the
@@ -291,10 +292,14 @@ def _level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...])
     """
     inner = []
     for x, text, anchor in sides:
-        width = len(text) * 9.5 + 14
+        # A side's name longer than the room beside the boxes goes on two lines (another framework's
+        # sides are rarely one short word each).
+        lines = _lines(text, room, 15.3) if room else text
+        count = lines.count("\n")
+        width = max(len(t) for t in lines.split("\n")) * 9.5 + 14
         left = x - 7 if anchor == "start" else x - width + 7
-        inner.append(f'<rect x="{left:g}" y="{cy - 23:g}" width="{width:g}" height="28" rx="5" class="gb-hit"/>'
-                     + _text(x, cy - 4, text, "gb-side", anchor))
+        inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
+                     f'rx="5" class="gb-hit"/>' + _text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
     name = " – ".join(text for _, text, _ in sides)
     return _a(href, f"{name} level", " ".join(inner), "gb-node gb-levelname")
 
@@ -327,6 +332,12 @@ def _scroll(svg: str) -> str:
             f"{svg}</div>")
 
 
+def _core_names(fw: Framework) -> str:
+    """The components drawn at every level, by name: "A, B and C"."""
+    names = [fw.component_by_id[cid].name for cid in fw.core]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
          section_anchor: dict[str, str]) -> nodes.bullet_list:
     """The structured text alternative: the same links, as a nested list."""
@@ -347,7 +358,7 @@ def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
         inner = nodes.bullet_list()
         for cid in fw.core:
             inner += comp_item(cid)
-        top += nodes.list_item("", nodes.paragraph("", f"{name}: the learning core, linked both ways"), inner)
+        top += nodes.list_item("", nodes.paragraph("", f"{name}: {_core_names(fw)}, linked both ways"), inner)
     rest = nodes.bullet_list()
     for c in fw.around_core:
         rest += comp_item(c.id)
@@ -366,7 +377,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     # "no-search": the diagram repeats the framework's names on every page; keep them out of search results
     fig = nodes.container(classes=["gb-figure", "no-search"])
     caption = (f"Where this scenario sits in the {info.short_name}: highlighted parts are enacted here."
-               if highlight else f"The {info.name} ({info.short_name}): three paired levels, each with its learning core.")
+               if highlight else f"The {info.name} ({info.short_name}): {len(fw.levels.paired)} levels, each with "
+               f"{_core_names(fw)}.")
     fig += nodes.paragraph("", caption, classes=["gb-caption"])
     after = "gb-after-diagram" + (f"-{highlight.id}" if highlight else "")
     if skip:
@@ -387,6 +399,8 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     alt += nodes.paragraph("", f"Text version of the {info.short_name} diagram:", classes=["gb-alt-title"])
     alt += _alt(fw, uri, True, highlight, section_anchor)
     fig += alt
+    if info.base_name == info.name:  # a framework that grew from no other: nothing to show beside it
+        return [fig]
     base = nodes.container(classes=["gb-base-figure"])
     base += nodes.raw("", f'<details class="gb-base-toggle"><summary>Show the {escape(info.base_name)} '
                          f"({escape(info.base_short_name)}): one organization</summary>", format="html")

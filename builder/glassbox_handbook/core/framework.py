@@ -17,10 +17,11 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
+from glassbox_handbook.core.shapes import expected_shape
 from glassbox_handbook.core.vocabulary import (
     Abbreviation,
     Component,
@@ -37,10 +38,9 @@ from glassbox_handbook.core.vocabulary import (
     PairedLevel,
     Plain,
     Role,
-    Room,
     Strict,
-    Workshop,
 )
+from glassbox_handbook.core.workshop_model import Room, Workshop
 
 # The names a step's words may use besides a room's words (glassbox_handbook/core/session.py fills them).
 STEP_FIELDS = ("felt_difficulty", "project", "focus", "component", "summary", "listen", "gaps", "n", "minutes")
@@ -51,26 +51,25 @@ _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 class Framework(Strict):
     """The whole vocabulary file."""
 
-    framework: FrameworkInfo
-    components: list[Component]
-    concepts: list[Concept]
-    levels: Levels
-    dimensions: list[Dimension]
-    roles: list[Role]
-    trajectories: list[Named]
-    bases: list[Named]
-    licence: Licence
-    facts: dict[str, Fact]
-    diagram: Diagram
-    defaults: Defaults
-    workshop: Workshop
-    scenario_sections: list[str] = []
-    crosswalks: list[Crosswalk] = []
-    plain: Plain = Plain()
-    origins: list[Named] = [Named(id="contributed", name="Contributed", description="A partnership's own account.")]
-    abbreviations: list[Abbreviation] = []
-    # The source's tables as it names them ("Table 2") -> the handbook page that shows each (a docname).
-    source_tables: dict[str, str] = {}
+    framework: FrameworkInfo = Field(description='Who the framework is: its names, the work that introduced it and where its pages live.')
+    components: list[Component] = Field(description="The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides.")
+    concepts: list[Concept] = Field(description='Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role.')
+    levels: Levels = Field(description='Where the work happens. Scenarios name their levels; the levels view groups scenarios by them.')
+    dimensions: list[Dimension] = Field(description='Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table.')
+    roles: list[Role] = Field(description="Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens.")
+    trajectories: list[Named] = Field(description="How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it.")
+    bases: list[Named] = Field(description="What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix.")
+    licence: Licence = Field(description='The licence every scenario and page is published under; scenarios must name it, covers and packets print it.')
+    facts: dict[str, Fact] = Field(description="The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence.")
+    diagram: Diagram = Field(description="How the framework's diagram is drawn.")
+    defaults: Defaults = Field(description='What a new section or draft starts from before its writer chooses.')
+    workshop: Workshop = Field(description='How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner).')
+    scenario_sections: list[str] = Field([], description='Headings a scenario may have besides component sections (for example: Background).')
+    crosswalks: list[Crosswalk] = Field([], description='Other frameworks mapped onto this one; each is shown by a crosswalk-table view.')
+    plain: Plain = Field(Plain(), description="The framework in everyday words, for the plain-words page and a session's opening.")
+    origins: list[Named] = Field([Named(id="contributed", name="Contributed", description="The contributors' own account.")], description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
+    abbreviations: list[Abbreviation] = Field([], description='Abbreviations the pages use, each explained where it first appears.')
+    source_tables: dict[str, str] = Field({}, description='The source\'s tables as it names them ("Table 2"), each mapped to the handbook page that shows it (a docname).')
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Framework:
@@ -293,6 +292,8 @@ def load_framework(path: str | Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError
+        exc._glassbox_model = Framework  # lets the message list the keys that are allowed there
         node = yaml.compose(text, Loader=YAML_LOADER)  # only now: where each value sits, for the message
         lines = line_map(node, first_line=1) if node is not None else {}
-        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file")) from None
+        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file",
+                                            shape=lambda loc: expected_shape(Framework, loc))) from None

@@ -45,11 +45,13 @@ _TYPE_WORDS = {
 }
 
 
-def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], fix_default: str) -> list[Problem]:
+def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], fix_default: str,
+                      shape: Any = None) -> list[Problem]:
     """Turn a pydantic ValidationError into problems with the YAML line of each field.
 
     `lines` maps a location tuple (as pydantic reports it) to the (line, col)
-    where that value starts in the file; missing fields point at their parent.
+    where that value starts in the file; missing fields point at their parent. `shape(loc)`, when given,
+    says how a missing key is written (its type, and the keys of a part that has its own).
     """
     problems = []
     for err in exc.errors():
@@ -60,11 +62,14 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
         ctx = err.get("ctx") or {}
         if kind == "missing":
             message, fix = f"required field `{field}` is missing", f"add `{loc[-1]}:` with a value"
+            if shape is not None and (written := shape(loc)):
+                fix = "add it, shaped like this:\n" + "\n".join("    " + line for line in written.splitlines())
         elif kind == "extra_forbidden":
             known = known_fields(exc, loc)
             close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
             message = f"unknown field `{field}`"
-            fix = f"did you mean `{close[0]}`?" if close else "remove it; the fields are: " + ", ".join(known)
+            fix = (f"did you mean `{close[0]}`?" if close else
+                   "remove it; the fields are: " + ", ".join(known) if known else "remove it")
         elif kind in _TYPE_WORDS:
             message = f"`{field}` must be {_TYPE_WORDS[kind]}, not {_describe(err.get('input'))}"
             fix = fix_default

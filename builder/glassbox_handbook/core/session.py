@@ -31,7 +31,7 @@ from typing import NamedTuple
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
-from glassbox_handbook.core.vocabulary import Room, Step
+from glassbox_handbook.core.workshop_model import Room, Step
 
 # How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
 CHOSEN_RULE = "The facilitator chose the components: {names}."

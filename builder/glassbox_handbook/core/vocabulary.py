@@ -1,4 +1,4 @@
-"""The items of a framework's vocabulary file, one model each.
+"""The items of a framework's vocabulary file, one model each (the workshop's in `core/workshop_model.py`).
 
 `builder.framework.Framework` puts them together and validates what crosses
 items (unique ids, the diagram naming real components...). Every model is
@@ -16,40 +16,62 @@ ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each field's docstring is its description: the JSON Schema for editors and the framework file's
+    # reference page (`glassbox-handbook framework-reference`) both read it.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Pages(Strict):
     component: str
+    """The page of each component, with `{id}` for its id."""
     concept: str
+    """The page of each concept, with `{id}` for its id."""
     scenario_index: str
+    """The page that lists the scenarios."""
     levels: str = ""
+    """The page about the levels, which level names link to; empty: they link nowhere."""
 
 
 class FrameworkInfo(Strict):
     id: str
+    """A short id for the framework (lower-case, hyphens)."""
     name: str
+    """The framework's full name, used in titles, covers and the diagram's description."""
     short_name: str
+    """Its abbreviation, where space is short (cards, slides, table headings)."""
     base_name: str
+    """The name of the framework this one grew from (the dimensions table compares them); the framework's own name when it grew from none."""
     base_short_name: str
+    """That framework's abbreviation."""
     source: str
+    """The bibliography key of the work that introduced the framework; scenario templates suggest it as a source."""
     pages: Pages
+    """Where the framework's own pages are, so that views can link to them."""
 
 
 class Component(Strict):
     id: str = Field(pattern=ID)
+    """Its id: scenarios and prompts refer to the component by it."""
     name: str
+    """Its name: page titles, the matrix's column, and the heading of a scenario's section about it."""
     group: str
+    """A group of components, for lists that gather them (the glossary, the self-study map)."""
     shape: str
+    """The shape of its mark on cards and slides (square, circle, triangle, star, hexagon...)."""
     # A short label printed in the component's mark beside its shape (cards, slides), so that two shapes
     # that look alike when small (a circle and a hexagon) are still told apart; distinct per component.
     code: str = Field(default="", max_length=4)
+    """A short label printed in its mark, so that marks that look alike stay apart; default: its initials."""
     aliases: list[str] = []
+    """Other headings a scenario may use for its section."""
     definition: str
+    """One sentence: the glossary, the hover help and the matrix's header show it."""
     plain: str = ""  # the component in one everyday sentence (the plain-words page and the workshop's opening)
+    """The component in one everyday sentence, for the plain-words page and a session's opening."""
     # What a facilitator hears when a group is working on this component (the guide's "what to listen for");
     # empty: the guide says what the definition says.
     listen: str = ""
+    """What a facilitator hears when a group works on it (the guide's \"what to listen for\"); default: the definition."""
 
     @property
     def mark(self) -> str:
@@ -61,52 +83,76 @@ class Plain(Strict):
     """The framework in plain words, beside each component's `plain` sentence: read by the plain-words
     page and by the workshop session's opening, so both say it the same way."""
 
+    intro: str = ""
+    """What the framework is, in one everyday sentence: the session handout opens with it."""
     levels: str = ""  # what the levels are
+    """What the levels are, in everyday words."""
     glass_box: str = ""  # what "opening the glass box" means
+    """What looking inside the framework's work means, in everyday words."""
 
 
 class Abbreviation(Strict):
     """An abbreviation pages may use, spelt out at its first use on each page."""
 
     short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
+    """The abbreviation as pages write it, in capital letters."""
     long: str = Field(min_length=1)
+    """What it stands for, spelt out at its first use on each page."""
 
 
 class Concept(Strict):
     id: str = Field(pattern=ID)
+    """Its id, for links and the diagram."""
     name: str
+    """Its name: the page's title and the glossary's entry."""
     terms: list[str]
+    """The words the {concept} role accepts for it (any case)."""
     sources: list[str] = []
+    """Bibliography keys of the works that define it."""
     definition: str
+    """One sentence: the glossary and the hover help show it."""
 
 
 class BaseLevel(Strict):
     """A level of the framework this one grows from (one organization)."""
 
     id: str = Field(pattern=ID)
+    """Its id, which a paired level's `base` names."""
     name: str
+    """Its name."""
 
 
 class PairedLevel(Strict):
     """A level of this framework: a school-side level paired with a university-side one."""
 
     id: str = Field(pattern=ID)
+    """Its id: scenarios list it under `levels`."""
     name: str
+    """Its name, as the levels view and a scenario's facts show it."""
     school_side: str
+    """Who takes part at this level on the first side."""
     university_side: str
+    """Who takes part at this level on the second side."""
     base: str  # the id of the base framework's level it extends
+    """The id of the base level it extends."""
 
 
 class Levels(Strict):
     base: list[BaseLevel]
+    """The levels of the framework this one grew from (one organization)."""
     paired: list[PairedLevel]
+    """This framework's levels, each a pair of sides; scenarios name these ids."""
 
 
 class Dimension(Strict):
     id: str = Field(pattern=ID)
+    """Its id."""
     name: str
+    """Its name, the row's heading."""
     base: str  # the dimension in the framework this one grows from
+    """How the framework it grew from sees this dimension."""
     paired: str  # the same dimension in this framework
+    """How this framework sees it."""
 
 
 # Which side of the partnership a role works on; `both` for a role that spans the two (it is in every room).
@@ -115,21 +161,32 @@ Side = Literal["school", "university", "both"]
 
 class Role(Strict):
     id: str = Field(pattern=ID)
+    """Its id: prompts and scenarios list it under `roles`."""
     name: str
+    """Its name, as prompts and filters show it."""
     side: Side  # required: a session for one side's room must know whom it may ask to act
+    """The side of the work the role is on: school, university or both (a session for one side's room asks only its roles to act)."""
     lens: bool = False
+    """Whether readers can choose to view the site through this role (prompts for it are highlighted)."""
 
 
 class Named(Strict):
     """A trajectory or a basis: an id with a name and a description."""
 
     id: str = Field(pattern=ID)
+    """Its id, as scenarios write it."""
     name: str
+    """Its name, as pages show it."""
     description: str
+    """What it means, in a sentence (the explorer's and the worksheet's help)."""
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
+    """For a basis: when a writer should choose it (advice in error messages)."""
     short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
+    """A shorter word for tight places (the printed matrix); default: the name."""
     cited: bool = False  # for a basis: a section with this basis must cite a source (glassbox_handbook.core.scenario refuses it otherwise)
-    credited: bool = False  # for a basis: the account is the contributors' own, and they are credited as its source
+    """For a basis: a section with it must cite a source."""
+    credited: bool = False
+    """For a basis: the account is the contributors' own, and they are credited as its source."""
 
     @property
     def label(self) -> str:
@@ -141,103 +198,73 @@ class Licence(Strict):
     """The licence every scenario and page is published under."""
 
     id: str
+    """Its id, as scenarios write it under `license` (a standard licence id such as `CC-BY-SA-4.0`)."""
     name: str
+    """Its name, printed on covers and packets."""
     url: str
+    """Where it is published, linked from every scenario page."""
 
 
 class Diagram(Strict):
     """How the framework is drawn: the learning core at each level, and what sits above the levels."""
 
     facilitators: str  # component drawn as the box on the left of each level
+    """The component drawn as the box on the left at every level."""
     agents: str  # component drawn as the box on the right
+    """The component drawn as the box on the right at every level."""
     priorities: str  # component drawn as the triangle between them
+    """The component drawn as the triangle between them."""
     priorities_label: str = ""  # the triangle's label, with line breaks, when the name is too wide for it
+    """The triangle's label, with line breaks, when the name is too wide for it."""
     above: str = ""  # concept drawn above the levels (the paper's Figure 2 puts it there), or none
+    """A concept drawn above the levels; empty: none."""
 
 
 class Defaults(Strict):
     """What a new enactment or draft starts from when the contributor has not chosen yet."""
 
     basis: str
+    """The basis id a new section starts with."""
     trajectory: str
-
-
-class Step(Strict):
-    """The words of one step of a session plan; `{…}` names are filled from the scenario."""
-
-    title: str
-    what: str
-    read_aloud: str = ""
-    listen_for: str = ""
-    brief: str = ""  # what to do in one line, for a plan's table (the whole `what` is in the step's own text)
-
-
-class Room(Strict):
-    """Who is in the room for a session: both sides of the partnership, or one. The step words' `{…}`
-    names beyond the scenario's are filled from `words`, so one set of step words serves every room."""
-
-    id: str = Field(pattern=ID)
-    name: str  # as the planner offers it: "The whole partnership"
-    sides: list[Literal["school", "university"]] = Field(min_length=1)
-    words: dict[str, str] = {}  # name -> words for this room, e.g. groups: "groups of four that mix ..."
-    # How a prompt that asks a role not in this room to act is put to the room: `{text}` is the prompt.
-    bring: str = "{text}"
-    kit: bool = False  # the PDF builder prints a ready-made kit for this room
-
-
-class Workshop(Strict):
-    """How a workshop session on one scenario is planned (glassbox_handbook/core/session.py), and its words."""
-
-    lengths: list[int]  # the session lengths offered, in minutes
-    blocks: dict[str, dict[int, int]]  # fixed step -> {length: minutes}: opening, diagram, reflect, close
-    components: dict[int, int]  # length -> how many components a session works on, at most
-    prompts: dict[int, int]  # length -> how many prompts per component, at most
-    focus_order: list[str]  # basis ids, in the order their sections are chosen
-    focus_rule: str
-    opening: Step
-    framework: Step | None = None  # the framework in plain words, after the opening (its minutes: blocks.framework)
-    diagram: Step
-    component: Step
-    component_open: Step | None = None  # a component the session has no prompt for: talk from its summary
-    gaps: Step
-    strengths: Step
-    close: Step
-    moves: list[str]
-    # What the facilitator guide adds to the plan (all optional: a framework without them prints less).
-    prepare: list[str] = []  # what to get ready before the session
-    listen_roles: str = ""  # "{roles}": the roles a prompt names, so the facilitator hears from them
-    basis_listen: dict[str, str] = {}  # basis id -> what to listen for in a section with that basis
-    rooms: list[Room] = Field(min_length=1)  # the first is the default: the room a plan is for unless chosen
-    people: int = 20  # the room the guide counts materials for
-    group_size: int = 4  # people per small group
-    materials: list[str] = []  # what to bring, with counts: {people}, {groups} and the kit's files ({handout}...)
-    setup: list[str] = []  # how to set the room up: {people}, {groups}
-    debrief: list[str] = []  # questions for the closing debrief
-    after: list[dict[str, str]] = []  # what comes next: {page: docname, text: "..."}
+    """The trajectory id a new draft starts with."""
 
 
 class CrosswalkItem(Strict):
     id: str = Field(pattern=ID)
+    """Its id."""
     label: str
+    """Its short label (a number or code)."""
     name: str
+    """Its name."""
     summary: str
+    """What it says, in a sentence."""
     components: list[str] = []
+    """Component ids it speaks to."""
     concepts: list[str] = []
+    """Concept ids it speaks to."""
     scenarios: list[str] = []
+    """Scenario ids that show it."""
 
 
 class Crosswalk(Strict):
     """Another framework's items mapped onto this one's components and concepts (the handbook's reading)."""
 
     id: str = Field(pattern=ID)
+    """Its id, the crosswalk-table view's argument."""
     name: str
+    """The other framework's name."""
     source: str
+    """The bibliography key of the other framework's source."""
     purpose: str
+    """Why the crosswalk is drawn, in a sentence."""
     items: list[CrosswalkItem]
+    """The other framework's items, each mapped onto components and concepts."""
 
 
 class Fact(Strict):
     """How one of a scenario's four facts is labelled for readers, and the hint a contributor sees."""
 
     label: str
+    """The fact's label on scenario pages, cards and packets."""
     hint: str
+    """What a writer is asked for (the template's comment, the worksheet's help)."""

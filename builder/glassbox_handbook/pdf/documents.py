@@ -17,7 +17,7 @@ from docutils import nodes
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.core.session import SessionPlan, kit_minutes, kit_rooms, plan_session
-from glassbox_handbook.core.vocabulary import Room
+from glassbox_handbook.core.workshop_model import Room
 from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.pdf.render import data_uri_svg
 

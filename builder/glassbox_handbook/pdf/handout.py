@@ -39,7 +39,7 @@ def plain_words(fw: Framework) -> dict[str, Any]:
     for c in fw.components:
         groups.setdefault(c.group, []).append({"name": c.name, "plain": c.plain or c.definition, "code": c.mark,
                                                "shape": shape_uri(c.shape), "shape_name": c.shape})
-    return {"name": fw.framework.name, "short": fw.framework.short_name, "glass_box": fw.plain.glass_box,
+    return {"name": fw.framework.name, "short": fw.framework.short_name, "intro": fw.plain.intro, "glass_box": fw.plain.glass_box,
             "levels": fw.plain.levels, "pairs": [(lv.school_side, lv.university_side) for lv in fw.levels.paired],
             "groups": [{"name": g, "parts": parts} for g, parts in groups.items()]}
 

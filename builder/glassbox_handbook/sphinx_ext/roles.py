@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 
 
 class ConceptRole(SphinxRole):
+    """A concept's term, linked to the concept's page: write the term, or the words to show and then the term in angle brackets."""
+
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         fw = framework_for(self.env)
         shown, concept, hint = fw.resolve_term(self.text)

@@ -35,7 +35,7 @@ def render(ctx: ViewContext, node: nodes.Element, first: int | None = None) -> l
             cells.append([para(sec.summary), para(mark, " ", read)])
         rows.append(cells)
     headers = ["Scenario", *(c.name for c in fw.components)]
-    caption = "Scenarios by component: the glass-box matrix"
+    caption = f"Scenarios by component: the {fw.framework.short_name} matrix"
     if brief:
         caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
     out: list[nodes.Node] = [table(headers, rows, ["glassbox-matrix"], caption)]

@@ -81,7 +81,7 @@ def print_matrix(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             sec = page.section_for(comp.id)
             cells.append([para(basis_mark(known, sec.basis) if sec else mark(GAP_SYMBOL, GAP_WORD, "gap"))])
         rows.append(cells)
-    caption = "Scenarios by component: the glass-box matrix"
+    caption = f"Scenarios by component: the {fw.framework.short_name} matrix"
     if brief:
         caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
     matrix = nodes.container(classes=["gb-print-landscape", "gb-matrix-print"])

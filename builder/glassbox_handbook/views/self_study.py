@@ -36,19 +36,25 @@ WORKSHEET_PAGE = "handbook/worksheet"
 FORMAT, VERSION = "glassbox-self-study", 1
 # The three notes a team makes for one component at one level, with the hint each label carries.
 FIELDS = (("happening", "What is happening", "In a sentence or two: what people do, meet about or make."),
-          ("who", "Who is involved", "Roles, not names: “two mentor teachers and a field supervisor”."),
+          ("who", "Who is involved", "Roles, not names: “{roles}”."),
           ("evidence", "What evidence we have", "What people said, made or did that shows it, and where it is kept."))
 # The gap questions, in the handbook's words; {component}, {levels} and {level} are filled in by the script.
 WORDS = {
     "none": "Nothing is recorded for {component} yet. Is it at work and unwritten, or missing? Who could tell us?",
     "levels": "{component} is recorded at {levels} only. What happens at the other levels, and who would know?",
     "evidence": "We note {component} at the {level} level but no evidence yet. What would show it to someone outside the team?",
-    "ours": "Our partnership",
+    "ours": "Our own",
     "gap": "Gap: not enacted",
     "nothing": "Gap: nothing recorded",
     "on": "recorded by your team",
     "off": "nothing recorded yet",
 }
+
+
+def role_example(fw: Any) -> str:
+    """An example of writing roles, not names, from the framework's own roles ("a team member and a team lead")."""
+    names = [f"a {r.name[0].lower() + r.name[1:]}" for r in fw.roles[:2]]
+    return " and ".join(names)
 
 
 def map_data(ctx: ViewContext) -> dict[str, Any]:
@@ -101,7 +107,8 @@ def form(ctx: ViewContext) -> str:
         for level in fw.levels.paired:
             parts.append(f'<fieldset class="gb-ss-cell" data-level="{escape(level.id)}">'
                          f"<legend>{escape(comp.name)} at the {escape(level.name)} level</legend>")
-            parts += [_text(f"ss-{comp.id}-{level.id}-{key}", label, hint if level == fw.levels.paired[0] else "")
+            parts += [_text(f"ss-{comp.id}-{level.id}-{key}", label,
+                            hint.format(roles=role_example(fw)) if level == fw.levels.paired[0] else "")
                       for key, label, hint in FIELDS]
             parts.append("</fieldset>")
         parts.append("</details>")
@@ -136,7 +143,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<input type="file" id="gb-ss-import" accept=".json,application/json" aria-describedby="gb-ss-import-hint"></p></div>'
         '<p class="gb-ss-status" role="status" aria-live="polite"></p>'
         '<section class="gb-ss-map" hidden aria-labelledby="gb-ss-map-heading">'
-        '<h2 id="gb-ss-map-heading">Our glass box</h2><p class="gb-ss-problem"></p>'
+        '<h2 id="gb-ss-map-heading">Our map</h2><p class="gb-ss-problem"></p>'
         '<div class="gb-figure gb-ss-figure"><p class="gb-caption">Highlighted, with a solid outline: where your team has '
         "recorded something. Faded, with a dashed outline: nothing recorded yet. The row of the matrix below says the same "
         "in words; on a narrow screen the drawing is laid out to fit it.</p>" + diagram_svg(ctx.fw, ctx.uri) + "</div>"
@@ -144,7 +151,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<p class="gb-ss-compare-field"><label for="gb-ss-compare">Side by side with a scenario of the handbook</label>'
         f'<select id="gb-ss-compare"><option value="">No scenario</option>{scenarios}</select></p>'
         '<div class="gb-ss-scroll" tabindex="0" role="region" aria-label="Our row of the matrix (scrolls sideways)">'
-        f'<table class="gb-ss-row"><caption>Our partnership by component, in the columns of the handbook\'s matrix '
+        f'<table class="gb-ss-row"><caption>Our work by component, in the columns of the handbook\'s matrix '
         "<span class=\"gb-ss-noprint\">(on a narrow screen, scroll the table sideways)</span></caption>"
         f"<thead><tr>{heads}</tr></thead><tbody></tbody></table></div>"
         '<div class="gb-ss-facts"></div>'
