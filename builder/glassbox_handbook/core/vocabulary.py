@@ -63,7 +63,7 @@ class Plain(Strict):
 class Abbreviation(Strict):
     """An abbreviation pages may use, spelt out at its first use on each page."""
 
-    short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # SRLC, IEPs, CC BY
+    short: str = Field(pattern=r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)?$")  # ABC, ABCs, CC BY
     long: str = Field(min_length=1)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from glassbox_handbook.version import __version__
 from glassbox_handbook.core.model import records_version
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import forget, plain_text_backend_once
@@ -25,6 +24,7 @@ from glassbox_handbook.settings import add_settings
 from glassbox_handbook.sphinx_ext import collect, resolve
 from glassbox_handbook.sphinx_ext.directives import setup_directives
 from glassbox_handbook.sphinx_ext.roles import ConceptRole
+from glassbox_handbook.version import __version__
 from glassbox_handbook.web.accessibility import setup_accessibility
 from glassbox_handbook.web.assets import setup_assets
 from glassbox_handbook.web.drawers import setup_drawers
