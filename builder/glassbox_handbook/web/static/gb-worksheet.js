@@ -266,7 +266,9 @@
     form.addEventListener("input", keep);
     form.addEventListener("change", keep);
 
-    issue.addEventListener("click", () => {
+    // The form's main action is its submit button: the page answers it itself, nothing is sent anywhere.
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
       const section = need(".gb-ws-issue-text", form, HTMLElement);
       const boxes = need(".gb-ws-issue-boxes", section, HTMLElement);
       boxes.replaceChildren(...issueText(formAnswers(form), data).map(({ id, label, text }) => el("p", { class: "gb-ws-field" }, [
