@@ -75,7 +75,9 @@ def sphinx(src: Path, out: Path, jobs: int, builder: str = "html", fresh: bool =
 
 def html_tree(out: Path) -> dict[str, bytes]:
     """Every page and the search index: what must not depend on -j or on building incrementally."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted([*out.rglob("*.html"), out / "searchindex.js"])}
+    # searchindex.js is there only with Sphinx's search (the baseline; the extension's site uses Pagefind)
+    index = [out / "searchindex.js"] if (out / "searchindex.js").exists() else []
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted([*out.rglob("*.html"), *index])}
 
 
 def page_weight(site: Path, rel: str) -> int:

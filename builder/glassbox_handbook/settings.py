@@ -40,6 +40,14 @@ class Settings:
     search: str = _setting(
         "pagefind", "html", 'Which search the site has: "pagefind" (its own, indexed after the pages are written) '
         'or "sphinx" (Sphinx\'s search, to compare with).', choices=("pagefind", "sphinx"))
+    repository: str = _setting(
+        "", "html", "The handbook's GitHub repository, as https://github.com/OWNER/NAME. Empty: taken from "
+        "GITHUB_REPOSITORY on GitHub Actions, else from the git remote `origin`; when neither is known, the site "
+        "explains how to contribute without it and links nowhere.")
+    contact: str = _setting(
+        "", "html", "Where a team can send its scenario draft instead of opening an issue: an e-mail address or "
+        "a web address. Empty: the site offers the issue form (or, without a repository, asks readers to ask "
+        "whoever pointed them to the handbook).")
     nav_max_scenarios: int = _setting(
         60, "html", "Past this many scenarios, the sidebar leaves out the list of scenarios.")
     list_max_entries: int = _setting(

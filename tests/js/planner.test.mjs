@@ -31,7 +31,10 @@ const data = {
     gaps: words("Gaps", "It leaves out {gaps}; {{literally}}."),
     strengths: words("Weakest", "It has every part."),
     close: words("Close", "Next steps."),
+    rooms: [{ id: "mixed", name: "Everyone", sides: ["school", "university"], words: {}, bring: "{text}" },
+      { id: "school", name: "School side", sides: ["school"], words: {}, bring: "Partners would: “{text}” What do we bring?" }],
   },
+  roles: [{ id: "t", name: "Teacher", side: "school" }, { id: "f", name: "Faculty", side: "university" }],
   chosenRule: "Chosen: {names}.",
   room: { 60: 5, 90: 8 },
   components: ["a", "b", "c", "d", "e", "f", "g"].map((id) => ({ id, name: id.toUpperCase() })),
@@ -114,12 +117,27 @@ describe("planSession", () => {
 describe("choices in the address", () => {
   const withOne = { ...data, scenarios: [scenario(["a", "b", "c"])] };
   test("read back as written", () => {
-    const choice = { scenario: "s", minutes: 90, components: ["c", "a"], prompts: ["a2"] };
+    const choice = { scenario: "s", room: "school", minutes: 90, components: ["c", "a"], prompts: ["a2"] };
     assert.deepEqual(planner.parseChoice(planner.serializeChoice(choice), withOne), choice);
   });
   test("unknown ids and lengths are dropped, so a stale link still gives a plan", () => {
     assert.deepEqual(planner.parseChoice("scenario=gone&minutes=45&components=zz,b&prompts=q", withOne),
-      { scenario: "s", minutes: 60, components: ["b"], prompts: [] });
+      { scenario: "s", room: "mixed", minutes: 60, components: ["b"], prompts: [] });
+  });
+});
+
+describe("who is in the room", () => {
+  const s = scenario(["a"]);
+  s.prompts = [{ id: "a1", text: "Faculty revise it?", component: "a", roles: ["f", "t"] },
+    { id: "a2", text: "Teachers try it?", component: "a", roles: ["t"] }, { id: "a3", text: "Anyone?", component: "a", roles: [] }];
+  test("a one-sided room gets its own people's prompts first and the other side's as what it brings", () => {
+    const mixed = planner.planSession(data, s, 60, [], [], "mixed");
+    assert.deepEqual(mixed.activities.flatMap((a) => a.prompts.map((p) => p.id)), ["a1", "a2"]);
+    const school = planner.planSession(data, s, 60, [], ["a1", "a2"], "school");
+    assert.deepEqual(school.activities.flatMap((a) => a.prompts.map((p) => p.id)), ["a2", "a1"]);
+    const asked = planner.questions(data, school);
+    assert.deepEqual(asked.map((q) => [q.number, q.brought, q.roles]), [[1, false, ["t"]], [2, true, ["t"]]]);
+    assert.equal(asked[1]?.text, "Partners would: “Faculty revise it?” What do we bring?");
   });
 });
 
@@ -144,7 +162,7 @@ describe("planMarkdown and planStatus", () => {
   test("the status says what a session had no room for", () => {
     const all = ["a", "b", "c", "d", "e", "f", "g"];
     const seven = scenario(all);
-    const status = planner.planStatus(data, seven, planner.planSession(data, seven, 60, all), { scenario: "s", minutes: 60, components: all, prompts: [] });
+    const status = planner.planStatus(data, seven, planner.planSession(data, seven, 60, all), { scenario: "s", room: "mixed", minutes: 60, components: all, prompts: [] });
     assert.match(status, /60 minutes, 9 activities/);
     assert.match(status, /room for 5 components; left out: F, G\./);
   });

@@ -231,6 +231,21 @@ describe("the text for the issue form", () => {
   });
 });
 
+describe("the link that opens the form", () => {
+  test("carries every box GitHub can fill, by the box's id, and leaves long boxes for copying", () => {
+    const boxes = worksheet.issueText(ANSWERS, data);
+    const { href, left } = worksheet.formLink(data.form, boxes, data.issue);
+    const url = new URL(href);
+    assert.equal(url.searchParams.get("template"), "propose-scenario.yml");
+    assert.equal(url.searchParams.get("title"), ANSWERS.title);
+    assert.equal(url.searchParams.get("felt_difficulty"), "Coaching stopped\nwhen the semester ended.");
+    assert.equal(url.searchParams.get("deidentified"), null);  // checkboxes are ticked in the form itself
+    assert.deepEqual(left, []);
+    const short = worksheet.formLink(data.form, boxes, data.issue, 400);
+    assert.ok(short.left.length > 0 && short.href.length <= 400 + 200);
+  });
+});
+
 describe("answers kept in the browser", () => {
   test("are accepted only as text fields and lists of ticked values", () => {
     assert.equal(worksheet.isAnswers({ title: "T", roles: ["a", "b"] }), true);

@@ -217,3 +217,36 @@ def test_the_unrelated_builder_package_keeps_its_own_files_beside_ours(venv):
     # Uninstalling ours leaves theirs whole (the old name's uninstall deleted its __init__.py).
     run([str(venv["python"]), "-m", "pip", "uninstall", "-y", "-q", "glassbox-handbook"], cwd=venv["site"])
     assert theirs.is_file() and not (venv["site"] / "glassbox_handbook").exists()
+
+
+def srlc_output_words() -> set[str]:
+    """This handbook's framework words (tests/site/test_foundation.py) and the SRLC's shape words the builder
+    used to print into any framework's site."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_foundation import srlc_words
+
+    return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
+                           "university side", "university", "teacher", "partnership"}
+
+
+def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(venv, tmp_path_factory):
+    from bs4 import BeautifulSoup
+    from conftest import pdf_pages
+
+    where = tmp_path_factory.mktemp("user-new")
+    assert not where.resolve().is_relative_to(PROJECT)
+    command = str(venv["python"].parent / "glassbox-handbook")  # the console script the wheel installed
+    run([command, "new", "ours"], cwd=where)
+    root = where / "ours"
+    run([command, "build"], cwd=root, timeout=900)
+    checked = run([command, "check"], cwd=root)
+    assert "2 scenario file(s) checked: no problems." in checked.stdout
+    site = root / "_build" / "html"
+    texts = {str(p.relative_to(site)): BeautifulSoup(p.read_text(), "html.parser").get_text(" ")
+             for p in site.rglob("*.html")}
+    pdfs = sorted((site / "pdf").glob("*.pdf"))
+    assert len(pdfs) >= 10 and len(texts) >= 15
+    texts |= {p.name: " ".join(pdf_pages(p)) for p in pdfs}
+    found = sorted({(name, word) for name, body in texts.items() for word in srlc_output_words()
+                    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body, re.I)})
+    assert found == []

@@ -31,23 +31,23 @@ const { readFileSync } = require("node:fs");
 require("./builder/glassbox_handbook/web/static/gb-core.js");
 const planner = require("./builder/glassbox_handbook/web/static/gb-planner.js");
 const { data, cases } = JSON.parse(readFileSync(0, "utf8"));
-const plans = cases.map(([id, minutes, components, prompts]) =>
-  planner.planSession(data, data.scenarios.find((s) => s.id === id), minutes, components, prompts));
+const plans = cases.map(([id, minutes, components, prompts, room]) =>
+  planner.planSession(data, data.scenarios.find((s) => s.id === id), minutes, components, prompts, room));
 process.stdout.write(JSON.stringify(plans));
 """
 
 
 def _python(plan: SessionPlan) -> dict:
     """A plan as plain values, every field of every activity; prompts by id."""
-    return {"minutes": plan.minutes, "focus": list(plan.focus), "rule": plan.rule,
-            "activities": [{f: [p.id for p in a.prompts] if f == "prompts" else getattr(a, f) for f in a._fields}
-                           for a in plan.activities]}
+    return {"minutes": plan.minutes, "focus": list(plan.focus), "rule": plan.rule, "room": plan.room,
+            "activities": [{f: [p.id for p in a.prompts] if f == "prompts" else list(a.bring) if f == "bring" else getattr(a, f)
+                            for f in a._fields} for a in plan.activities]}
 
 
 def _script(plan: dict) -> dict:
     """The script's plan in the same shape: Python's fields, no others, the prompts by id."""
     names = Activity._fields
-    return {"minutes": plan["minutes"], "focus": plan["focus"], "rule": plan["rule"],
+    return {"minutes": plan["minutes"], "focus": plan["focus"], "rule": plan["rule"], "room": plan["room"],
             "activities": [{f: [p["id"] for p in a["prompts"]] if f == "prompts" else a.get(f) for f in names}
                            for a in plan["activities"]]}
 
@@ -81,8 +81,9 @@ def _compare(fw, pages: list[tuple[str, Page]], data: dict) -> int:
     for _, page in pages:
         for minutes in fw.workshop.lengths:
             for components, prompts in _cases(page):
-                cases.append([page.scenario.id, minutes, components or [], prompts or []])
-                expected.append(_python(plan_session(fw, page, minutes, components, prompts)))
+                for room in fw.workshop.rooms:  # every room: the prompts' order and wording depend on it
+                    cases.append([page.scenario.id, minutes, components or [], prompts or [], room.id])
+                    expected.append(_python(plan_session(fw, page, minutes, components, prompts, room.id)))
     got = [_script(p) for p in _run_script(data, cases)]
     for case, want, have in zip(cases, expected, got, strict=True):
         assert have == want, f"the script plans {case} differently"
@@ -106,7 +107,7 @@ def test_the_script_plans_every_real_scenario_as_python_does(site):
     pages = _real_pages(site)
     data = _embedded(site)
     assert [s["id"] for s in data["scenarios"]] == [p.scenario.id for _, p in pages] and len(pages) == 9
-    assert _compare(HANDBOOK, pages, data) == 9 * 2 * 7
+    assert _compare(HANDBOOK, pages, data) == 9 * 2 * 7 * 3
 
 
 def test_the_embedded_anchors_are_the_scenario_pages_own(site):
@@ -138,7 +139,7 @@ def _hostile_pages() -> list[tuple[str, Page]]:
 def test_the_script_plans_hostile_scenarios_as_python_does():
     pages = _hostile_pages()
     data = planner_data(FW, pages, lambda doc, anchor: f"{doc}.html" + (f"#{anchor}" if anchor else ""))
-    assert _compare(FW, pages, data) == 4 * 2 * 7
+    assert _compare(FW, pages, data) == 4 * 2 * 7 * 2
     one = plan_session(FW, pages[0][1], 90)
     assert [a.kind for a in one.activities] == ["opening", "diagram", "component", "gaps", "close"]
     assert plan_session(FW, pages[1][1], 60).focus == ("alpha", "delta")  # the case that tests the rule's order

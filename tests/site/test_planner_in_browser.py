@@ -57,7 +57,8 @@ def test_choose_share_print_and_download_a_plan(site, browser, tmp_path):
     assert status.get_attribute("aria-live") == "polite"
     assert "working on Differentiation, Change facilitators" in status.inner_text()
     query = parse_qs(urlsplit(page.url).query)
-    assert query == {"scenario": ["special-education"], "minutes": ["60"], "components": ["differentiation,change-facilitators"]}
+    assert query == {"scenario": ["special-education"], "minutes": ["60"], "room": ["mixed"],
+                     "components": ["differentiation,change-facilitators"]}
     shown = page.locator(".gb-plan-output").inner_text()
 
     page.reload()
@@ -159,4 +160,40 @@ def test_without_javascript_the_page_points_to_the_printed_packets(site, browser
     assert not page.locator(".gb-plan-form").is_visible()
     href = note.locator("a").get_attribute("href")
     assert href.endswith("workshop.html#downloads")
+    ctx.close()
+
+
+def test_a_60_minute_school_side_plan_agrees_with_the_handout_and_slides_it_links(site, browser):
+    """A leader plans 60 minutes on mentoring for a school-side room; the page's plan and handout, and the
+    ready-made handout, slides and guide it links, hold the same prompts with the same numbers and words."""
+    ctx, page, errors = _open(browser, site)
+    page.select_option("#gb-plan-scenario", "mentoring")
+    page.check("input[name=minutes][value='60']")
+    page.check("input[name=room][value=school]")
+    assert parse_qs(urlsplit(page.url).query)["room"] == ["school"]
+    [record] = [p for _, p in _real_pages(site) if p.scenario.id == "mentoring"]
+    plan = plan_session(HANDBOOK, record, 60, room="school")
+    asked = plan.questions(HANDBOOK)
+    assert any(q.brought for q in asked)  # the case that matters: a prompt reworded for the room
+    on_page = _norm(page.locator(".gb-plan-output").inner_text())
+    handout_on_page = _norm(page.locator(".gb-plan-handout").inner_text())
+    for q in asked:
+        assert f"Prompt {q.number}: {_norm(q.text)}" in on_page and _norm(q.text) in handout_on_page
+    assert [a.title for a in plan.activities] == [
+        _norm(t) for t in page.locator(".gb-plan-table tbody .gb-plan-title").all_inner_texts()]
+    links = {a.get_attribute("data-kind"): a.get_attribute("href") for a in page.locator(".gb-plan-kit a").all()}
+    assert set(links) >= {"Facilitator guide", "Session handout", "Slides to project", "Session cards"}
+    files = {kind: (site / PLANNER).parent / href for kind, href in links.items()}
+    assert files["Session handout"].name.startswith("handout-mentoring-school-")
+    assert files["Slides to project"].name == "slides-mentoring-school.pdf"
+    for kind in ("Session handout", "Slides to project", "Facilitator guide", "Session cards"):
+        _, _, text = _pdf_rows(files[kind].resolve())
+        for q in asked:
+            assert f"Prompt {q.number}" in text and _norm(q.text)[:60] in text, (kind, q.number)
+    _, _, guide = _pdf_rows(files["Facilitator guide"].resolve())
+    for act in plan.activities:
+        assert _norm(act.title) in guide
+    page.check("input[name=minutes][value='90']")
+    assert "No ready-made files" in page.locator(".gb-plan-kit").inner_text()
+    assert not errors
     ctx.close()

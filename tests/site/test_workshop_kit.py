@@ -103,45 +103,48 @@ def real_scenarios() -> list[tuple[str, list[str]]]:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("scenario", ["first", "second", "solo"])
-def test_both_plans_of_every_guide_add_up_to_60_and_90_minutes(kit, scenario, paper):
+@pytest.mark.parametrize("scenario", ["first", "second", "solo", "first-school"])
+def test_every_guides_plan_adds_up_to_its_60_minutes(kit, scenario, paper):
     found = plans(kit / f"guide-{scenario}-{paper}.pdf")
-    assert sorted(found) == [60, 90]
+    assert sorted(found) == [60]  # one guide, one session: the 90-minute plan is the planner's
     for total, rows in found.items():
         assert_plan_adds_up(total, rows)
 
 
 def test_the_real_guides_plans_add_up_with_the_strengths_activity_only_where_nothing_is_missing(site):
     for scenario_id, _ in real_scenarios():
-        for paper in PAPERS:
-            path = site / "pdf" / f"guide-{scenario_id}-{paper}.pdf"
-            found = plans(path)
-            assert sorted(found) == [60, 90], path.name
-            for total, rows in found.items():
-                assert_plan_adds_up(total, rows)
+        for tail in ("", "-school"):
+            for paper in PAPERS:
+                path = site / "pdf" / f"guide-{scenario_id}{tail}-{paper}.pdf"
+                found = plans(path)
+                assert sorted(found) == [60], path.name
+                for total, rows in found.items():
+                    assert_plan_adds_up(total, rows)
     special = plans(site / "pdf" / "guide-special-education-letter.pdf")
-    steps = [row[2] for row in special[90]]
-    assert "Which part is weakest in our partnership" in steps and "What is missing" not in steps
+    steps = [row[2] for row in special[60]]
+    assert "Which part is weakest in our own work" in steps and "What is missing" not in steps
+    assert steps[:3] == ["Open with the felt difficulty", "The framework in plain words", "Find the scenario in the diagram"]
 
 
 def test_a_guide_opens_with_the_facilitators_material_and_points_to_the_packet_for_the_rest(kit):
     path = kit / "guide-first-a4.pdf"
     reader = PdfReader(path)
     first = flat(reader.pages[0].extract_text())
-    assert "The 60-minute plan" in first and "The 90-minute plan" in first  # both plans on the first page
+    assert "The 60-minute plan" in first and "The 90-minute plan" not in first  # the plan on the first page
     assert "Works on Alpha, Beta. First what a source says: 2 in 60 minutes." in first  # its focus and rule
+    assert "What to bring" in first and "For a 90-minute session, or another room" in first
     text = text_of(path)
-    for words in ("Step by step", "Read aloud", "Questions for the room", "What to listen for", "Prompt 1",
+    for words in ("Step by step", "Read aloud", "The prompts (handout, slides and cards)", "What to listen for", "Prompt 1",
                   "First alpha prompt?", "Ask what the source says.", "Hear from: Teacher.", "Evidence to bring",
                   "Concepts this scenario uses", "One idea", "An idea.", "Discussion moves", "Ask a toy question.",
                   "Print a toy packet for each person.", "packet-first-a4.pdf"):
         assert words.lower() in text.lower(), words  # labels are printed in capitals
     assert "What is missing" in text and "Which part is weakest" not in text  # gamma and delta are not enacted
-    assert text.index("The 90-minute plan") < text.index("Step by step") < text.index("Concepts this scenario uses")
-    assert text.index("Concepts this scenario uses") < text.index("Discussion moves") < text.index("The participant pages")
-    assert "Prompts to work on" not in text  # the participant pages are the packet's, by reference
+    assert text.index("The 60-minute plan") < text.index("Step by step") < text.index("Discussion moves")
+    assert text.index("Discussion moves") < text.index("Concepts this scenario uses") < text.index("For self-study")
+    assert "Prompts to work on" not in text  # the participant pages are the handout's
     marks = [title for _, title, _ in outline(reader)]
-    assert marks[0] == "First scenario" and {"The 60-minute plan", "The 90-minute plan", "Step by step"} <= set(marks)
+    assert marks[0] == "First scenario" and {"The 60-minute plan", "Step by step"} <= set(marks)
 
 
 def test_a_scenario_with_one_component_and_one_prompt_gets_complete_documents(kit):
@@ -150,7 +153,7 @@ def test_a_scenario_with_one_component_and_one_prompt_gets_complete_documents(ki
         assert flat(SOLO_PROMPT) in text and flat(SOLO_TITLE) in text
     assert "SOLO-GAMMA summary." in guide and "What is missing" in guide and "Prompt 1" in guide
     rows = plans(kit / "guide-solo-letter.pdf")
-    assert [len(r) for _, r in sorted(rows.items())] == [5, 5]  # opening, diagram, the one component, gaps, close
+    assert [len(r) for _, r in sorted(rows.items())] == [5]  # opening, diagram, the one component, gaps, close
     side = 18 * MM - 0.5
     for name in ("guide-solo-letter.pdf", "packet-solo-a4.pdf"):
         with pdfplumber.open(kit / name) as pdf:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import glassbox_handbook.core.scenario
 import pytest
-from glassbox_handbook.cli import CACHE, main
+from glassbox_handbook.cli import main
+from glassbox_handbook.cli.check import CACHE
 from test_cli import _project_copy
 
 

@@ -29,6 +29,7 @@ def test_check_passes_on_the_handbook_scenarios():
 def _project_copy(tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     (root / "handbook").mkdir(parents=True)
+    shutil.copy(PROJECT / "conf.py", root / "conf.py")
     for name in ("framework.yaml", "references.bib"):
         shutil.copy(PROJECT / "handbook" / name, root / "handbook" / name)
     shutil.copytree(PROJECT / "scenarios", root / "scenarios")

@@ -52,7 +52,7 @@ def check(cmd: list[str]) -> subprocess.CompletedProcess[str]:
 
 
 def test_there_is_glue_to_check():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml", "proposals.yml"}
     assert ISSUE_FORMS
 
 

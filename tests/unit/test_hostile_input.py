@@ -27,13 +27,13 @@ def test_check_refuses_with_located_message(tmp_path, name, spoil, expected, lin
     bad = spoil(GOOD)
     root = tmp_path / "proj"
     (root / "scenarios").mkdir(parents=True)
-    for f in ("framework.yaml", "refs.bib"):
+    for f in ("conf.py", "framework.yaml", "refs.bib"):
         (root / f).write_bytes((ROOT / f).read_bytes())
     target = root / "scenarios" / "first.md"
     target.write_bytes(bad if isinstance(bad, bytes) else bad.encode())
     err, out = io.StringIO(), io.StringIO()
     with redirect_stderr(err), redirect_stdout(out):
-        rc = main(["--root", str(root), "--framework", "framework.yaml", "--bib", "refs.bib", "check", str(target)])
+        rc = main(["--root", str(root), "check", str(target)])
     assert rc == 1
     messages = [m for m in err.getvalue().splitlines() if expected in m]
     assert messages, err.getvalue()
@@ -44,14 +44,14 @@ def test_check_refuses_with_located_message(tmp_path, name, spoil, expected, lin
 def test_duplicate_id_is_refused_by_check(tmp_path):
     root = tmp_path / "proj"
     (root / "scenarios").mkdir(parents=True)
-    for f in ("framework.yaml", "refs.bib"):
+    for f in ("conf.py", "framework.yaml", "refs.bib"):
         (root / f).write_bytes((ROOT / f).read_bytes())
     (root / "scenarios" / "first.md").write_text(GOOD)
     (root / "scenarios" / "copy").mkdir()
     (root / "scenarios" / "copy" / "first.md").write_text(GOOD)
     err = io.StringIO()
     with redirect_stderr(err), redirect_stdout(io.StringIO()):
-        rc = main(["--root", str(root), "--framework", "framework.yaml", "--bib", "refs.bib", "check",
+        rc = main(["--root", str(root), "check",
                    str(root / "scenarios"), str(root / "scenarios" / "copy")])
     assert rc == 1 and "the id 'first' is already used by" in err.getvalue()
 

@@ -37,24 +37,24 @@ IDENTIFYING = [
     ("Ana, Ben and Carla met every Thursday after school.", "Ben", "person"),
     ("Ana, Ben and Carla met every Thursday after school.", "Carla", "person"),
     ("Sarah said the rubric felt like a checklist.", "Sarah", "person"),
-    ("Dr. Patel reviewed the observation forms.", "Patel", "person"),
-    ("Principal Alvarez opened the meeting.", "Alvarez", "person"),
+    ("Dr. Patel reviewed the observation forms.", "Dr. Patel", "person"),
+    ("Principal Alvarez opened the meeting.", "Principal Alvarez", "person"),
     ("Our field supervisor, Kim Nguyen, visited twice.", "Kim Nguyen", "person"),
-    ("Mr. Grant led the induction sessions.", "Grant", "person"),
+    ("Mr. Grant led the induction sessions.", "Mr. Grant", "person"),
     ("Will and Hope wrote the first draft together.", "Will", "person"),
     ("Jones said the schedule would not work.", "Jones", "person"),
     ("As mentor teacher Maria shared a dilemma, others took notes.", "Maria", "person"),
     ("Priya Sharma, a teacher candidate, kept a journal.", "Priya Sharma", "person"),
     ("The dean, Okafor, approved the course change.", "Okafor", "person"),
-    ("Ms. Thompson's class tried the new protocol first.", "Thompson", "person"),
-    ("The coordinator, Mrs. Delgado, kept the schedule.", "Delgado", "person"),
+    ("Ms. Thompson’s class tried the new protocol first.", "Ms. Thompson", "person"),
+    ("The coordinator, Mrs. Delgado, kept the schedule.", "Mrs. Delgado", "person"),
     ("Our superintendent, Robert Chen, asked for a summary.", "Robert Chen", "person"),
     ("After the meeting, Jennifer and Luis revised the handbook.", "Jennifer", "person"),
     ("After the meeting, Jennifer and Luis revised the handbook.", "Luis", "person"),
     ("Kevin explained why the observation form felt punitive.", "Kevin", "person"),
     ("The cooperating teacher (Angela) wrote weekly notes.", "Angela", "person"),
-    ("Professor Williams taught the methods course.", "Williams", "person"),
-    ("Coach Ramirez ran the after-school sessions.", "Ramirez", "person"),
+    ("Professor Williams taught the methods course.", "Professor Williams", "person"),
+    ("Coach Ramirez ran the after-school sessions.", "Coach Ramirez", "person"),
     ("Every Friday, Lopez and Ortiz compared their notes.", "Lopez", "person"),
     ("Priya said the rubric felt like a checklist.", "Priya", "person"),
     ("Aisha, Ben and Xochitl met every Thursday.", "Xochitl", "person"),
@@ -210,7 +210,7 @@ def test_framework_vocabulary_is_never_flagged():
 def test_declared_pseudonyms_and_bracketed_placeholders_are_not_flagged():
     extra = "Ms. Rivera, the principal of Oakview Elementary, met Project [Pseudonym] staff at [School A]."
     flagged = parse_scenario(_scenario(extra), "scenarios/mentoring.md", FW, KEYS, authors=AUTHORS).problems
-    assert {re.search(r"'([^']+)' looks like", str(p)).group(1) for p in flagged} == {"Rivera", "Oakview Elementary"}
+    assert {re.search(r"'([^']+)' looks like", str(p)).group(1) for p in flagged} == {"Ms. Rivera", "Oakview Elementary"}
     declared = _scenario(extra, '  pseudonyms: ["Ms. Rivera", "Oakview Elementary"]\n')
     assert parse_scenario(declared, "scenarios/mentoring.md", FW, KEYS, authors=AUTHORS).problems == []
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 from glassbox_handbook.core.framework import load_framework
+from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.issue_form import form_yaml
 from glassbox_handbook.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
 
 PROJECT = Path(__file__).parents[2]
@@ -33,20 +35,33 @@ def test_the_issue_form_has_the_worksheet_boxes_in_the_worksheet_order() -> None
     assert [item["id"] for item in form] == on_page == [f.id for f in issue_fields(FW)]
 
 
-def test_each_box_has_the_worksheet_label_type_and_choices() -> None:
+def test_the_form_file_is_the_one_generated_from_the_framework_and_the_front_matter_model() -> None:
+    assert (PROJECT / ISSUE_FORM).read_text(encoding="utf-8") == form_yaml(FW)
+
+
+def test_each_box_has_the_worksheet_label_and_type_and_every_answer_can_be_filled_by_the_address() -> None:
     for item, field in zip(_form(), issue_fields(FW), strict=True):
         assert item["type"] == field.kind, field.id
         assert item["attributes"]["label"] == field.label, field.id
-        options = item["attributes"].get("options", [])
-        assert tuple(o["label"] if isinstance(o, dict) else o for o in options) == field.options, field.id
+    # GitHub fills text boxes from the address, never dropdowns or checkboxes: only consent and the checklist are ticked there
+    assert {f.id for f in issue_fields(FW) if not f.prefilled} == {"consent", "deidentified"}
 
 
-def test_the_choices_are_the_framework_names() -> None:
+def test_the_boxes_name_the_framework_choices_and_the_facts_of_the_model() -> None:
     fields = {f.id: f for f in issue_fields(FW)}
-    assert fields["levels"].options == tuple(lv.name for lv in FW.levels.paired)
-    assert fields["roles"].options == tuple(r.name for r in FW.roles)
-    assert fields["trajectory"].options == tuple(t.name for t in FW.trajectories)
-    assert [f.id for f in issue_fields(FW) if f.kind == "textarea"][-len(FW.components):] == [c.id for c in FW.components]
+    assert all(lv.name in fields["levels"].description for lv in FW.levels.paired)
+    assert all(r.name in fields["roles"].description for r in FW.roles)
+    assert all(t.name in fields["trajectory"].description for t in FW.trajectories)
+    assert all(b.name in fields[FW.components[0].id].description for b in FW.bases if b.when)
+    assert [f.id for f in issue_fields(FW)][1:1 + len(FACTS)] == list(FACTS)
+    assert [f.id for f in issue_fields(FW) if f.id in FW.component_by_id] == [c.id for c in FW.components]
+
+
+def test_a_first_hand_account_has_a_basis_of_its_own_distinct_from_the_paper() -> None:
+    first = FW.basis_by_id["first-hand"]
+    assert first.credited and not first.cited and first.name != FW.basis_by_id["reported"].name
+    html = _worksheet_html()
+    assert 'value="first-hand"' in html and f'id="ws-{FW.components[0].id}-source"' in html
 
 
 def test_every_deidentification_box_must_be_ticked_in_the_form() -> None:

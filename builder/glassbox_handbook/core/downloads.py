@@ -16,6 +16,8 @@ SITE_FOLDER = "pdf"
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 
+Files = list[tuple[str, list[tuple[str, str]]]]  # [(label, [(link text, file name), ...]), ...]
+
 HANDBOOK = "handbook"
 CARDS = "prompt-cards"
 
@@ -25,13 +27,33 @@ def packet_stem(scenario_id: str) -> str:
     return f"packet-{scenario_id}"
 
 
-def guide_stem(scenario_id: str) -> str:
-    """The facilitator guide: one for the person leading the session."""
-    return f"guide-{scenario_id}"
+def room_tail(room: str) -> str:
+    """What a session file's name adds for its room: nothing for the default room (the framework file's
+    first), whose files keep the names they always had; `-<room>` for another."""
+    return f"-{room}" if room else ""
+
+
+def guide_stem(scenario_id: str, room: str = "") -> str:
+    """The facilitator guide: one for the person leading the session (`room`: "" for the default room)."""
+    return f"guide-{scenario_id}{room_tail(room)}"
+
+
+def handout_stem(scenario_id: str, room: str = "") -> str:
+    """The session handout: one per person, the session's prompts only."""
+    return f"handout-{scenario_id}{room_tail(room)}"
+
+
+def session_cards_stem(scenario_id: str, room: str = "") -> str:
+    """The session's cards: one set per group, numbered as the handout."""
+    return f"cards-{scenario_id}{room_tail(room)}"
+
+
+POSTER = "poster"  # the framework's diagram to put on a wall for dot voting
 
 
 # What a scenario's page and the workshop page offer for each scenario, in this order.
-SCENARIO_FILES = (("Facilitator guide", guide_stem), ("Participant packet", packet_stem))
+SCENARIO_FILES = (("Facilitator guide", guide_stem), ("Session handout", handout_stem),
+                  ("Participant packet (every prompt, for self-study)", packet_stem))
 
 
 def pdf_name(stem: str, paper: str | None) -> str:
@@ -55,16 +77,26 @@ def cards_pdf(paper: str) -> str:
     return pdf_name(CARDS, paper)
 
 
-def slides_stem(scenario_id: str) -> str:
-    return f"slides-{scenario_id}"
+def slides_stem(scenario_id: str, room: str = "") -> str:
+    return f"slides-{scenario_id}{room_tail(room)}"
 
 
-def slides_pdf(scenario_id: str) -> str:
+def slides_pdf(scenario_id: str, room: str = "") -> str:
     """Slides are 16:9, not paper: one file, no paper size in its name."""
-    return pdf_name(slides_stem(scenario_id), None)
+    return pdf_name(slides_stem(scenario_id, room), None)
 
 
-Files = list[tuple[str, list[tuple[str, str]]]]  # [(label, [(link text, file name), ...]), ...]
+# A session's files, as the planner and the guide list them: (label, stem, sized by paper).
+SESSION_FILES = (("Facilitator guide", guide_stem, True), ("Session handout", handout_stem, True),
+                 ("Slides to project", slides_stem, False), ("Session cards", session_cards_stem, True))
+
+
+def session_files(scenario_id: str, room: str, papers: list[str]) -> Files:
+    """A ready-made session's files for one room ("" the default), each in every paper size (slides: one file)."""
+    return [(label, _sized(papers, lambda p, stem=stem: pdf_name(stem(scenario_id, room), p)) if sized
+             else [("16:9 (PDF)", pdf_name(stem(scenario_id, room), None))]) for label, stem, sized in SESSION_FILES]
+
+
 
 
 def _sized(papers: list[str], name: Callable[[str], str]) -> list[tuple[str, str]]:
@@ -98,6 +130,7 @@ def all_links(root: str, scenarios: list[tuple[str, str]], papers: list[str]) ->
     out: list[nodes.Node] = [
         _files(root, "The whole handbook", _sized(papers, handbook_pdf)),
         _files(root, "Design prompt cards to cut out", _sized(papers, cards_pdf)),
+        _files(root, "The framework's dot-voting poster", _sized(papers, lambda p: pdf_name(POSTER, p))),
     ]
     listing = nodes.bullet_list(classes=["glassbox-downloads"])
     for scenario_id, title in scenarios:

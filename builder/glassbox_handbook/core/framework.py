@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from functools import cached_property
 from pathlib import Path
 
@@ -36,9 +37,13 @@ from glassbox_handbook.core.vocabulary import (
     PairedLevel,
     Plain,
     Role,
+    Room,
     Strict,
     Workshop,
 )
+
+# The names a step's words may use besides a room's words (glassbox_handbook/core/session.py fills them).
+STEP_FIELDS = ("felt_difficulty", "project", "focus", "component", "summary", "listen", "gaps", "n", "minutes")
 
 _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
@@ -103,12 +108,50 @@ class Framework(Strict):
             if length not in self.workshop.components or length not in self.workshop.prompts or fixed >= length:
                 raise ValueError(f"workshop: a {length}-minute session needs `components`, `prompts` and fixed "
                                  f"blocks that leave time for the components")
+        self._check_rooms()
         base_ids = {level.id for level in self.levels.base}
         for level in self.levels.paired:
             if level.base not in base_ids:
                 raise ValueError(f"paired level {level.id!r} points at unknown base level {level.base!r}")
         return self
 
+    def _check_rooms(self) -> None:
+        """Rooms have distinct ids, the same word names (a step's `{…}` is filled in every room), and the
+        step words name nothing that neither the scenario nor the rooms fill."""
+        rooms = self.workshop.rooms
+        ids = [r.id for r in rooms]
+        if len(set(ids)) < len(ids):
+            raise ValueError("workshop.rooms: two rooms have the same id")
+        first = set(rooms[0].words)
+        for room in rooms[1:]:
+            if set(room.words) != first:
+                raise ValueError(f"workshop.rooms: room {room.id!r} must name the same words as room {rooms[0].id!r} "
+                                 f"({', '.join(sorted(first)) or 'none'})")
+        known = set(STEP_FIELDS) | first
+        words = self.workshop
+        for name in ("opening", "framework", "diagram", "component", "component_open", "gaps", "strengths", "close"):
+            step = getattr(words, name)
+            if step is None:
+                continue
+            for field in ("title", "what", "read_aloud", "listen_for", "brief"):
+                for _, field_name, _, _ in string.Formatter().parse(getattr(step, field) or ""):
+                    if field_name is not None and field_name not in known:
+                        raise ValueError(f"workshop.{name}.{field}: {{{field_name}}} is neither a scenario's fact "
+                                         f"nor a room's word (known: {', '.join(sorted(known))})")
+
+    def room(self, room_id: str | None) -> Room:
+        """The room of that id; None: the default (the first)."""
+        for room in self.workshop.rooms:
+            if room.id == room_id:
+                return room
+        if room_id is None:
+            return self.workshop.rooms[0]
+        raise ValueError(f"no room {room_id!r}: the rooms are {', '.join(r.id for r in self.workshop.rooms)}")
+
+    def absent(self, room: Room, role_ids: list[str] | tuple[str, ...]) -> list[str]:
+        """The roles of `role_ids` that are not in `room` (a role on a side the room does not have)."""
+        return [r for r in role_ids if r in self.role_by_id and self.role_by_id[r].side != "both"
+                and self.role_by_id[r].side not in room.sides]
     @cached_property
     def expansions(self) -> dict[str, str]:
         """Abbreviation -> what it stands for: the framework's own two names and the file's `abbreviations`."""

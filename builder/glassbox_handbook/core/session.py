@@ -12,7 +12,13 @@ own record and the framework file's `workshop` block:
   framework's order), as many as the length allows; each gets its
   prompts (chosen, or the first ones) and an equal share of what is left;
 - the reflection is a gaps activity when the scenario leaves components
-  out, and otherwise asks which part is weakest in the group's own partnership.
+  out, and otherwise asks which part is weakest in the group's own partnership;
+- who is in the room (`workshop.rooms`): the step words' room names are
+  filled from the room, a component's prompts that ask no absent role to act
+  come first, and one that does is put to the room through the room's `bring`
+  words (what it would bring to its partners), so a one-sided room never
+  designs the other side's work and no contributor writes a prompt twice;
+- the opening on the framework in plain words, when the file has one.
 
 The minutes always add up to the session's length exactly, whatever the
 scenario holds: fewer components mean longer, not empty, activities.
@@ -25,10 +31,27 @@ from typing import NamedTuple
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
-from glassbox_handbook.core.vocabulary import Step
+from glassbox_handbook.core.vocabulary import Room, Step
 
 # How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
 CHOSEN_RULE = "The facilitator chose the components: {names}."
+KIT_MINUTES = 60  # the length of the ready-made printed sessions (guide, handout, slides, cards), when offered
+
+
+def kit_minutes(fw: Framework) -> int:
+    return KIT_MINUTES if KIT_MINUTES in fw.workshop.lengths else fw.workshop.lengths[0]
+
+
+def kit_rooms(fw: Framework) -> list[tuple[Room, str]]:
+    """The rooms with a ready-made kit, each with what its files' names add ("" for the default room, the first)."""
+    return [(r, "" if i == 0 else r.id) for i, r in enumerate(fw.workshop.rooms) if i == 0 or r.kit]
+
+
+# What the build says about a plan it had to adapt (one place, for gettext).
+NOTES = {
+    "open": "{component}: no prompt for this room, so the groups work from the summary",
+    "bring": "prompt {number} asks {absent} to act; this room is asked what it would bring to them",
+}
 
 
 class Activity(NamedTuple):
@@ -43,10 +66,22 @@ class Activity(NamedTuple):
     anchor: str = ""  # that component's section on the scenario page
     prompts: tuple[PagePrompt, ...] = ()
     brief: str = ""  # `what` in one line, for a table of the plan (the step's `brief`, else its `what`)
+    bring: tuple[str, ...] = ()  # ids of its prompts that ask a role not in the room to act: put through the room's `bring`
 
     @property
     def end(self) -> int:
         return self.start + self.minutes
+
+
+class Question(NamedTuple):
+    """A prompt as this session's room sees it, numbered as the handout, the guide, the slides and the cards number it."""
+
+    number: int
+    id: str
+    component: str
+    text: str  # the prompt's words, or the room's `bring` words around them
+    roles: tuple[str, ...]  # the ids of the prompt's roles that are in the room
+    brought: bool  # put to the room as what it would bring to its partners
 
 
 class SessionPlan(NamedTuple):
@@ -54,10 +89,24 @@ class SessionPlan(NamedTuple):
     focus: tuple[str, ...]  # component ids the session works on, in its order
     rule: str  # how they were chosen, in words
     activities: tuple[Activity, ...]
+    room: str = ""  # the id of the room it is for
+    notes: tuple[str, ...] = ()  # what the plan adapted for this scenario and room (NOTES), for the build to say
 
     @property
     def prompts(self) -> tuple[PagePrompt, ...]:
         return tuple(p for a in self.activities for p in a.prompts)
+
+    def questions(self, fw: Framework) -> list[Question]:
+        """The session's prompts, numbered from 1 in the plan's order, in the room's words."""
+        room = fw.room(self.room or None)
+        out: list[Question] = []
+        for act in self.activities:
+            for p in act.prompts:
+                brought = p.id in act.bring
+                text = room.bring.format(text=p.text) if brought else p.text
+                present = tuple(r for r in p.roles if r not in fw.absent(room, p.roles))
+                out.append(Question(len(out) + 1, p.id, p.component or "", text, present, brought))
+        return out
 
 
 def room(fw: Framework, minutes: int) -> int:
@@ -66,8 +115,14 @@ def room(fw: Framework, minutes: int) -> int:
     A facilitator may choose more components than the rule would, but never so
     many that one of them gets no time (seven components in 60 minutes).
     """
-    left = minutes - sum(lengths[minutes] for lengths in fw.workshop.blocks.values())
+    left = minutes - sum(fixed_blocks(fw, minutes).values())
     return max(1, left // 5)
+
+
+def fixed_blocks(fw: Framework, minutes: int) -> dict[str, int]:
+    """The fixed steps' minutes in a session of that length (the framework opening only when the file words it)."""
+    return {name: lengths.get(minutes, 0) for name, lengths in fw.workshop.blocks.items()
+            if name != "framework" or fw.workshop.framework is not None}
 
 
 def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = None) -> tuple[list[EnactedSection], str]:
@@ -101,6 +156,11 @@ def scenario_values(page: Page) -> dict[str, str]:
     return {"felt_difficulty": meta.felt_difficulty, "project": meta.collaborative_project, "focus": meta.primary_focus}
 
 
+def room_order(fw: Framework, room: Room, prompts: list[PagePrompt]) -> list[PagePrompt]:
+    """A component's prompts with those that ask no role outside the room to act first (otherwise in page order)."""
+    return sorted(prompts, key=lambda p: bool(fw.absent(room, p.roles)))
+
+
 def _fill(step: Step, **values: str) -> dict[str, str]:
     return {"title": step.title.format(**values), "what": step.what.format(**values),
             "read_aloud": step.read_aloud.format(**values), "listen_for": step.listen_for.format(**values),
@@ -108,32 +168,46 @@ def _fill(step: Step, **values: str) -> dict[str, str]:
 
 
 def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] | None = None,
-                 prompt_ids: list[str] | None = None) -> SessionPlan:
-    """The plan of a `minutes`-long session on the scenario of `page` (a length the framework file offers)."""
+                 prompt_ids: list[str] | None = None, room: str | None = None) -> SessionPlan:
+    """The plan of a `minutes`-long session on the scenario of `page` (a length the framework file offers),
+    for the room `room` (an id of `workshop.rooms`; None: the first)."""
     words = fw.workshop
     if minutes not in words.lengths:
         raise ValueError(f"a session is {' or '.join(map(str, words.lengths))} minutes long, not {minutes}")
-    facts = scenario_values(page)
+    who = fw.room(room)
+    facts = {**who.words, **scenario_values(page)}
     sections, rule = focus(fw, page, minutes, components)
-    block = {name: lengths[minutes] for name, lengths in words.blocks.items()}
+    block = fixed_blocks(fw, minutes)
     shares = _shares(minutes - sum(block.values()), len(sections))
-    gaps = [c.name.lower() for c in fw.components if page.section_for(c.id) is None]
-    steps: list[tuple[int, str, dict[str, str], dict]] = [
-        (block["opening"], "opening", _fill(words.opening, **facts), {}),
-        (block["diagram"], "diagram", _fill(words.diagram, **facts), {}),
-    ]
+    gaps = names(fw.component_by_id, (c.id for c in fw.components if page.section_for(c.id) is None)).lower()
+    steps: list[tuple[int, str, dict[str, str], dict]] = [(block["opening"], "opening", _fill(words.opening, **facts), {})]
+    if words.framework is not None and block.get("framework"):
+        steps.append((block["framework"], "framework", _fill(words.framework, **facts), {}))
+    steps.append((block["diagram"], "diagram", _fill(words.diagram, **facts), {}))
+    notes: list[str] = []
     for share, sec in zip(shares, sections, strict=True):
-        name = fw.component_by_id[sec.component].name
+        comp = fw.component_by_id[sec.component]
         own = [p for p in page.prompts if p.component == sec.component]
         if prompt_ids:
             own = [p for p in own if p.id in prompt_ids] or own
-        steps.append((share, "component", _fill(words.component, component=name, summary=sec.summary, **facts),
-                      {"component": sec.component, "anchor": sec.anchor, "prompts": tuple(own[:words.prompts[minutes]])}))
-    reflect = ("gaps", _fill(words.gaps, gaps=", ".join(gaps), **facts)) if gaps else ("strengths", _fill(words.strengths, **facts))
+        picked = tuple(room_order(fw, who, own)[:words.prompts[minutes]])
+        step = words.component if picked or words.component_open is None else words.component_open
+        values = {**facts, "component": comp.name, "summary": sec.summary, "listen": comp.listen or comp.definition}
+        bring = tuple(p.id for p in picked if fw.absent(who, p.roles))
+        if not picked:
+            notes.append(NOTES["open"].format(component=comp.name))
+        steps.append((share, "component", _fill(step, **values),
+                      {"component": sec.component, "anchor": sec.anchor, "prompts": picked, "bring": bring}))
+    reflect = ("gaps", _fill(words.gaps, **facts, gaps=gaps)) if gaps else ("strengths", _fill(words.strengths, **facts))
     steps.append((block["reflect"], reflect[0], reflect[1], {}))
     steps.append((block["close"], "close", _fill(words.close, **facts), {}))
     activities, start = [], 0
     for length, kind, text, extra in steps:
         activities.append(Activity(start, length, kind, **text, **extra))
         start += length
-    return SessionPlan(minutes, tuple(s.component for s in sections), rule, tuple(activities))
+    plan = SessionPlan(minutes, tuple(s.component for s in sections), rule, tuple(activities), who.id)
+    for q in plan.questions(fw):
+        if q.brought:
+            absent = fw.absent(who, next(p.roles for p in plan.prompts if p.id == q.id))
+            notes.append(NOTES["bring"].format(number=q.number, absent=names(fw.role_by_id, absent)))
+    return plan._replace(notes=tuple(notes))

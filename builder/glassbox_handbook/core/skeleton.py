@@ -131,7 +131,7 @@ def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
     intro = fill(EXAMPLE.introduction, {"concept": concept, "source": fw.framework.source})
     values = {**EXAMPLE.fields, "contributor": EXAMPLE.contributor}
     values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
-                  deidentified=False, consent="not-needed", introduction=intro)
+                  deidentified=False, consent="not-needed", pseudonyms=[], introduction=intro)
     values.update(overrides)
     return values
 

@@ -8,6 +8,8 @@ its place, as clearly as a mistake in a scenario.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -45,6 +47,9 @@ class Component(Strict):
     aliases: list[str] = []
     definition: str
     plain: str = ""  # the component in one everyday sentence (the plain-words page and the workshop's opening)
+    # What a facilitator hears when a group is working on this component (the guide's "what to listen for");
+    # empty: the guide says what the definition says.
+    listen: str = ""
 
     @property
     def mark(self) -> str:
@@ -104,9 +109,14 @@ class Dimension(Strict):
     paired: str  # the same dimension in this framework
 
 
+# Which side of the partnership a role works on; `both` for a role that spans the two (it is in every room).
+Side = Literal["school", "university", "both"]
+
+
 class Role(Strict):
     id: str = Field(pattern=ID)
     name: str
+    side: Side  # required: a session for one side's room must know whom it may ask to act
     lens: bool = False
 
 
@@ -119,6 +129,7 @@ class Named(Strict):
     when: str = ""  # for a basis: when a contributor should choose it, as advice in error messages
     short: str = ""  # a word for tight places (the printed matrix's cells); empty: the name
     cited: bool = False  # for a basis: a section with this basis must cite a source (glassbox_handbook.core.scenario refuses it otherwise)
+    credited: bool = False  # for a basis: the account is the contributors' own, and they are credited as its source
 
     @property
     def label(self) -> str:
@@ -161,6 +172,19 @@ class Step(Strict):
     brief: str = ""  # what to do in one line, for a plan's table (the whole `what` is in the step's own text)
 
 
+class Room(Strict):
+    """Who is in the room for a session: both sides of the partnership, or one. The step words' `{…}`
+    names beyond the scenario's are filled from `words`, so one set of step words serves every room."""
+
+    id: str = Field(pattern=ID)
+    name: str  # as the planner offers it: "The whole partnership"
+    sides: list[Literal["school", "university"]] = Field(min_length=1)
+    words: dict[str, str] = {}  # name -> words for this room, e.g. groups: "groups of four that mix ..."
+    # How a prompt that asks a role not in this room to act is put to the room: `{text}` is the prompt.
+    bring: str = "{text}"
+    kit: bool = False  # the PDF builder prints a ready-made kit for this room
+
+
 class Workshop(Strict):
     """How a workshop session on one scenario is planned (glassbox_handbook/core/session.py), and its words."""
 
@@ -171,8 +195,10 @@ class Workshop(Strict):
     focus_order: list[str]  # basis ids, in the order their sections are chosen
     focus_rule: str
     opening: Step
+    framework: Step | None = None  # the framework in plain words, after the opening (its minutes: blocks.framework)
     diagram: Step
     component: Step
+    component_open: Step | None = None  # a component the session has no prompt for: talk from its summary
     gaps: Step
     strengths: Step
     close: Step
@@ -181,6 +207,13 @@ class Workshop(Strict):
     prepare: list[str] = []  # what to get ready before the session
     listen_roles: str = ""  # "{roles}": the roles a prompt names, so the facilitator hears from them
     basis_listen: dict[str, str] = {}  # basis id -> what to listen for in a section with that basis
+    rooms: list[Room] = Field(min_length=1)  # the first is the default: the room a plan is for unless chosen
+    people: int = 20  # the room the guide counts materials for
+    group_size: int = 4  # people per small group
+    materials: list[str] = []  # what to bring, with counts: {people}, {groups} and the kit's files ({handout}...)
+    setup: list[str] = []  # how to set the room up: {people}, {groups}
+    debrief: list[str] = []  # questions for the closing debrief
+    after: list[dict[str, str]] = []  # what comes next: {page: docname, text: "..."}
 
 
 class CrosswalkItem(Strict):

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from glassbox_handbook.core.downloads import CARDS
+from glassbox_handbook.core.downloads import CARDS, session_cards_stem
+from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page, PagePrompt
-from glassbox_handbook.pdf.documents import Mark, PdfDocument, PrintInputs, mark_of
+from glassbox_handbook.pdf.documents import Mark, PdfDocument, PrintInputs, SessionKit, mark_of, session_kits
 from glassbox_handbook.pdf.fit import Para, fits, flow, settable, step_down, text_width, wrap
 
 MM = 72 / 25.4
@@ -145,4 +146,45 @@ def cards(inputs: PrintInputs) -> list[PdfDocument]:
                          "continues": CONTINUES}, ("cards.css",))]
 
 
-DOCUMENTS = cards
+SESSION_WORDS = {
+    "heading": "{title}: this session's cards",
+    "intro": "One set per group. The numbers are the handout's and the slides': prompt {first} to {last}.",
+    "label": "Prompt {number} · {name}",
+    "room": "{room}",
+}
+
+
+def session_deck(fw: Framework, kit: SessionKit) -> list[Card]:
+    """The cards of one ready-made session: its prompts only, numbered and worded as its handout."""
+    marked_w = INNER_W - mark_width(fw)
+    out: list[Card] = []
+    for q in kit.plan.questions(fw):
+        comp = fw.component_by_id.get(q.component)
+        label = SESSION_WORDS["label"].format(number=q.number, name=comp.name if comp else "")
+        foot = f"For: {names(fw.role_by_id, q.roles)}" if q.roles else kit.page.scenario.title
+        out += cards_for(label, mark_of(fw, q.component), q.text, foot, marked_w if comp else INNER_W)
+    return out
+
+
+def session_cards(inputs: PrintInputs) -> list[PdfDocument]:
+    """Each ready-made session's cards, one set per group."""
+    fw = inputs.fw
+    out = []
+    for kit in session_kits(inputs):
+        meta = kit.page.scenario
+        count = len(kit.plan.questions(fw))
+        title = SESSION_WORDS["heading"].format(title=meta.title)
+        out.append(PdfDocument(session_cards_stem(meta.id, kit.tail), "cards.html",
+                               {**inputs.common(title + ("" if not kit.tail else f" ({kit.room.name.lower()})")),
+                                "heading": title, "session_intro": SESSION_WORDS["intro"].format(first=1, last=count),
+                                "rows": rows(session_deck(fw, kit)), "scenarios_left_out": 0, "legend": [],
+                                "geometry": geometry_css(fw), "continued": CONTINUED, "continues": CONTINUES},
+                               ("cards.css",)))
+    return out
+
+
+def all_cards(inputs: PrintInputs) -> list[PdfDocument]:
+    return cards(inputs) + session_cards(inputs)
+
+
+DOCUMENTS = all_cards

@@ -16,6 +16,8 @@ from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page
+from glassbox_handbook.core.session import SessionPlan, kit_minutes, kit_rooms, plan_session
+from glassbox_handbook.core.vocabulary import Room
 from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.pdf.render import data_uri_svg
 
@@ -56,6 +58,23 @@ def per_scenario(inputs: PrintInputs, stem: Callable[[str], str], template: str,
     return [PdfDocument(stem(page.scenario.id), template,
                         {**inputs.common(f"{page.scenario.title}: {what}"), **context(inputs, docname, page)}, styles)
             for docname, page in inputs.chosen]
+
+
+class SessionKit(NamedTuple):
+    """One ready-made session: a scenario, a room, and the plan every file of its kit follows."""
+
+    docname: str
+    page: Page
+    room: Room
+    tail: str  # what its files' names add: "" for the default room, else the room's id
+    plan: SessionPlan
+
+
+def session_kits(inputs: PrintInputs) -> list[SessionKit]:
+    """The ready-made sessions: each chosen scenario for each room marked `kit` (the default room always)."""
+    fw = inputs.fw
+    return [SessionKit(docname, page, room, tail, plan_session(fw, page, kit_minutes(fw), room=room.id))
+            for docname, page in inputs.chosen for room, tail in kit_rooms(fw)]
 
 
 # Shapes that label components (framework file, `shape`), drawn in a 20x20 box.

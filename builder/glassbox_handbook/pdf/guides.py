@@ -1,30 +1,52 @@
-"""The facilitator guide of every scenario, as plain data for the PDF builder.
+"""The facilitator guide of every ready-made session, as plain data for the PDF builder.
 
-The guide is for the person leading the session, so it opens with what they
-need in the room: a 60- and a 90-minute plan (from `glassbox_handbook.core.session`, the
-one plan every form of a session shares), what each session works on and
-why, then each step with what to do, what to read aloud, the questions to
-put and what to listen for, and a next-steps table to fill in at the close.
-The concepts the scenario uses and the discussion moves follow.
+A guide is for the person leading one session (a scenario, a length, a room:
+`documents.session_kits`), so it runs the room from cold: what to bring and
+how many (counted for the framework file's room of `people`), how to set the
+tables, the plan minute by minute, then each step with what to do, what to
+read aloud (the framework's opening as a script in plain words, from the same
+keys as the slides and the handout), the prompts as the handout, the slides
+and the cards number and word them, and what to listen for (the step's own
+signs, then the component's own `listen` sentence, the basis of its section
+and, by name, the roles in the room that the prompts concern); a closing
+debrief, a next-steps table, and what comes next, with links.
 
-The participant pages are not repeated in it: they are in the participant
-packet, which the facilitator prints with everyone else's. The guide refers
-to the packet's prompt numbers, so one copy of the prompts serves both and
-the guide stays short enough to hold in one hand.
+Nothing here names a role the room does not have: "make sure you hear from"
+lists the prompts' roles that are in the room, and a prompt that asks an
+absent role to act is the room's `bring` version, as on the handout.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from glassbox_handbook.core.downloads import PAPER_NAMES, guide_stem, packet_stem, pdf_name
-from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.core.model import Page
-from glassbox_handbook.core.session import Activity, SessionPlan, plan_session
-from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, per_scenario
-from glassbox_handbook.pdf.packets import link, numbered_prompts, sources
+from sphinx.util import logging
 
-NEXT_STEP_ROWS = 5  # rows of the next-steps table: about one per small group of a room of twenty
+from glassbox_handbook.core.downloads import (
+    PAPER_NAMES,
+    POSTER,
+    guide_stem,
+    handout_stem,
+    packet_stem,
+    pdf_name,
+    session_cards_stem,
+    slides_pdf,
+)
+from glassbox_handbook.core.facts import names
+from glassbox_handbook.core.session import Activity, SessionPlan
+from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, page_url, session_kits
+from glassbox_handbook.pdf.handout import plain_words, questions
+from glassbox_handbook.pdf.packets import link, sources
+
+logger = logging.getLogger(__name__)
+NEXT_STEP_ROWS = 5  # rows of the next-steps table: one per group of a room of twenty
+WORDS = {
+    "title": "facilitator guide",
+    "reworded": "Reworded for this room: prompt{s} {numbers} ask{verb} {roles} to act, who are not in the room, so the "
+                "handout asks what your groups would bring to them and ask of them.",
+    "notes": "%s, %s: %s",
+    "planner": "handbook/planner",
+}
 
 
 def clock(minutes: int) -> str:
@@ -32,74 +54,78 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _key(act: Activity) -> tuple[str, str]:
-    return (act.kind, act.component)
-
-
 def plan_rows(plan: SessionPlan, numbers: dict[str, int]) -> list[dict[str, Any]]:
-    """The plan's table: one row per step, what to do in one line, and the packet's numbers of its prompts."""
+    """The plan's table: one row per step, what to do in one line, and the handout's numbers of its prompts."""
     return [{"time": f"{clock(a.start)}–{clock(a.end)}", "minutes": a.minutes, "title": a.title, "what": a.brief,
              "prompts": [numbers[p.id] for p in a.prompts]} for a in plan.activities]
 
 
-def _steps(fw: Framework, page: Page, plans: list[SessionPlan], numbers: dict[str, int]) -> list[dict[str, Any]]:
-    """Every step of any of the plans, once, in session order, with when it runs in each plan.
+def _listen(inputs: PrintInputs, kit: SessionKit, act: Activity, asked: list[dict[str, Any]]) -> list[str]:
+    """What to listen for at a step: its own signs, its section's basis, and the roles of the room its prompts concern."""
+    fw, words = inputs.fw, inputs.fw.workshop
+    listen = [act.listen_for] if act.listen_for else []
+    section = kit.page.section_for(act.component) if act.component else None
+    if section and words.basis_listen.get(section.basis):
+        listen.append(words.basis_listen[section.basis])
+    ids = {p.id for p in act.prompts}
+    present = dict.fromkeys(r for q in kit.plan.questions(fw) if q.id in ids for r in q.roles)
+    if present and words.listen_roles:
+        listen.append(words.listen_roles.format(roles=names(fw.role_by_id, present)))
+    return listen
 
-    A step missing from a shorter plan (a component the time does not allow) says so; a prompt only the
-    longer plan reaches is marked with the lengths that reach it."""
-    order: list[tuple[str, str]] = []
-    for plan in sorted(plans, key=lambda p: -p.minutes):
-        for i, act in enumerate(plan.activities):
-            if _key(act) not in order:
-                before = [_key(a) for a in plan.activities[:i] if _key(a) in order]
-                order.insert(order.index(before[-1]) + 1 if before else 0, _key(act))
-    roles = {r.id: r.name for r in fw.roles}
+
+def steps(inputs: PrintInputs, kit: SessionKit) -> list[dict[str, Any]]:
+    asked = questions(inputs.fw, kit)
+    by_id = {q.id: a for q, a in zip(kit.plan.questions(inputs.fw), asked, strict=True)}
+    out = []
+    for act in kit.plan.activities:
+        out.append({"kind": act.kind, "title": act.title, "what": act.what, "read_aloud": act.read_aloud,
+                    "time": f"{clock(act.start)}–{clock(act.end)}", "minutes": act.minutes,
+                    "questions": [by_id[p.id] for p in act.prompts], "listen": _listen(inputs, kit, act, asked)})
+    return out
+
+
+def guide_context(inputs: PrintInputs, kit: SessionKit) -> dict[str, Any]:
+    fw, meta, plan, room = inputs.fw, kit.page.scenario, kit.plan, kit.room
     words = fw.workshop
-    steps = []
-    for key in order:
-        found = [(plan, next((a for a in plan.activities if _key(a) == key), None)) for plan in plans]
-        act = next(a for _, a in found if a is not None)
-        when = [{"length": plan.minutes, "time": f"{clock(a.start)}–{clock(a.end)}", "minutes": a.minutes} if a else
-                {"length": plan.minutes, "time": "", "minutes": 0} for plan, a in found]
-        questions: dict[str, dict[str, Any]] = {}
-        for plan, a in found:
-            for p in a.prompts if a else ():
-                questions.setdefault(p.id, {"number": numbers[p.id], "text": p.text, "roles": p.roles, "lengths": []})
-                questions[p.id]["lengths"].append(plan.minutes)
-        listen = [act.listen_for] if act.listen_for else []
-        section = page.section_for(act.component) if act.component else None
-        if section and words.basis_listen.get(section.basis):
-            listen.append(words.basis_listen[section.basis])
-        named = [roles.get(r, r) for r in dict.fromkeys(r for q in questions.values() for r in q["roles"])]
-        if named and words.listen_roles:
-            listen.append(words.listen_roles.format(roles=", ".join(named)))
-        more = [numbers[p.id] for p in page.prompts if act.component and p.component == act.component
-                and p.id not in questions]
-        steps.append({"kind": act.kind, "title": act.title, "what": act.what, "read_aloud": act.read_aloud,
-                      "listen": listen, "when": when, "questions": sorted(questions.values(), key=lambda q: q["number"]),
-                      "more": more, "runs_in": [plan.minutes for plan, a in found if a is not None]})
-    return steps
-
-
-def guide_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, Any]:
-    fw, meta = inputs.fw, page.scenario
-    assert meta is not None
-    plans = [plan_session(fw, page, minutes) for minutes in fw.workshop.lengths]
-    prompts = numbered_prompts(fw, page)
-    numbers = {p["id"]: p["number"] for p in prompts}
-    sessions = [{"minutes": plan.minutes, "rows": plan_rows(plan, numbers), "rule": plan.rule,
-                 "focus": [fw.component_by_id[c].name for c in plan.focus]} for plan in plans]
-    concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in page.terms) if c in fw.concept_by_id]
-    return {"meta": meta, "sessions": sessions, "steps": _steps(fw, page, plans, numbers),
-            "prepare": fw.workshop.prepare, "moves": fw.workshop.moves, "concepts": concepts,
-            "prompt_count": len(prompts), "next_rows": NEXT_STEP_ROWS, "link": link(inputs, docname),
-            "packet_files": [pdf_name(packet_stem(meta.id), paper) for paper in PAPER_NAMES],
-            "sources": sources(inputs, meta)}
+    numbers = {q.id: q.number for q in plan.questions(fw)}
+    groups = -(-words.people // words.group_size)
+    paper = next(iter(PAPER_NAMES))
+    files = {"handout": pdf_name(handout_stem(meta.id, kit.tail), paper), "guide": pdf_name(guide_stem(meta.id, kit.tail), paper),
+             "slides": slides_pdf(meta.id, kit.tail), "cards": pdf_name(session_cards_stem(meta.id, kit.tail), paper),
+             "poster": pdf_name(POSTER, paper)}
+    fill = {**room.words, **files, "people": words.people, "groups": groups, "group_size": words.group_size}
+    concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in kit.page.terms) if c in fw.concept_by_id]
+    for note in plan.notes:
+        logger.info(WORDS["notes"], meta.id, room.id, note)
+    brought = [q for q in plan.questions(fw) if q.brought]
+    absent = dict.fromkeys(r for q in brought for p in plan.prompts if p.id == q.id for r in fw.absent(room, p.roles))
+    said = [n for n in plan.notes if not n.startswith("prompt ")]
+    if brought:
+        said.append(WORDS["reworded"].format(s="s" if len(brought) > 1 else "", verb="" if len(brought) > 1 else "s",
+                                             numbers=", ".join(str(q.number) for q in brought),
+                                             roles=names(fw.role_by_id, absent)))
+    return {"meta": meta, "room": room, "minutes": plan.minutes, "rows": plan_rows(plan, numbers), "rule": plan.rule,
+            "focus": names(fw.component_by_id, plan.focus), "steps": steps(inputs, kit), "plain": plain_words(fw),
+            "materials": [m.format(**fill) for m in words.materials], "setup": [m.format(**fill) for m in words.setup],
+            "prepare": [m.format(**fill) for m in words.prepare],
+            "debrief": [q.format(**fill) for q in words.debrief], "moves": words.moves, "concepts": concepts,
+            "next_rows": NEXT_STEP_ROWS, "link": link(inputs, kit.docname), "notes": said,
+            "after": [{"text": a["text"], "url": page_url(inputs.baseurl, a["page"])} for a in words.after],
+            "planner": page_url(inputs.baseurl, WORDS["planner"]), "other_lengths": [m for m in words.lengths if m != plan.minutes],
+            "packet_files": [pdf_name(packet_stem(meta.id), p) for p in PAPER_NAMES], "sources": sources(inputs, meta)}
 
 
 def guides(inputs: PrintInputs) -> list[PdfDocument]:
-    """The facilitator guide of every scenario (or of those in `only`)."""
-    return per_scenario(inputs, guide_stem, "guide.html", "facilitator guide", guide_context, ("guide.css",))
+    """The facilitator guide of every ready-made session (each chosen scenario, each room with a kit)."""
+    out = []
+    for kit in session_kits(inputs):
+        meta = kit.page.scenario
+        room = "" if not kit.tail else f" ({kit.room.name.lower()})"
+        out.append(PdfDocument(guide_stem(meta.id, kit.tail), "guide.html",
+                               {**inputs.common(f"{meta.title}: {WORDS['title']}{room}"), **guide_context(inputs, kit)},
+                               ("guide.css",)))
+    return out
 
 
 DOCUMENTS = guides

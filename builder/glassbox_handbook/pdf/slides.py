@@ -8,23 +8,31 @@ minutes of its activity. Type is 20 pt at the least and 24 pt or more for
 the body, so the back row can read it; a slide has one size, so its text is
 laid out here (`fit`): set a step smaller when long, down to 20 pt, then
 continued on a next slide marked "continued", never cut off.
+
+One deck is made for each room with a ready-made kit (`documents.session_kits`):
+the steps' words, the prompts and their "For:" lines are the room's. After the
+felt difficulty, the framework is introduced in plain words from the framework
+file (`plain`, each component's `plain`), one group of components a slide.
+The diagram is drawn for the slide, not shrunk from the page's: the levels
+as a column, the components as rows with their marks, every word at 18 pt or
+more; what the session works on is white on black, what the scenario shows has
+a thick outline, what it leaves out a dashed one, so the marks survive a grey
+or washed-out projector. It comes back on the reflection, where people put
+their dots on the printed poster.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
-from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.downloads import slides_stem
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.model import Page
-from glassbox_handbook.core.session import Activity, SessionPlan, plan_session
-from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, mark_of, page_url
+from glassbox_handbook.core.session import Activity, SessionPlan
+from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, mark_of, page_url, session_kits
 from glassbox_handbook.pdf.fit import Para, fits, flow, height_of, settable, step_down, text_width
-from glassbox_handbook.pdf.render import svg_as_image
 
 PAGE_W, PAGE_H = 720.0, 405.0  # 254 mm x 142.875 mm (slides.css): 16:9, in points
 PAD_X, PAD_TOP, PAD_BOTTOM = 40.0, 20.0, 18.0
@@ -38,18 +46,36 @@ PROMPT = (36.0, 32.0, 28.0, 24.0, FLOOR)
 BODY = (28.0, 26.0, 24.0)  # words to read: continued at 24 pt rather than set smaller
 TASK = 20.0  # what the room does is set off by a bar: its width and the space after it (slides.css)
 SHAPE = 30.0  # a mark's shape, in points; its code is set at the size of the text beside it
-SESSION = 60  # minutes: the length the deck is made for, when the framework file offers it
 CONTINUED = "(continued)"
-ENACTED = "Enacted here:"
+BOARD = 20.0  # the diagram's words on a slide
+KEY = 18.0  # its key, the smallest type of any slide
+# The deck's own words (one place, for gettext).
+WORDS = {
+    "enacted": "Enacted here:",
+    "for_room": "For: {room}",
+    "glass_box": "Opening the glass box",
+    "levels": "The levels",
+    "components": "The parts",
+    "kicker_framework": "The framework",
+    "levels_label": "Levels",
+    "today": "Black: today",
+    "shown": "Thick: in the scenario",
+    "left_out": "Dashed: not in the scenario",
+    "dots": "Put your dot on the poster",
+    "all_parts": "every component of the diagram.",
+    "at_levels": "At the {levels} level(s):",
+    "scenario_online": "The scenario online: {url}",
+}
 
 
 class Slide(NamedTuple):
-    kind: str  # title, facts, diagram, enacted, component, prompt, reflect, close
+    kind: str  # title, facts, framework, diagram, enacted, component, prompt, reflect, close
     bookmark: str
     head: list[Para]  # the kicker (time and part) and the heading, across the slide
     body: list[Para]  # what is under the head (on a diagram slide: nothing, the diagram is)
     continued: bool = False
     offset: float = 0.0  # space above the body: a title slide's words sit nearer the middle
+    board: dict[str, Any] | None = None  # on a diagram slide: the diagram drawn for the slide (`board`)
 
 
 def centred(slide: Slide) -> Slide:
@@ -109,35 +135,30 @@ def body(text: str, kind: str = "text", before: float = 10.0, **more: Any) -> Pa
     return Para(text, BODY[0], kind, 1.25, before=before, **more)
 
 
-class Diagram(NamedTuple):
-    img: str  # the highlighted diagram as an <img> with its text alternative
-    width: float  # the size it is shown at on the slide, in points
-    height: float
-
-    @property
-    def left(self) -> float:
-        """Where it starts: it is centred on its slide."""
-        return round((W - self.width) / 2, 2)
-
-
-def diagram_of(inputs: PrintInputs, docname: str, page: Page, room: float) -> Diagram:
-    """The diagram as large as the slide allows: at the width of a column beside words, its labels
-    came out at 5 to 6 pt, too small to read from the back of a room."""
-    fw, meta = inputs.fw, page.scenario
-    enacted = names(fw.component_by_id, (s.component for s in page.sections))
-    levels = names(fw.level_by_id, meta.levels)
-    html = inputs.render_nodes(framework_diagram(fw, lambda _t, _a: "#", highlight=meta, sections=page.sections), docname)
-    box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', html)
-    ratio = float(box.group(1)) / float(box.group(2)) if box else 1.0
-    img = re.search(r"<img [^>]*>", svg_as_image(html, f": highlighted are {enacted} at the {levels} level(s)"))
-    return Diagram(img.group(0) if img else "", min(room * ratio, W), min(room, W / ratio))
+def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]:
+    """The diagram drawn for a slide: the paired levels as a column (the scenario's on), the components
+    by group as rows with their marks, each "today" (the plan works on it), "on" (the scenario shows it)
+    or "off" (it does not). Without a plan (the reflection), nothing is "today"."""
+    meta = page.scenario
+    focus = set(plan.focus) if plan else set()
+    levels = [{"top": lv.school_side, "bottom": lv.university_side, "name": lv.name,
+               "state": "on" if lv.id in meta.levels else "off"} for lv in fw.levels.paired]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in fw.components:
+        state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"
+        groups.setdefault(c.group, []).append({"id": c.id, "name": c.name, "state": state})
+    shown = {c["state"] for g in groups.values() for c in g} | {lv["state"] for lv in levels}
+    key = [WORDS[k] for k, state in (("today", "today"), ("shown", "on"), ("left_out", "off")) if state in shown]
+    return {"levels": levels, "groups": [{"name": g, "parts": items} for g, items in groups.items()],
+            "key": key, "size": BOARD, "key_size": KEY, "label": WORDS["levels_label"]}
 
 
-def title_slides(inputs: PrintInputs, docname: str, page: Page, plan: SessionPlan) -> list[Slide]:
-    fw, meta, common = inputs.fw, page.scenario, inputs.common("")
-    url = page_url(inputs.baseurl, docname)
+def title_slides(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:
+    fw, meta, common, plan = inputs.fw, kit.page.scenario, inputs.common(""), kit.plan
+    url = page_url(inputs.baseurl, kit.docname)
     focus = names(fw.component_by_id, plan.focus)
     title = [Para(meta.title, TITLES[0], "title", 1.15, bold=True), body(f"Working on: {focus}", before=16),
+             body(WORDS["for_room"].format(room=kit.room.name), before=6),
              Para(common["date"] + (f" · {url}" if url.startswith("http") else ""), FLOOR, "foot", 1.2, before=24)]
     head = [kicker(None, f"{common['project']} · a {plan.minutes}-minute workshop")]
     return [centred(s) for s in paginate("title", meta.title, head, title, TITLES, {"title"})]
@@ -158,89 +179,123 @@ def fact_slides(fw: Framework, page: Page, opening: Activity) -> list[Slide]:
                       heading("The scenario at a glance", HEADINGS, W)], facts(rest), BODY, {"text"})]
 
 
-def diagram_slides(inputs: PrintInputs, docname: str, page: Page, step: Activity) -> tuple[list[Slide], Diagram]:
-    """The diagram alone, as large as the slide allows (three levels make it tall); then the room's
-    question and what the diagram shows, in words, on a slide of their own."""
-    fw, meta = inputs.fw, page.scenario
-    head = [kicker(step, step.title)]
-    diagram = diagram_of(inputs, docname, page, H - height_of(head, W) - RULE)
-    shown = Slide("diagram", step.title, settable(head, W), [])
+def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity) -> list[Slide]:
+    """The diagram drawn for the slide; then the room's question and what the diagram shows, in words."""
+    meta = page.scenario
+    head = settable([kicker(step, step.title)], W)
+    shown = Slide("diagram", step.title, head, [], board=board(fw, page, plan))
     enacted = [c.id for c in fw.components if page.section_for(c.id) is not None]
     levels = names(fw.level_by_id, meta.levels)
-    answer = [body(step.what, "task", before=0, indent=TASK), body(f"At the {levels} level(s):", before=16)]
+    answer = [body(step.what, "task", before=0, indent=TASK), body(WORDS["at_levels"].format(levels=levels), before=16)]
     if set(enacted) == set(fw.component_by_id):
-        answer.append(body("every component of the diagram.", before=6))
+        answer.append(body(WORDS["all_parts"], before=6))
     else:
         answer += [body(fw.component_by_id[c].name, "item", before=6, indent=mark_indent(fw, BODY[0]), ref=c) for c in enacted]
-    return [shown, *paginate("enacted", f"{step.title}: {ENACTED.rstrip(':').lower()}",
-                             [kicker(step, step.title), heading(ENACTED.rstrip(":"), HEADINGS, W)],
-                             answer, BODY, {"text", "item", "task"})], diagram
+    title = WORDS["enacted"].rstrip(":")
+    return [shown, *paginate("enacted", f"{step.title}: {title.lower()}", [kicker(step, step.title), heading(title, HEADINGS, W)],
+                             answer, BODY, {"text", "item", "task"})]
 
 
-def component_slides(fw: Framework, plan: SessionPlan, activity: Activity, first: int) -> list[Slide]:
-    """The component's summary read aloud and what pairs do, then a slide per prompt (numbered from `first`)."""
+def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
+    """The framework in plain words, from the framework file: what opening the glass box means, the
+    levels, then each group of components, every one in its plain sentence (its definition when the
+    file gives none); the room's task last."""
+    kick = kicker(step, WORDS["kicker_framework"])
+    out: list[Slide] = []
+    if fw.plain.glass_box:
+        out += paginate("framework", WORDS["glass_box"], [kick, heading(WORDS["glass_box"], HEADINGS, W)],
+                        [body(fw.plain.glass_box, "lead", before=0)], BODY, {"lead"})
+    levels = [body(f"{lv.school_side} and {lv.university_side.lower()}", "text", before=8) for lv in fw.levels.paired]
+    lead = [body(fw.plain.levels, "lead", before=0)] if fw.plain.levels else []
+    out += paginate("framework", WORDS["levels"], [kick, heading(WORDS["levels"], HEADINGS, W)], lead + levels, BODY,
+                    {"lead", "text"})
+    groups: dict[str, list] = {}
+    for c in fw.components:
+        groups.setdefault(c.group, []).append(c)
+    indent = mark_indent(fw, BODY[-1])
+    for group, comps in groups.items():
+        paras = []
+        for c in comps:
+            paras.append(Para(c.name, BODY[-1], "item", 1.2, bold=True, before=12, indent=indent, ref=c.id))
+            paras.append(body(c.plain or c.definition, "text", before=2))
+        out += paginate("framework", f"{WORDS['components']}: {group}", [kick, heading(group, HEADINGS, W)], paras,
+                        BODY, {"text", "item"})
+    out += paginate("framework", step.title, [kick, heading(step.title, HEADINGS, W)],
+                    [body(step.what, "task", before=0, indent=TASK)], BODY, {"task"})
+    return out
+
+
+def component_slides(fw: Framework, plan: SessionPlan, activity: Activity) -> list[Slide]:
+    """The component's summary read aloud and what groups do, then a slide per prompt, numbered as the
+    handout and the cards number it, in the room's words."""
     comp = fw.component_by_id[activity.component]
-    roles = {r.id: r.name for r in fw.roles}
+    questions = plan.questions(fw)
     title = heading(comp.name, HEADINGS, W, indent=mark_indent(fw, HEADINGS[0]), ref=comp.id)
     out = paginate("component", comp.name, [kicker(activity, activity.title), title],
                    [body(activity.read_aloud, "lead", before=0), body(activity.what, "task", before=16, indent=TASK)],
                    BODY, {"lead", "task"})
-    for number, prompt in enumerate(activity.prompts, first):
-        label = f"Prompt {number} of {len(plan.prompts)}"
-        paras = [Para(prompt.text, PROMPT[0], "prompt", 1.2)]
-        if prompt.roles:
-            paras.append(Para("For: " + ", ".join(roles.get(r, r) for r in prompt.roles), FLOOR, "foot", 1.2, before=14))
+    for q in (q for q in questions if q.id in {p.id for p in activity.prompts}):
+        label = f"Prompt {q.number} of {len(questions)}"
+        paras = [Para(q.text, PROMPT[0], "prompt", 1.2)]
+        if q.roles:
+            paras.append(Para("For: " + names(fw.role_by_id, q.roles), FLOOR, "foot", 1.2, before=14))
         out += paginate("prompt", f"{label}: {comp.name}", [kicker(activity, label), title], paras, PROMPT, {"prompt"})
     return out
 
 
-def closing_slides(inputs: PrintInputs, docname: str, activity: Activity) -> list[Slide]:
-    """The reflection, or the close with its next steps and where the scenario and the handbook are."""
+def closing_slides(inputs: PrintInputs, kit: SessionKit, activity: Activity) -> list[Slide]:
+    """The reflection, or the close with its debrief questions, its next steps and where the scenario is."""
+    docname = kit.docname
     paras = [body(activity.what, "lead", before=0)]
     close = activity.kind == "close"
     if close:
+        paras += [body(q.format(**kit.room.words), "item", before=8) for q in inputs.fw.workshop.debrief]
         common, url = inputs.common(""), page_url(inputs.baseurl, docname)
         if url.startswith("http"):
-            paras.append(Para(f"The scenario online: {url}", FLOOR, "foot", 1.2, before=18))
+            paras.append(Para(WORDS["scenario_online"].format(url=url), FLOOR, "foot", 1.2, before=18))
         version = f"version {common['version']}, " if common["version"] else ""
         paras.append(Para(f"{common['project']}, {version}{common['date']}. {common['licence']}.", FLOOR, "foot", 1.2,
                           before=10))
     return paginate("close" if close else "reflect", activity.title, [
-        kicker(activity, "Close" if close else "Reflect"), heading(activity.title, HEADINGS, W)], paras, BODY, {"lead"})
+        kicker(activity, "Close" if close else "Reflect"), heading(activity.title, HEADINGS, W)], paras, BODY, {"lead", "item"})
 
 
-def deck(inputs: PrintInputs, docname: str, page: Page) -> tuple[list[Slide], Diagram]:
-    """The slides of the scenario's session, in the order of its plan."""
-    fw = inputs.fw
-    plan = plan_session(fw, page, SESSION if SESSION in fw.workshop.lengths else fw.workshop.lengths[0])
-    made = title_slides(inputs, docname, page, plan)
-    diagram = None
-    number = 1
+def dots_slide(fw: Framework, page: Page, activity: Activity) -> Slide:
+    """The diagram again where people mark it: the poster on the wall is the same drawing."""
+    head = settable([kicker(activity, WORDS["dots"])], W)
+    return Slide("diagram", WORDS["dots"], head, [], board=board(fw, page, None))
+
+
+def deck(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:
+    """The slides of one ready-made session, in the order of its plan."""
+    fw, page, plan = inputs.fw, kit.page, kit.plan
+    made = title_slides(inputs, kit)
     for activity in plan.activities:
         if activity.kind == "opening":
             made += fact_slides(fw, page, activity)
+        elif activity.kind == "framework":
+            made += framework_slides(fw, activity)
         elif activity.kind == "diagram":
-            shown, diagram = diagram_slides(inputs, docname, page, activity)
-            made += shown
+            made += diagram_slides(fw, page, plan, activity)
         elif activity.kind == "component" and activity.component in fw.component_by_id:
-            made += component_slides(fw, plan, activity, number)
-            number += len(activity.prompts)
+            made += component_slides(fw, plan, activity)
         else:
-            made += closing_slides(inputs, docname, activity)
-    assert diagram is not None, "a session plan looks at the diagram"
-    return made, diagram
+            made += closing_slides(inputs, kit, activity)
+            if activity.kind in ("gaps", "strengths"):
+                made.append(dots_slide(fw, page, activity))
+    return made
 
 
 def slides(inputs: PrintInputs) -> list[PdfDocument]:
-    """The deck of every scenario (or of those in `only`)."""
+    """The deck of every ready-made session (each chosen scenario, each room with a kit)."""
     out = []
-    for docname, page in inputs.chosen:
-        meta = page.scenario
-        made, diagram = deck(inputs, docname, page)
-        marks = {c.id: mark_of(inputs.fw, c.id) for c in inputs.fw.components}
-        out.append(PdfDocument(slides_stem(meta.id), "slides.html",
-                               {**inputs.common(f"{meta.title}: slides for the room"), "slides": made,
-                                "diagram": diagram, "marks": marks, "geometry": geometry_css(inputs.fw)},
+    marks = {c.id: mark_of(inputs.fw, c.id) for c in inputs.fw.components}
+    for kit in session_kits(inputs):
+        meta = kit.page.scenario
+        room = "" if not kit.tail else f" ({kit.room.name.lower()})"
+        out.append(PdfDocument(slides_stem(meta.id, kit.tail), "slides.html",
+                               {**inputs.common(f"{meta.title}: slides for the room{room}"), "slides": deck(inputs, kit),
+                                "marks": marks, "geometry": geometry_css(inputs.fw)},
                                ("slides.css",), own_size=True))
     return out
 

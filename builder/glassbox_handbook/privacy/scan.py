@@ -61,6 +61,8 @@ _ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
 _ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
 _SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b")
+# A role written as a title before a name ("Principal Brown", "Coach Carter"): the name may be an ordinary word too.
+_ROLE_TITLE = re.compile("|".join(w.capitalize() for w in ROLE_WORDS))
 # A word in no list is a name only before a verb that only people do ("Priya said"; "Google shared data" is no one).
 _SAID_AFTER = re.compile(r"^\s+(?:said|says|asked|asks|told|tells|explained|recalled|remembered|replied|insisted)\b")
 _LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
@@ -77,6 +79,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 # Only capitalised words can be names; the words between them are read through the patterns around them.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _MARK = re.compile(r"[@\d]")
+_CITE = re.compile(r"\{cite[\w:]*\}`")  # a citation role opens here
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+_TITLE_GAP = re.compile(r"\.?\s+")  # between a title and a name: "Dr. Patel", "Dr Patel"
 
 
 def _blank(m: re.Match) -> str:
@@ -89,10 +94,10 @@ def _base(token: str) -> str:
 
 def _citing(line: str) -> list[tuple[int, int]]:
     """The spans of the sentences of a line that carry a citation role: a surname there is most likely its author's."""
-    cites = [m.start() for m in re.finditer(r"\{cite[\w:]*\}`", line)]
+    cites = [m.start() for m in _CITE.finditer(line)]
     if not cites:
         return []
-    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+\S)", line)] + [len(line)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
     starts = [0, *ends[:-1]]
     return [(a, b) for a, b in zip(starts, ends, strict=True) if any(a <= c < b for c in cites)]
 
@@ -133,6 +138,7 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
     """Personal names (see the module's docstring for the rules), a full name as one finding."""
     tokens = [m for m in _CAPITALISED.finditer(line) if not taken[m.start()]]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
+    lead: dict[int, int] = {}  # token index -> where the title before it starts ("Mr. John Smith" is reworded whole)
     near: dict[int, tuple[bool, bool, bool]] = {}  # not flagged yet: may join a name by a space, by "and"; is one by a list
     for i, m in enumerate(tokens):
         word = m.group(0)
@@ -140,13 +146,18 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
             continue
         is_given, is_surname, plain = _kind(word)
         prev = tokens[i - 1] if i else None
-        titled = prev is not None and prev.group(0) in TITLES and re.fullmatch(r"\.?\s+", line[prev.end():m.start()])
+        titled = prev is not None and prev.group(0) in TITLES and _TITLE_GAP.fullmatch(line[prev.end():m.start()])
+        role_title = (prev is not None and not titled and line[prev.end():m.start()] == " "
+                      and _ROLE_TITLE.fullmatch(prev.group(0)) and _base(word).lower().rstrip("s") not in ROLE_WORDS)
+        if role_title and (is_given or is_surname or not plain):
+            flagged[i], lead[i] = prev.group(0).lower(), prev.start()  # "Principal Brown": the title goes with the name
+            continue
         if plain and not (is_given or is_surname or titled):
             continue  # "The", "Mentors": an ordinary word that no title makes a name
         before, after = line[max(0, m.start() - 48):m.start()], line[m.end():m.end() + 64]  # a role is a few words away
         role = _ROLE_BEFORE.search(line[max(0, prev.start() - 48):prev.start()] if titled else before) or _ROLE_AFTER.match(after)
         if titled:
-            flagged[i] = role.group("role").lower() if role else ""
+            flagged[i], lead[i] = (role.group("role").lower() if role else ""), prev.start()
         elif not role and _place_or_title(line, tokens, i):
             continue  # "in rural Georgia", "North Carolina", "Teach For America": a place or a name of words
         elif is_given and not plain:
@@ -174,7 +185,8 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
                 continue
             a, b = sorted((tokens[i], tokens[j]), key=lambda t: t.start())
             gap = line[a.end():b.start()]
-            if (gap == " " and near[i][0]) or (near[i][1] and _LINK.match(gap)):
+            # a surname after a flagged name joins it ("Mr. John Smith", "Maria Young")
+            if (gap == " " and (near[i][0] or (i > j and near[i][1]))) or (near[i][1] and _LINK.match(gap)):
                 flagged[i] = flagged[j]
     runs: list[list[int]] = []  # a full name is one finding: the flagged tokens a single space apart
     for i in sorted(flagged):
@@ -184,11 +196,11 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
             runs.append([i])
     out: list[Finding] = []
     for run in runs:
-        first, last = tokens[run[0]], tokens[run[-1]]
+        last = tokens[run[-1]]
+        start = lead.get(run[0], tokens[run[0]].start())
         role = " ".join(flagged[run[0]].split())
         suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else REWORD["person"]
-        text = _base(first.group(0)) if len(run) == 1 else line[first.start():last.end()]
-        out.append(Finding(first.start() + 1, text, "person", suggestion))
+        out.append(Finding(start + 1, line[start:last.start()] + _base(last.group(0)), "person", suggestion))
     return out
 
 
@@ -198,7 +210,7 @@ def _quiet(line: str, allowed: frozenset[str]) -> bool:
     if _MARK.search(line) or TRIGGER.search(line):
         return False
     for word in _CAPITALISED.findall(line):
-        if word in TITLES:
+        if word in TITLES or _ROLE_TITLE.fullmatch(word):
             return False
         if len(word) > 1 and not word.isupper() and word not in allowed:
             is_given, _, plain = _kind(word)

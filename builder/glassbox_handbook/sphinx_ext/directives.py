@@ -63,7 +63,10 @@ class EnactmentDirective(_FromParse):
                 basis = fw.defaults.basis
         node = gb.enactment(basis=basis, summary=" ".join(" ".join(self.content).split()))
         self.set_source_info(node)
-        node += nodes.paragraph("", "", nodes.inline("", fw.basis_by_id[basis].name, classes=["glassbox-basis-label"]),
+        label = fw.basis_by_id[basis].name
+        if fw.basis_by_id[basis].credited and scenario is not None:  # a first-hand account names who told it
+            label += ": told by " + ", ".join(c.name for c in scenario.meta.contributors)
+        node += nodes.paragraph("", "", nodes.inline("", label, classes=["glassbox-basis-label"]),
                                 classes=["glassbox-enactment-meta"])
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]

@@ -11,10 +11,17 @@ registered here, and by name through the `sphinx.builders` entry points, so
 
 from __future__ import annotations
 
+from html import escape
+from pathlib import Path
+from urllib.parse import urlencode
+
+from markupsafe import Markup
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from glassbox_handbook.core.model import records_version
+from glassbox_handbook.core.repository import repository_url
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import forget, plain_text_backend_once
 from glassbox_handbook.domain.nodes import setup_nodes
@@ -27,6 +34,7 @@ from glassbox_handbook.sphinx_ext.roles import ConceptRole
 from glassbox_handbook.version import __version__
 from glassbox_handbook.web.accessibility import setup_accessibility
 from glassbox_handbook.web.assets import setup_assets
+from glassbox_handbook.web.crawlers import setup_crawlers
 from glassbox_handbook.web.drawers import setup_drawers
 from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder, setup_glassbox_builder
 from glassbox_handbook.web.lists import setup_lists
@@ -41,8 +49,29 @@ def note_workers(app: Sphinx) -> None:
         app.builder.workers = max(1, app.parallel)
 
 
+def find_repository(app: Sphinx, config: Config) -> None:
+    """Fill `glassbox_repository` from GitHub Actions or the git remote when conf.py leaves it empty."""
+    config.glassbox_repository = repository_url(config.glassbox_repository, Path(app.confdir))
+
+
+def propose_change(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """A "Propose a change" link under every page, to a new issue that names the page: no fork, no file to find.
+    None when the repository is not known: no link that leads nowhere."""
+    url = app.config.glassbox_repository
+    if not url:
+        context["gb_propose_change"] = ""
+        return
+    title = context.get("title") or pagename
+    query = urlencode({"title": f"Change to “{Markup(str(title)).striptags()}”",
+                       "body": f"Page: {pagename}\n\nWhat should change, and why:\n"})
+    context["gb_propose_change"] = (f'<a href="{escape(f"{url}/issues/new?{query}")}">Propose a change to this page</a> '
+                                    "(on GitHub; you need an account there)")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_settings(app)
+    app.connect("config-inited", find_repository)
+    app.connect("html-page-context", propose_change)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(GlassboxDomain)
     setup_nodes(app)
@@ -50,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_accessibility(app)
     setup_assets(app)
+    setup_crawlers(app)
     setup_theme(app)
     setup_drawers(app)
     setup_metadata(app)

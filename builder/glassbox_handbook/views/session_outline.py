@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from glassbox_handbook.core.session import fixed_blocks
 from glassbox_handbook.views import View, ViewContext
 from glassbox_handbook.views.common import para, table
 
@@ -18,13 +19,17 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     lengths = words.lengths
 
     def minutes(block: str) -> list[str]:
-        return [str(words.blocks[block][n]) for n in lengths]
+        return [str(fixed_blocks(ctx.fw, n)[block]) for n in lengths]
 
-    rest = [str(n - sum(b[n] for b in words.blocks.values())) for n in lengths]
-    clean = {"component": "the scenario's component", "summary": "its summary", "gaps": "them",
-             "felt_difficulty": "the felt difficulty", "project": "the collaborative project"}
+    rest = [str(n - sum(fixed_blocks(ctx.fw, n).values())) for n in lengths]
+    room = ctx.fw.workshop.rooms[0]
+    clean = {**room.words, "component": "the scenario's component", "summary": "its summary", "gaps": "them",
+             "felt_difficulty": "the felt difficulty", "project": "the collaborative project",
+             "listen": "the component's own signs", "focus": "the focus"}
+    opening = [[words.framework.title, *minutes("framework"), words.framework.what.format(**clean)]] if words.framework else []
     rows = [
         [words.opening.title, *minutes("opening"), words.opening.what],
+        *opening,
         [words.diagram.title, *minutes("diagram"), words.diagram.what],
         ["The components, one at a time", *rest,
          [para(words.component.what.format(**clean)),
@@ -32,8 +37,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                f"{lengths[-1]}-minute one up to {words.components[lengths[-1]]}; they share this time equally.")]],
         [f"{words.gaps.title}, or: {words.strengths.title.lower()}", *minutes("reflect"),
          [para("Where the scenario leaves components out: ", words.gaps.what.format(**clean)),
-          para("Where it enacts every one: ", words.strengths.what)]],
-        [words.close.title, *minutes("close"), words.close.what],
+          para("Where it enacts every one: ", words.strengths.what.format(**clean))]],
+        [words.close.title, *minutes("close"), words.close.what.format(**clean)],
     ]
     headers = ["Step", *(f"{n} min" for n in lengths), "What happens"]
     return [table(headers, rows, ["glassbox-session-outline"], "A session on one scenario, at each length")]

@@ -22,7 +22,7 @@ from docutils import nodes
 
 from glassbox_handbook.core import downloads
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.session import CHOSEN_RULE, room, scenario_values
+from glassbox_handbook.core.session import CHOSEN_RULE, kit_minutes, kit_rooms, room, scenario_values
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import json_script, para, where_online
@@ -44,13 +44,17 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
             "facts": {f: getattr(meta, f) for f in FACTS},
             "values": scenario_values(page),
             "sections": [s._asdict() for s in page.sections],
-            "prompts": [{"id": p.id, "text": p.text, "component": p.component} for p in page.prompts if p.component],
+            "prompts": [{"id": p.id, "text": p.text, "component": p.component, "roles": list(p.roles)}
+                        for p in page.prompts if p.component],
         })
     return {
         "workshop": fw.workshop.model_dump(mode="json"),
         "chosenRule": CHOSEN_RULE,
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
-        "components": [{"id": c.id, "name": c.name, "shape": c.shape} for c in fw.components],
+        "components": [{"id": c.id, "name": c.name, "shape": c.shape, "listen": c.listen, "definition": c.definition}
+                       for c in fw.components],
+        "roles": [{"id": r.id, "name": r.name, "side": r.side} for r in fw.roles],
+        "kitMinutes": kit_minutes(fw),
         "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
         "scenarios": scenarios,
         "worksheet": uri("handbook/worksheet", ""),  # where "Our own account" takes the session's questions
@@ -67,11 +71,19 @@ def packet_links(fw: Framework, config: Any, sid: str, folder: str) -> list[Any]
             for label, stem in downloads.SCENARIO_FILES]
 
 
+def kit_links(fw: Framework, config: Any, sid: str, folder: str) -> dict[str, list[Any]]:
+    """Room id -> [label, [[paper, link], ...]] for each ready-made file of that room's session on the scenario."""
+    return {r.id: [[label, [[text, folder + name] for text, name in files]]
+                   for label, files in downloads.session_files(sid, tail, list(config.glassbox_pdf_papers))]
+            for r, tail in kit_rooms(fw)}
+
+
 def long_lists(fw: Framework, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:
-    """Each scenario's plan data, with its packets (their links from the site's top folder)."""
+    """Each scenario's plan data, with its packets and kits (their links from the site's top folder)."""
     entries = planner_data(fw, domain.scenarios(), href)["scenarios"]
     for entry in entries:
         entry["packets"] = packet_links(fw, config, entry["id"], f"{downloads.SITE_FOLDER}/")
+        entry["kits"] = kit_links(fw, config, entry["id"], f"{downloads.SITE_FOLDER}/")
     return {"planner": (PER_FILE, entries)} if len(entries) > lists.page_size(config) else {}
 
 
@@ -96,6 +108,8 @@ def packets(ctx: ViewContext) -> str:
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     data = planner_data(ctx.fw, ctx.domain.scenarios(), ctx.uri)
+    for entry in data["scenarios"]:
+        entry["kits"] = kit_links(ctx.fw, ctx.config, entry["id"], f"{ctx.root}{downloads.SITE_FOLDER}/")
     total, size = len(data["scenarios"]), lists.shown(ctx)
     options = "".join(f'<option value="{escape(s["id"], quote=True)}">{escape(s["title"])}</option>'
                       for s in data["scenarios"])
@@ -107,6 +121,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     lengths = "".join(f'<label class="gb-plan-choice"><input type="radio" name="minutes" value="{m}"'
                       f'{" checked" if i == 0 else ""}> {m} minutes</label>'
                       for i, m in enumerate(ctx.fw.workshop.lengths))
+    rooms = "".join(f'<label class="gb-plan-choice"><input type="radio" name="room" value="{escape(r.id, quote=True)}"'
+                    f'{" checked" if i == 0 else ""}> {escape(r.name)}</label>' for i, r in enumerate(ctx.fw.workshop.rooms))
     html = (
         '<div class="gb-planner" id="gb-planner">'
         f'<p class="gb-plan-nojs">The planner needs JavaScript. Without it, the <a href="{workshop}">printed packets</a> '
@@ -116,6 +132,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         '<p class="gb-plan-field"><label for="gb-plan-scenario">Scenario</label>'
         f'<select id="gb-plan-scenario" name="scenario">{options}</select></p>'
         f'<fieldset class="gb-plan-lengths"><legend>Length</legend>{lengths}</fieldset>'
+        f'<fieldset class="gb-plan-rooms"><legend>Who is in the room</legend>{rooms}</fieldset>'
         '<fieldset class="gb-plan-components" aria-describedby="gb-plan-components-hint"><legend>Components (optional)</legend>'
         '<p class="gb-plan-hint" id="gb-plan-components-hint"></p><div class="gb-plan-boxes"></div></fieldset>'
         '<div class="gb-plan-prompts"></div>'
@@ -126,6 +143,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         "</form>"
         '<p class="gb-plan-status" role="status" aria-live="polite"></p>'
         + packet_html +
+        '<section class="gb-plan-kit" hidden aria-label="Ready-made files"></section>'
         '<section class="gb-plan-output" hidden aria-labelledby="gb-plan-heading"></section>'
         '<section class="gb-plan-handout" hidden aria-labelledby="gb-handout-heading"></section>'
         + json_script("gb-planner-data", data)

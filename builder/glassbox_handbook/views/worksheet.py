@@ -19,50 +19,20 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
+from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, FORM_FILE, FORM_TEMPLATE, PARTS, issue_fields
+from glassbox_handbook.core.repository import github_url
 from glassbox_handbook.core.skeleton import skeleton
+from glassbox_handbook.settings import Settings
 from glassbox_handbook.views import View, ViewContext
 from glassbox_handbook.views.common import json_script
 
-ISSUE_FORM = Path(".github") / "ISSUE_TEMPLATE" / "propose-scenario.yml"
-# What a team confirms before it shares an account; the draft is de-identified only when all are ticked.
-DEIDENTIFY = (
-    ("people", "No person is named: everyone appears by their role (a mentor teacher, a district leader)."),
-    ("places", "No school, district, university or program is named, and none could be recognised from its details."),
-    ("details", "Dates, places and numbers are general enough that no reader could work out who is meant."),
-    ("quotes", "Any quotation is short and cannot be traced back to one person."),
-    ("reread", "We have read the whole account again, line by line, with these four points in mind."),
-)
-CONSENT = (("obtained", "We asked the people described, and they agreed."),
-           ("not-needed", "No consent was needed (for example, no one could be recognised and nothing private is told)."))
-
-
-class IssueField(NamedTuple):
-    """One box of the issue form, and the worksheet question it takes its answer from."""
-
-    id: str
-    label: str
-    kind: str  # input, textarea, checkboxes or dropdown (the issue form's types)
-    options: tuple[str, ...] = ()
-
-
-def issue_fields(fw: Framework) -> list[IssueField]:
-    """The issue form's boxes in order: the worksheet's questions, one box per component."""
-    fields = [IssueField("title", "Title", "input")]
-    fields += [IssueField(f, fw.facts[f].label, "textarea") for f in FACTS]
-    fields += [IssueField("levels", "Levels where the work happened", "checkboxes", tuple(lv.name for lv in fw.levels.paired)),
-               IssueField("roles", "Roles involved", "checkboxes", tuple(r.name for r in fw.roles)),
-               IssueField("trajectory", "How far the work has gone", "dropdown", tuple(t.name for t in fw.trajectories))]
-    fields += [IssueField(c.id, c.name, "textarea") for c in fw.components]
-    fields += [IssueField("name", "Your name, as it should be credited", "input"),
-               IssueField("consent", "Consent", "dropdown", tuple(text for _, text in CONSENT)),
-               IssueField("deidentified", "Before you share: de-identification", "checkboxes", tuple(t for _, t in DEIDENTIFY))]
-    return fields
+ISSUE_FORM = Path(FORM_FILE)
 
 
 def _field(name: str, label: str, hint: str = "", rows: int = 2) -> str:
@@ -84,25 +54,35 @@ def _choices(name: str, legend: str, items: list[tuple[str, str]], kind: str = "
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
-    return scenario_worksheet(ctx.fw)
+    settings = Settings.of(ctx.config)
+    return scenario_worksheet(ctx.fw, settings.repository, settings.contact)
 
 
-def worksheet_data(fw: Framework) -> dict[str, Any]:
+def form_address(repository: str) -> str:
+    """Where the "Propose a scenario" form opens, "" when the repository is not known."""
+    url = github_url(repository)
+    return f"{url}/issues/new?template={FORM_TEMPLATE}" if url else ""
+
+
+def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> dict[str, Any]:
     """What the script needs to write the draft and the form's text; the self-study map embeds it too."""
     parts_of = skeleton(fw)
-    return {"source": fw.framework.source,
+    return {"source": fw.framework.source, "form": form_address(repository), "contact": contact,
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
             "levels": [lv.id for lv in fw.levels.paired], "roles": [r.id for r in fw.roles],
             "names": {x.id: x.name for x in (*fw.levels.paired, *fw.roles, *fw.trajectories, *fw.bases)},
             "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
-            "issue": [f._asdict() for f in issue_fields(fw)],
             # The model's field names, so the script writes every field the skeleton has (none retyped there).
             "facts": list(FACTS),
             "otherProse": {f: ScenarioMeta.model_fields[f].default or "" for f in sorted(PROSE_FIELDS - {"title", *FACTS})},
+            "issue": [{"id": f.id, "label": f.label, "kind": f.kind, "prefilled": f.prefilled} for f in issue_fields(fw)],
+            "parts": {key: label for key, label in PARTS},
+            "cited": [b.id for b in fw.bases if b.cited],
+            "allowed": sorted(fw.words),
             "skeleton": {"document": parts_of.document, "section": parts_of.section, "prompt": parts_of.prompt}}
 
 
-def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
+def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -> list[nodes.Node]:
     labels = {f.id: f.label for f in issue_fields(fw)}
     parts = ['<form class="gb-worksheet" id="gb-worksheet" aria-label="Worksheet: our partnership\'s account" novalidate>',
              '<fieldset><legend>1. What happened</legend>',
@@ -126,10 +106,17 @@ def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
         parts.append(_choices(f"{comp.id}-basis", "Where does this account come from?",
                               [(b.id, b.name) for b in fw.bases], kind="radio",
                               hint="; ".join(f"{b.name}: {b.when}" for b in fw.bases if b.when) + ".", issue=False))
+        cited = " or ".join(f"“{b.name}”" for b in fw.bases if b.cited)
+        parts.append(_field(f"{comp.id}-source", "Source (for a cited account)",
+                            f"If you chose {cited}: the publication, in words (authors, year, title).", rows=1))
         parts.append("</fieldset>")
     parts.append('<fieldset><legend>Credit and privacy</legend>'
                  f'<p class="gb-ws-field" data-issue-field="name"><label for="ws-name">{escape(labels["name"])}</label>'
-                 '<input id="ws-name" name="name" type="text" autocomplete="name"></p></fieldset>')
+                 '<input id="ws-name" name="name" type="text" autocomplete="name"></p>'
+                 + _field("pseudonyms", labels["pseudonyms"], "Names you made up to tell the story, one a line: "
+                          "the privacy check leaves them alone.").replace('<p class="gb-ws-field">', '<p class="gb-ws-field" data-issue-field="pseudonyms">', 1)
+                 + '<p class="gb-ws-hint" data-issue-field="draft">The form\'s box for the scenario draft is filled with '
+                   "the draft this page writes from your answers.</p></fieldset>")
     parts.append(_choices("consent", labels["consent"], list(CONSENT), kind="radio"))
     parts.append(_choices("deidentified", labels["deidentified"], list(DEIDENTIFY),
                           hint="Tick each one only when it is true of every line. Until all five are ticked, "
@@ -141,9 +128,17 @@ def scenario_worksheet(fw: Framework) -> list[nodes.Node]:
                  '<p class="gb-ws-status" role="status" aria-live="polite"></p>'
                  '<section class="gb-ws-issue-text" hidden aria-labelledby="gb-ws-issue-heading">'
                  '<h2 id="gb-ws-issue-heading">Text for the “Propose a scenario” form</h2>'
-                 "<p>Each box below matches a box of the form, in the same order: copy it and paste it there.</p>"
+                 + (f'<p><a class="gb-btn gb-ws-open" hidden target="_blank" rel="noopener" href="{escape(form_address(repository))}">'
+                    "Open the form, filled in (on GitHub, in a new tab)</a></p>"
+                    "<p>The form opens with every text box filled in. Tick consent and the five de-identification boxes "
+                    "there yourself: GitHub does not let a link tick them. If a box arrives empty (very long accounts do), "
+                    "copy it from below with its button.</p>" if repository else
+                    "<p>This copy of the handbook does not know where its repository is, so there is no form to open from "
+                    "here. Download the draft and send it to whoever pointed you to the handbook.</p>")
+                 + (f"<p>No GitHub account? Download the draft and send it to {escape(contact)}.</p>" if contact else "")
+                 + "<p>Each box below matches a box of the form, in the same order: copy it and paste it there.</p>"
                  '<div class="gb-ws-issue-boxes"></div></section></form>')
-    return [nodes.raw("", "".join(parts) + json_script("gb-worksheet-data", worksheet_data(fw)), format="html")]
+    return [nodes.raw("", "".join(parts) + json_script("gb-worksheet-data", worksheet_data(fw, repository, contact)), format="html")]
 
 
 def nothing(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:

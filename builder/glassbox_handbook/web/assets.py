@@ -49,6 +49,7 @@ SCRIPTS = (
     Asset("gb-sections.js", _FOLD),
     Asset("gb-compare.js", _EXPLORER),
     Asset("gb-explorer.js", _EXPLORER),
+    Asset("gb-privacy.js", _WORKSHEET + _SELFSTUDY),  # the privacy check; its word lists load on first use
     Asset("gb-worksheet.js", _WORKSHEET),
     Asset("gb-planner.js", _PLANNER),
     Asset("gb-selfstudy-model.js", _SELFSTUDY),  # before the page's script, which uses it
@@ -90,6 +91,25 @@ def keep_needed(app: Sphinx, pagename: str, templatename: str, context: dict, do
             context[key] = [f for f in context[key] if use.get(_filename(f), True)]
 
 
+PRIVACY_RULES = "gb-privacy-rules.js"
+
+
+def write_privacy_rules(app: Sphinx, exception: Exception | None) -> None:
+    """The privacy check's rules and word lists, generated from the Python check, for gb-privacy.js to load on demand.
+
+    Not registered as a page's script: only a page that checks text loads it, when it first checks."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from glassbox_handbook.privacy.browser import rules_script
+
+    target = Path(app.outdir, "_static", PRIVACY_RULES)
+    text = rules_script()
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
 def setup_assets(app: Sphinx) -> None:
     app.connect("builder-inited", add_assets)
+    app.connect("build-finished", write_privacy_rules)
     app.connect("html-page-context", keep_needed)

@@ -24,6 +24,7 @@ import gc
 from collections.abc import Set
 from typing import Any
 
+import jinja2
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
@@ -49,6 +50,28 @@ SERIAL_BELOW = 40
 ChunkResult = tuple[search_merge.Frozen | None, dict[str, str]]
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Page templates compiled once per process, kept in memory (Jinja's own bytecode cache, not on disk).
+
+    Each build makes a new template environment, which compiles the theme's templates again: most
+    of a second. `glassbox-handbook preview` builds in processes forked from one that has built once,
+    so with this cache every rebuild after a save finds the templates compiled.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
     """The HTML site, written in parallel page by page."""
 
@@ -58,6 +81,9 @@ class GlassboxHTMLBuilder(StandaloneHTMLBuilder):
 
     def init(self) -> None:
         super().init()
+        environment = getattr(self.templates, "environment", None)
+        if isinstance(environment, jinja2.Environment):
+            environment.bytecode_cache = COMPILED
         # With Pagefind (the default) and our theme's search page, Sphinx's indexer would only write a
         # searchindex.js that no page loads: it does not run. The search page is still written
         # (gen_additional_pages). Another theme keeps its own search page and so Sphinx's index.

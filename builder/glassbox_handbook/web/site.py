@@ -21,7 +21,7 @@ from glassbox_handbook.core.downloads import SITE_FOLDER
 # Said once per build when the site's address is unknown (README, "Printable material", says the same).
 NO_ADDRESS = ("GLASSBOX_BASEURL is not set, so each packet prints its scenario page's path instead of a QR code and "
               "full address; set it to the site's public address, e.g. GLASSBOX_BASEURL=https://example.org/handbook/ "
-              "python -m glassbox_handbook site")
+              "glassbox-handbook build")
 
 
 def _sphinx(builder: str, src: Path, doctrees: Path, out: Path) -> int:

@@ -20,6 +20,7 @@
  * @property {Record<string, string>} words  the gap questions and labels, with {component}, {levels}, {level}
  * @property {Scenario[]} scenarios
  * @property {string} worksheet  the worksheet page, from this page
+ * @property {string[]} [allowed]  the framework's own words, never flagged by the privacy check
  */
 /** @typedef {Record<string, string>} Notes  a component at a level: field key -> text */
 /** @typedef {{ date: string, what: string, component: string }} LogEntry */

@@ -176,9 +176,37 @@
     const stem = () => `self-study-map-${slugify(map.problem.title ?? "", "our-partnership")}`;
     const click = (/** @type {string} */ selector, /** @type {() => void} */ act) =>
       need(selector, root, HTMLButtonElement).addEventListener("click", act);
-    click(".gb-ss-md", () => {
-      download(model.toMarkdown(map, data, new Date().toISOString().slice(0, 10)), `${stem()}.md`);
-      status.textContent = `Downloaded ${stem()}.md.`;
+    /** The text of the last export that was held back for its findings: pressing again downloads it. */
+    let warned = "";
+    click(".gb-ss-md", async () => {
+      const markdown = model.toMarkdown(map, data, new Date().toISOString().slice(0, 10));
+      if (warned !== markdown) {
+        // the same check as the worksheet's and `check`'s, before the map leaves the page as a file
+        status.textContent = "Checking the map for names and contact details…";
+        let note = "";
+        try {
+          const check = await /** @type {any} */ (globalThis).Glassbox.privacy.load();
+          const found = check.textFindings(markdown, check.allowance(data.allowed ?? []));
+          if (found.length) {
+            warned = markdown;
+            const list = found.slice(0, 8).map((/** @type {any} */ f) =>
+              `line ${f.line}: “${f.finding.text}” looks like ${check.what(f.finding)}; ${check.fix(f.finding).replace(/ \(if it is an invented name.*\)$/, "")}`);
+            status.textContent = `Before this map leaves the page, check ${found.length === 1 ? "one detail" : `${found.length} details`} ` +
+              `that could identify someone: ${list.join(". ")}${found.length > 8 ? ". And more." : "."} ` +
+              "Reword them above, or press the button again to download the file as it is (it stays on your device).";
+            return;
+          }
+        } catch {
+          note = " The privacy check could not be loaded: read the map for names before you share it.";
+        }
+        warned = "";
+        download(markdown, `${stem()}.md`);
+        status.textContent = `Downloaded ${stem()}.md.${note}`;
+        return;
+      }
+      warned = "";
+      download(markdown, `${stem()}.md`);
+      status.textContent = `Downloaded ${stem()}.md as it is.`;
     });
     click(".gb-ss-json", () => {
       download(`${JSON.stringify(map, null, 2)}\n`, `${stem()}.json`);

@@ -15,8 +15,9 @@
  * @property {string} section  one component section; {{prompts}} where its design prompts go
  * @property {string} prompt  one design prompt
  */
-/** One box of the "Propose a scenario" issue form (glassbox_handbook/views/worksheet.py issue_fields).
- * @typedef {{ id: string, label: string, kind: string, options: string[] }} IssueField */
+/** One box of the "Propose a scenario" issue form (glassbox_handbook/core/issue_form.py issue_fields);
+ * `prefilled`: GitHub fills it from the form's address.
+ * @typedef {{ id: string, label: string, kind: string, prefilled: boolean }} IssueField */
 /**
  * What glassbox_handbook/views/worksheet.py embeds as gb-worksheet-data. Nothing in it is a default answer:
  * roles, trajectory, basis and consent are the team's to choose.
@@ -29,6 +30,11 @@
  * @property {string[]} privacyChecks  the de-identification boxes; all ticked means de-identified
  * @property {Record<string, string>} consent  the consent answers, by value
  * @property {IssueField[]} issue
+ * @property {Record<string, string>} parts  the words that open each part of a component's box, by part
+ * @property {string[]} cited  the bases whose sections follow a published source
+ * @property {string[]} allowed  the framework file's words, never flagged by the privacy check
+ * @property {string} form  the address of the "Propose a scenario" form; "" when the repository is not known
+ * @property {string} contact  where a draft can be sent instead; "" when none
  * @property {Skeleton} skeleton
  * @property {string[]} facts  the four facts' field names, in order (the front-matter model's)
  * @property {Record<string, string>} otherProse  the model's other fields of free text, with their defaults
@@ -69,6 +75,37 @@
     return value;
   });
 
+  /** @param {Answers} answers @returns {string[]} the invented names the team listed, one a line */
+  const pseudonymsOf = (answers) => {
+    const value = answers.pseudonyms;
+    return (typeof value === "string" ? value : "").split("\n").map((n) => n.trim()).filter(Boolean);
+  };
+
+  /**
+   * The form's address with every box GitHub can fill; boxes that would make it too long are left for copying.
+   * @param {string} form
+   * @param {Array<{ id: string, label: string, text: string }>} boxes
+   * @param {IssueField[]} fields
+   * @returns {{ href: string, left: string[] }}
+   */
+  const formLink = (form, boxes, fields, limit = 8000) => {
+    const fillable = new Set(fields.filter((f) => f.prefilled).map((f) => f.id));
+    const params = new URLSearchParams();
+    /** @type {string[]} */
+    const left = [];
+    // the box "title" is also the address's `title`, which GitHub makes the issue's title: the scenario's own
+    for (const box of [...boxes].sort((a, b) => a.text.length - b.text.length)) {
+      if (!fillable.has(box.id) || !box.text) continue;
+      const trial = new URLSearchParams(params);
+      trial.set(box.id, box.text);
+      if (`${form}&${trial}`.length > limit) left.push(box.label);
+      else params.set(box.id, box.text);
+    }
+    const order = fields.map((f) => f.id);
+    const sorted = new URLSearchParams([...params].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+    return { href: `${form}&${sorted}`, left };
+  };
+
   /**
    * Markdown blocks, one blank line apart.
    * @param {readonly string[]} blocks
@@ -107,7 +144,9 @@
       component: component.name,
       basis: field(answers, `${component.id}-basis`),
       summary,
-      story: field(answers, `${component.id}-story`).trim(),
+      // a source named in words goes with the story, for a maintainer to turn into a reference
+      story: [field(answers, `${component.id}-story`).trim(), oneLine(field(answers, `${component.id}-source`))
+        ? `Source, as the contributors named it: ${oneLine(field(answers, `${component.id}-source`))}` : ""].filter(Boolean).join("\n\n"),
       prompts: joinBlocks([prompt]),
     });
   };
@@ -157,6 +196,7 @@
       deidentified: data.privacyChecks.every((check) => ticked(answers, "deidentified").includes(check)),
       consent: field(answers, "consent"),
       introduction: field(answers, "felt_difficulty").trim(),
+      pseudonyms: pseudonymsOf(answers),
       sections: joinBlocks(sections),
     });
     // What the team left empty leaves no run of blank lines behind it.
@@ -171,6 +211,8 @@
    * @returns {Array<{ id: string, label: string, text: string }>}
    */
   const issueText = (answers, data) => data.issue.map(({ id, label }) => {
+    if (id === "draft") return { id, label, text: buildDraft(answers, data).text };
+    if (id === "pseudonyms") return { id, label, text: pseudonymsOf(answers).join("\n") };
     const names = (/** @type {string[]} */ values) => values.map((v) => data.names[v] ?? v).join("\n");
     const component = data.components.find((c) => c.id === id);
     let text = field(answers, id).trim();
@@ -184,8 +226,9 @@
         return value ? `${heading}: ${value}` : "";
       };
       const basis = field(answers, `${id}-basis`);
-      text = [part("summary", "In one sentence"), part("story", "What happened"), part("prompt", "A question to take up next"),
-        basis ? `Where the account comes from: ${data.names[basis] ?? basis}` : ""].filter(Boolean).join("\n\n");
+      const P = data.parts;
+      text = [part("summary", P.summary ?? ""), part("story", P.story ?? ""), part("prompt", P.prompt ?? ""),
+        basis ? `${P.basis}: ${data.names[basis] ?? basis}` : "", part("source", P.source ?? "")].filter(Boolean).join("\n\n");
     }
     return { id, label, text };
   });
@@ -266,15 +309,108 @@
     form.addEventListener("input", keep);
     form.addEventListener("change", keep);
 
+    /** The boxes the team writes prose in: checked for names before any text leaves the page. */
+    const proseBoxes = () => fieldsOf(form).filter((f) => !isBox(f) && f.name && !["name", "pseudonyms"].includes(f.name));
+    /** @type {import("./gb-privacy.js").Checker | null} */
+    let checker = null;
+    const labelOf = (/** @type {HTMLElement} */ f) => form.querySelector(`label[for="${f.id}"]`)?.textContent ?? f.id;
+
+    /**
+     * Show, under one box, what in it could identify someone, why that matters and how to reword it; "" when nothing.
+     * @param {HTMLInputElement | HTMLTextAreaElement} box
+     * @returns {number} how many findings
+     */
+    const showFindings = (box) => {
+      if (!checker) return 0;
+      const check = checker;
+      const allowed = new Set([...check.allowance(data.allowed), ...check.allowance(pseudonymsOf(formAnswers(form)))]);
+      const found = check.textFindings(box.value, allowed);
+      const id = `${box.id}-findings`;
+      document.getElementById(id)?.remove();
+      box.removeAttribute("aria-invalid");
+      if (!found.length) return 0;
+      box.setAttribute("aria-invalid", "true");
+      box.setAttribute("aria-errormessage", id);
+      const list = el("ul", {}, found.map(({ line, finding }) => {
+        const reword = /^"(.*)"$/.exec(finding.suggestion)?.[1] ?? "";
+        const where = box.value.includes("\n") ? ` (line ${line})` : "";
+        const how = reword ? `Write “${reword}” instead. If you made this name up, add it to “Invented names in the account”.`
+          : `${check.fix(finding).replace(/^./, (c) => c.toUpperCase())}.`;
+        const item = el("li", {}, [el("strong", { text: `“${finding.text}”${where}` }),
+          el("span", { text: ` looks like ${check.what(finding)}. The form is public: anyone could work out who or where is meant. ${how}` })]);
+        if (reword) {
+          const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: `Write “${reword}” instead` });
+          change.addEventListener("click", () => {
+            box.value = box.value.split("\n").map((l, i) => (i === line - 1 ? l.replace(finding.text, reword) : l)).join("\n");
+            keep();
+            showFindings(box);
+            box.focus();
+          });
+          item.append(" ", change);
+        }
+        return item;
+      }));
+      box.after(el("div", { id, class: "gb-ws-findings", role: "note" }, [
+        el("p", { text: `Before you share this box, check ${found.length === 1 ? "one detail" : `${found.length} details`}:` }), list]));
+      return found.length;
+    };
+
+    form.addEventListener("input", (event) => {
+      const target = event.target;
+      if (checker && (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) && !isBox(target)) {
+        if (target.name === "pseudonyms") proseBoxes().forEach(showFindings); else showFindings(target);
+      }
+    });
+
     // The form's main action is its submit button: the page answers it itself, nothing is sent anywhere.
-    form.addEventListener("submit", (event) => {
+    form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const section = need(".gb-ws-issue-text", form, HTMLElement);
       const boxes = need(".gb-ws-issue-boxes", section, HTMLElement);
-      boxes.replaceChildren(...issueText(formAnswers(form), data).map(({ id, label, text }) => el("p", { class: "gb-ws-field" }, [
-        el("label", { for: `ws-issue-${id}`, text: `For the box “${label}”` }),
-        el("textarea", { id: `ws-issue-${id}`, readonly: "", rows: String(Math.min(8, text.split("\n").length + 1)), text }),
-      ])));
+      status.textContent = "Checking every box for names and contact details…";
+      try {
+        checker ??= await /** @type {any} */ (globalThis).Glassbox.privacy.load();
+      } catch {
+        section.hidden = true;
+        status.textContent = "The privacy check could not be loaded, so the text for the form is not shown. Check your connection and press the button again.";
+        return;
+      }
+      const flagged = proseBoxes().filter((box) => showFindings(box) > 0);
+      if (flagged.length) {
+        section.hidden = true;
+        status.textContent = `The text for the form is held back: ${flagged.length === 1 ? "one box holds" : `${flagged.length} boxes hold`} ` +
+          "details that could identify someone. Each is marked below its box, with how to reword it; " +
+          `the first is “${labelOf(/** @type {HTMLElement} */ (flagged[0]))}”. If a name is one you made up, add it to “Invented names in the account”.`;
+        flagged[0]?.focus();
+        return;
+      }
+      const text = issueText(formAnswers(form), data);
+      boxes.replaceChildren(...text.map(({ id, label, text: value }) => {
+        if (!value.trim()) return el("p", { class: "gb-ws-issue-empty", text: `For the box “${label}”: nothing; leave it as it is.` });
+        const copy = el("button", { type: "button", class: "gb-btn gb-ws-copy", text: `Copy “${label}”` });
+        copy.addEventListener("click", () => {
+          void navigator.clipboard?.writeText(value).then(() => { copy.textContent = `Copied “${label}”`; }, () => {
+            copy.textContent = "Select the text and copy it by hand";
+          });
+        });
+        return el("p", { class: "gb-ws-field" }, [
+          el("label", { for: `ws-issue-${id}`, text: `For the box “${label}”` }),
+          el("textarea", { id: `ws-issue-${id}`, readonly: "", rows: String(Math.min(8, value.split("\n").length + 1)), text: value }),
+          copy,
+        ]);
+      }));
+      const open = section.querySelector(".gb-ws-open");
+      if (open instanceof HTMLAnchorElement && data.form) {
+        const { href } = formLink(data.form, text, data.issue);
+        open.href = href;
+        open.hidden = false;
+      }
+      status.textContent = "No names or contact details found. The text for the form is below.";
+      const open2 = section.querySelector(".gb-ws-open");
+      if (open2 instanceof HTMLAnchorElement && !open2.hidden) {
+        const { left } = formLink(data.form, text, data.issue);
+        if (left.length) status.textContent += ` These boxes are too long for the link and arrive empty: copy them with their buttons: ${left.join("; ")}.`;
+      }
       section.hidden = false;
       section.scrollIntoView({ block: "start" });
     });
@@ -294,5 +430,5 @@
   };
 
   ready(setupWorksheet);
-  if (typeof module === "object" && module.exports) module.exports = { fillSkeleton, joinBlocks, buildDraft, draftStatus, issueText, isAnswers };
+  if (typeof module === "object" && module.exports) module.exports = { fillSkeleton, joinBlocks, buildDraft, draftStatus, issueText, isAnswers, formLink };
 })();

@@ -1,0 +1,85 @@
+"""`glassbox-handbook new DIR`: a complete small handbook to start from, as `mkdocs new` and `sphinx-quickstart` do.
+
+The project is copied from the scaffold shipped in the package
+(`glassbox_handbook/cli/scaffold/<language>/`): conf.py, a commented framework file for a
+small example framework (nothing of any real one), the pages every view needs, two
+scenarios, a references file, a README and the CI and Pages workflows. Files whose
+names end in `.jinja` are filled in with the title, author and language; a name
+starting with `dot-` is written with a leading dot (the wheel carries no dotfiles).
+It builds and checks clean as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from glassbox_handbook.version import __version__
+
+SCAFFOLD = "scaffold"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="start a new handbook project in a folder (new or empty)")
+    p.add_argument("folder", help="the folder to create")
+    p.add_argument("--title", help="the handbook's title (default: from the folder's name)")
+    p.add_argument("--author", default="", help="who publishes it (default: the title's team)")
+    p.add_argument("--language", default="en", help=f"the language of its words ({', '.join(languages())})")
+    p.set_defaults(func=new)
+
+
+def scaffolds() -> Traversable:
+    return resources.files("glassbox_handbook.cli") / SCAFFOLD
+
+
+def languages() -> list[str]:
+    return sorted(entry.name for entry in scaffolds().iterdir() if entry.is_dir())
+
+
+def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    out: list[tuple[str, Traversable]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name == "__pycache__":
+            continue
+        name = entry.name.removeprefix("dot-")
+        name = "." + name if entry.name.startswith("dot-") else name
+        if entry.is_dir():
+            out += _files(entry, f"{prefix}{name}/")
+        else:
+            out.append((prefix + name, entry))
+    return out
+
+
+def new(args: argparse.Namespace) -> int:
+    import jinja2
+
+    target = Path(args.folder)
+    if args.language not in languages():
+        print(f"There is no starting project in {args.language!r} yet; choose one of: {', '.join(languages())}.",
+              file=sys.stderr)
+        return 1
+    if target.exists() and not target.is_dir():
+        print(f"{target} is a file, not a folder; choose a new folder's name.", file=sys.stderr)
+        return 1
+    if target.is_dir() and any(target.iterdir()):
+        shown = ", ".join(sorted(p.name for p in target.iterdir())[:5])
+        print(f"{target} is not empty (it holds {shown}…); `new` writes only into a new or empty folder so that "
+              "nothing of yours is overwritten. Choose another folder's name.", file=sys.stderr)
+        return 1
+    title = args.title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Handbook"
+    values = {"title": title, "author": args.author or f"The {title} team", "language": args.language,
+              "version": __version__}
+    env = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters["py"] = repr  # a Python string literal, whatever the title holds
+    for name, source in _files(scaffolds() / args.language):
+        path = target / name.removesuffix(".jinja")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        path.write_text(env.from_string(text).render(values) if name.endswith(".jinja") else text, encoding="utf-8")
+    print(f"Made {target}: a handbook for a small example framework, ready to build.\n"
+          f"Next:\n  cd {target}\n  glassbox-handbook preview     (the site at http://127.0.0.1:8000, rebuilt on every save)\n"
+          "Then edit framework.yaml (your framework), the pages and scenarios/ (your cases); README.md says how.")
+    return 0

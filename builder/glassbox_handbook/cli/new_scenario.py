@@ -1,0 +1,50 @@
+"""`glassbox-handbook new-scenario "Title"`: write a valid scenario skeleton into the project's scenarios folder."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from glassbox_handbook.cli.project import open_project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new-scenario", help="write a scenario skeleton to fill in")
+    p.add_argument("title")
+    p.add_argument("--id", help="the scenario's id and file name (default: from the title)")
+    p.add_argument("--components", help="comma-separated component ids (default: every component)")
+    p.add_argument("--levels", help="comma-separated level ids")
+    p.add_argument("--roles", help="comma-separated role ids")
+    p.add_argument("--author", default="Your Name")
+    p.set_defaults(func=new_scenario)
+
+
+def new_scenario(args: argparse.Namespace) -> int:
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.skeleton import example_section, example_values, render
+
+    project = open_project(args.root)
+    fw = load_framework(project.framework)
+    sid = args.id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    target = project.scenarios / f"{sid}.md"
+    if target.exists():
+        print(f"{target} already exists; choose another title or --id", file=sys.stderr)
+        return 1
+    chosen = {name: [x.strip() for x in (getattr(args, name) or "").split(",") if x.strip()]
+              for name in ("components", "levels", "roles")}
+    known = {"components": fw.component_by_id, "levels": fw.level_by_id, "roles": fw.role_by_id}
+    unknown = [f"{x} (not a {name[:-1]}; the {name} are: {', '.join(known[name])})"
+               for name, ids in chosen.items() for x in ids if x not in known[name]]
+    if unknown:
+        print(f"unknown id(s): {'; '.join(unknown)}", file=sys.stderr)
+        return 1
+    components = chosen["components"] or [c.id for c in fw.components]
+    values = example_values(fw, id=sid, title=args.title, contributor=args.author,
+                            levels=chosen["levels"], roles=chosen["roles"])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(fw, values, [example_section(fw, c, tuple(chosen["roles"])) for c in components]),
+                      encoding="utf-8")
+    print(f"Wrote {target}. Fill it in (delete the sections of components the scenario does not enact), "
+          f"then run: glassbox-handbook check {target}")
+    return 0

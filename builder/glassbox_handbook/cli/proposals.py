@@ -1,0 +1,74 @@
+"""Commands for proposals made with the "Propose a scenario" issue form: `from-issue`, `issue-form`, `repository`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from glassbox_handbook.cli.project import open_project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("from-issue", help="write the scenario a “Propose a scenario” issue proposes")
+    p.add_argument("body", help="a file holding the issue's text as GitHub renders it (- for standard input)")
+    p.set_defaults(func=from_issue)
+    p = sub.add_parser("repository", help="print the repository's address; --write puts it in README, pyproject, CITATION")
+    p.add_argument("--url", help="the address to use (default: conf.py's setting, GITHUB_REPOSITORY, the git remote)")
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=repository)
+    p = sub.add_parser("issue-form", help="print the “Propose a scenario” issue form (.github/ISSUE_TEMPLATE)")
+    p.set_defaults(func=issue_form)
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    """Write the scenario a "Propose a scenario" issue body proposes; report problems by the form's boxes."""
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.from_issue import read_proposal
+
+    project = open_project(args.root)
+    try:
+        raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
+    except OSError as exc:
+        print(f"{args.body}: cannot be read ({exc.strerror}); give the file that holds the issue's text", file=sys.stderr)
+        return 2
+    fw = load_framework(project.framework)
+    folder = project.scenarios
+    proposal = read_proposal(raw, fw, folder, fw.words)
+    for problem in proposal.problems:
+        print(problem, file=sys.stderr)
+    if not proposal.text:
+        print("No scenario was written: fix the boxes named above and edit the issue.", file=sys.stderr)
+        return 1
+    target = folder / f"{proposal.slug}.md"
+    try:
+        with target.open("x", encoding="utf-8") as out:  # "x": never over a scenario that exists
+            out.write(proposal.text)
+    except FileExistsError:
+        print(f"{target} already exists; nothing was overwritten", file=sys.stderr)
+        return 1
+    print(target)
+    return 0
+
+
+def repository(args: argparse.Namespace) -> int:
+    """Print the repository's address as the build finds it; with --write, put it in README, pyproject and CITATION."""
+    from glassbox_handbook.core.repository import fill_files, repository_url
+
+    project = open_project(args.root)
+    root = project.root
+    url = repository_url(args.url or project.settings.repository, root)
+    print(url or "The repository's address is not known: set glassbox_repository in conf.py, GITHUB_REPOSITORY, "
+          "or a git remote named origin.")
+    if args.write:
+        for path in fill_files(root, url):
+            print(f"updated {path}")
+    return 0
+
+
+def issue_form(args: argparse.Namespace) -> int:
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.issue_form import form_yaml
+
+    sys.stdout.write(form_yaml(load_framework(open_project(args.root).framework)))
+    return 0

@@ -1,0 +1,40 @@
+"""Commands that print what a project's files must look like: `schema`, `template`, `settings`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from glassbox_handbook.cli.project import open_project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("schema", help="print the JSON Schema of scenario front matter")
+    p.set_defaults(func=schema)
+    p = sub.add_parser("template", help="print the scenario template")
+    p.set_defaults(func=template)
+    p = sub.add_parser("settings", help="print the table of conf.py settings (README.md holds it)")
+    p.set_defaults(func=settings)
+
+
+def template(args: argparse.Namespace) -> int:
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.skeleton import template as skeleton_template
+
+    sys.stdout.write(skeleton_template(load_framework(open_project(args.root).framework)))
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from glassbox_handbook.core.framework import load_framework
+    from glassbox_handbook.core.schema import schema_text
+
+    sys.stdout.write(schema_text(load_framework(open_project(args.root).framework)))
+    return 0
+
+
+def settings(args: argparse.Namespace) -> int:
+    from glassbox_handbook.settings import settings_table
+
+    sys.stdout.write(settings_table())
+    return 0

@@ -1,0 +1,225 @@
+"""A "Propose a scenario" issue, as GitHub renders it, read back into a scenario file.
+
+GitHub writes a filed issue form as Markdown: for each box, `### <label>`,
+a blank line, then the answer, or `_No response_` when the box was left
+empty (checkboxes as `- [X] option`). This module reads that text back by the
+form's own boxes (`glassbox_handbook.core.issue_form.issue_fields`) and writes the
+scenario with the one skeleton (`glassbox_handbook.core.skeleton`). It never
+raises on what a contributor typed: every problem is reported by the box's
+label, in plain words, so that the workflow can put it in a public comment.
+Those words never repeat what a contributor wrote in a box: a name found by
+the privacy check is described (what kind, which line of which box), not
+quoted.
+
+Issue text is untrusted. It is refused, naming the box, when it holds HTML
+or script (the site must never carry markup in from an issue), links to
+other sites, Markdown directives or roles, or more text than a scenario
+needs; a body that is not UTF-8 is refused whole.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, PARTS, IssueField, issue_fields
+from glassbox_handbook.core.skeleton import Draft, example_values, render
+from glassbox_handbook.privacy.scan import WHAT, allowance, fix, line_findings
+
+MAX_BODY = 200_000  # bytes: the whole proposal; a long scenario is under a tenth of this
+MAX_BOX = 20_000  # characters in one box
+NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"^### (.+?)\s*$", re.M)
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&#?\w+;")
+_LINK = re.compile(r"\b(?:https?|ftp|javascript|data|file):|\bwww\.|\]\(", re.I)
+_MARKUP = re.compile(r"^\s*(?::::|```|~~~)|\{[\w:-]+\}`", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Problem(NamedTuple):
+    """What is wrong, said by the box of the form it is in ("" for the issue as a whole)."""
+
+    box: str
+    message: str
+    blocking: bool = False  # the scenario cannot be written until it is fixed
+
+    def __str__(self) -> str:
+        return f"In the box “{self.box}”: {self.message}" if self.box else self.message
+
+
+class Proposal(NamedTuple):
+    slug: str
+    text: str  # the scenario file; "" when the proposal cannot be written
+    problems: list[Problem]  # what stops it, or what a maintainer should look at
+    contributor: str
+
+
+def _boxes(body: str, fields: list[IssueField]) -> tuple[dict[str, str], list[Problem]]:
+    """The answers by box id; problems for boxes the form does not have and required boxes that are missing."""
+    by_label = {f.label.casefold(): f for f in fields}
+    by_label["licence"] = IssueField("licence", "Licence", "checkboxes")
+    parts = _HEADING.split(body)
+    answers: dict[str, str] = {}
+    problems: list[Problem] = []
+    if parts[0].strip():
+        problems.append(Problem("", "the issue has text before its first box; it was left out. Use the form's boxes only."))
+    for label, text in zip(parts[1::2], parts[2::2], strict=True):
+        field = by_label.get(label.strip().casefold())
+        if field is None:
+            problems.append(Problem(label.strip()[:80], "this is not a box of the “Propose a scenario” form, so it was left out. "
+                                    "Move its text into the box it belongs to."))
+            continue
+        value = text.strip()
+        answers[field.id] = "" if value == NO_RESPONSE else value
+    for f in fields:
+        if f.id not in answers and f.required:
+            problems.append(Problem(f.label, "this box is missing from the issue. Open the form again and fill it in; "
+                                    "do not rename or delete the form's headings.", blocking=True))
+    return answers, problems
+
+
+def _hostile(fields: list[IssueField], answers: dict[str, str]) -> list[Problem]:
+    problems = []
+    for f in fields:
+        value = answers.get(f.id, "")
+        if f.id == "draft" or not value:
+            continue  # the draft is compared, not published: a maintainer reads it
+        if len(value) > MAX_BOX:
+            problems.append(Problem(f.label, f"this box holds {len(value):,} characters; a box takes at most {MAX_BOX:,}. "
+                                    "Shorten it to what a reader needs.", True))
+        elif _HTML.search(value):
+            problems.append(Problem(f.label, "this box holds HTML or script markup (text between < and >). "
+                                    "Write plain sentences; the handbook does not publish markup from a proposal.", True))
+        elif _LINK.search(value):
+            problems.append(Problem(f.label, "this box holds a link to a web address. Name a source in words "
+                                    "(authors, year, title) instead; a maintainer adds the reference.", True))
+        elif _MARKUP.search(value) or _CONTROL.search(value):
+            problems.append(Problem(f.label, "this box holds formatting code the handbook writes itself "
+                                    "(fences, roles or control characters). Write plain sentences.", True))
+    return problems
+
+
+def _names(text: str, known: dict[str, str], what: str, label: str) -> tuple[list[str], list[Problem]]:
+    """Framework ids for the names written one a line (or separated by commas), and problems for unknown names."""
+    ids, problems = [], []
+    by_name = {k.casefold(): v for k, v in known.items()}
+    for raw in re.split(r"[\n,;]+", text):
+        name = raw.strip().strip("-*• ").strip()
+        if not name:
+            continue
+        if name.casefold() in by_name:
+            ids.append(by_name[name.casefold()])
+        else:
+            problems.append(Problem(label, f"“{name[:60]}” is not one of the {what}. Write one of: {', '.join(known)}."))
+    return list(dict.fromkeys(ids)), problems
+
+
+def _component(text: str) -> dict[str, str]:
+    """A component's box split into its parts ("In one sentence: …"); text before any part is its story."""
+    heads = {label.casefold(): key for key, label in PARTS}
+    pattern = re.compile(r"^(" + "|".join(re.escape(label) for _, label in PARTS) + r")\s*:\s*", re.I | re.M)
+    pieces = pattern.split(text)
+    out = {"story": pieces[0].strip()} if pieces[0].strip() else {}
+    for head, value in zip(pieces[1::2], pieces[2::2], strict=True):
+        key = heads[head.casefold()]
+        out[key] = (out.get(key, "") + "\n\n" + value.strip()).strip()
+    if "summary" not in out and out.get("story"):
+        first, _, rest = out["story"].partition("\n")
+        out["summary"], out["story"] = first.strip(), rest.strip()
+    return out
+
+
+def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozenset[str]) -> list[Problem]:
+    """What could identify someone, by box and line, described without repeating it."""
+    problems = []
+    for f in fields:
+        if f.id in ("name", "pseudonyms", "draft", "consent", "deidentified", "levels", "roles", "trajectory"):
+            continue
+        for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
+            for found in line_findings(line, allowed):
+                advice = fix(found) if found.kind != "person" else (
+                    f"write {found.suggestion} instead, or, if it is a name you made up, add it to the box "
+                    "“Invented names in the account”")
+                problems.append(Problem(f.label, f"line {number}, from character {found.col}, holds what looks like "
+                                        f"{WHAT[found.kind]}; {advice}. Edit the issue to change it."))
+    return problems
+
+
+def free_slug(title: str, folder: Path) -> tuple[str, str]:
+    """A file name for the title that no scenario has yet, and a note when it had to differ from the title's."""
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "proposed-scenario"
+    slug, n = base, 2
+    while (folder / f"{slug}.md").exists():
+        slug, n = f"{base}-{n}", n + 1
+    note = f"a scenario named “{base}” already exists, so this one is “{slug}”" if slug != base else ""
+    return slug, note
+
+
+def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: frozenset[str] = frozenset()) -> Proposal:
+    """The scenario an issue body proposes, and every problem with it, by box."""
+    fields = issue_fields(fw)
+    if len(raw) > MAX_BODY:
+        text = raw[:MAX_BODY * 4].decode("utf-8", errors="replace")
+        answers, _ = _boxes(text, fields)
+        sizes = {f.label: len(answers.get(f.id, "")) for f in fields}
+        biggest = max(sizes, key=lambda k: sizes[k]) if any(sizes.values()) else ""
+        where = f" (most of it in the box “{biggest}”)" if biggest else ""
+        return Proposal("", "", [Problem(biggest, f"the proposal is {len(raw):,} bytes long{where}; a proposal takes at "
+                                         f"most {MAX_BODY:,}. Shorten it to what a reader needs.", True)], "")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Proposal("", "", [Problem("", f"the issue's text could not be read as UTF-8 (byte {exc.start + 1}). "
+                                         "Copy the text from a plain-text editor and edit the issue.", True)], "")
+    body = body.replace("\r\n", "\n").lstrip("\ufeff")
+    answers, problems = _boxes(body, fields)
+    problems += _hostile(fields, answers)
+    if any(p.blocking for p in problems):
+        return Proposal("", "", problems, "")
+    labels = {f.id: f.label for f in fields}
+    levels, more = _names(answers.get("levels", ""), {lv.name: lv.id for lv in fw.levels.paired}, "levels", labels["levels"])
+    problems += more
+    roles, more = _names(answers.get("roles", ""), {r.name: r.id for r in fw.roles}, "roles", labels["roles"])
+    problems += more
+    trajectories, more = _names(answers.get("trajectory", ""), {t.name: t.id for t in fw.trajectories}, "ways the work went",
+                                labels["trajectory"])
+    problems += more
+    bases = {b.name.casefold(): b for b in fw.bases}
+    sections = []
+    for comp in fw.components:
+        parts = _component(answers.get(comp.id, ""))
+        if not parts.get("summary"):
+            continue
+        basis = bases.get(parts.get("basis", "").casefold().strip(" ."))
+        if basis is None:
+            problems.append(Problem(comp.name, "say where the account comes from, after “Where the account comes from:”, "
+                                    "as one of: " + ", ".join(f"“{b.name}”" for b in fw.bases) + "."))
+            basis = fw.basis_by_id[fw.defaults.basis]
+        story = parts.get("story", "")
+        if parts.get("source"):
+            story = (story + "\n\nSource, as the contributors named it: " + " ".join(parts["source"].split())).strip()
+        prompt = parts.get("prompt", "")
+        sections.append(Draft(comp.name, basis.id, " ".join(parts["summary"].split()), story,
+                              ((" ".join(prompt.split()), tuple(roles)),) if prompt else ()))
+    if not sections:
+        problems.append(Problem("", "no component box has a sentence on how the component was at work. Fill in at least "
+                                "one, starting with “In one sentence:”."))
+    consent = {text: key for key, text in CONSENT}.get(answers.get("consent", "").strip(), "")
+    ticked = re.findall(r"^- \[[xX]\] (.+)$", answers.get("deidentified", ""), re.M)
+    deidentified = all(text in ticked for _, text in DEIDENTIFY)
+    pseudonyms = [p.strip() for p in answers.get("pseudonyms", "").split("\n") if p.strip()][:50]
+    problems += _privacy(fields, answers, framework_words | allowance(pseudonyms))
+    title = " ".join(answers.get("title", "").split())[:200]
+    slug, note = free_slug(title, folder)
+    if note:
+        problems.append(Problem(labels["title"], note + "."))
+    contributor = " ".join(answers.get("name", "").split())[:200] or "Anonymous contributor"
+    values = example_values(fw, id=slug, title=title, contributor=contributor, levels=levels, roles=roles,
+                            trajectory=trajectories[0] if trajectories else fw.defaults.trajectory,
+                            deidentified=deidentified, consent=consent or "not-needed", pseudonyms=pseudonyms,
+                            introduction=answers.get("felt_difficulty", "").strip(),
+                            **{f: " ".join(answers.get(f, "").split()) for f in FACTS})
+    return Proposal(slug, render(fw, values, sections), problems, contributor)

@@ -1,0 +1,120 @@
+"""The "Propose a scenario" issue form: its boxes, the YAML GitHub reads, and reading a filed issue back.
+
+One list of boxes (`issue_fields`) serves three readers: the worksheet
+(`views/worksheet.py`, which asks the same questions and writes the text for
+each box, or opens the form with the boxes filled in), the form's YAML
+(`form_yaml`, written to `.github/ISSUE_TEMPLATE/propose-scenario.yml` by
+`python -m glassbox_handbook issue-form`), and `python -m glassbox_handbook from-issue`,
+which reads an issue body as GitHub renders it (`### Label`, then the
+answer; `_No response_` for an empty box) back into a scenario file
+(`glassbox_handbook.core.from_issue`). The questions derive from the front-matter
+model (`FACTS`) and the framework file (levels, roles, trajectories, bases,
+components), so none is typed here twice.
+
+GitHub fills a form's `input` and `textarea` boxes from the address
+(`?template=…&<box id>=<text>`), but not its dropdowns or checkboxes. So
+every answer a team writes in the worksheet goes in a text box (levels,
+roles and how far the work went as names, one a line); only consent, the
+de-identification checklist and the licence are ticked in the form itself,
+by the person submitting it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import yaml
+
+from glassbox_handbook.core.framework import Framework
+from glassbox_handbook.core.frontmatter import FACTS
+
+FORM_FILE = ".github/ISSUE_TEMPLATE/propose-scenario.yml"
+FORM_TEMPLATE = "propose-scenario.yml"
+LABEL = "scenario-proposal"
+# What a team confirms before it shares an account; the draft is de-identified only when all are ticked.
+DEIDENTIFY = (
+    ("people", "No person is named: everyone appears by their role (a mentor teacher, a district leader)."),
+    ("places", "No school, district, university or program is named, and none could be recognised from its details."),
+    ("details", "Dates, places and numbers are general enough that no reader could work out who is meant."),
+    ("quotes", "Any quotation is short and cannot be traced back to one person."),
+    ("reread", "We have read the whole account again, line by line, with these four points in mind."),
+)
+CONSENT = (("obtained", "We asked the people described, and they agreed."),
+           ("not-needed", "No consent was needed (for example, no one could be recognised and nothing private is told)."))
+LICENCE = "I agree to publish this account under CC BY 4.0."
+# The parts of a component's box, in order: (key, the words that open the part in the box).
+PARTS = (("summary", "In one sentence"), ("story", "What happened"), ("prompt", "A question to take up next"),
+         ("basis", "Where the account comes from"), ("source", "Source"))
+
+
+class IssueField(NamedTuple):
+    """One box of the issue form, and the worksheet question it takes its answer from."""
+
+    id: str
+    label: str
+    kind: str  # input, textarea, dropdown or checkboxes (the issue form's types)
+    description: str = ""
+    options: tuple[str, ...] = ()
+    required: bool = False
+
+    @property
+    def prefilled(self) -> bool:
+        """Whether GitHub fills this box from the form's address (it does for text boxes only)."""
+        return self.kind in ("input", "textarea")
+
+
+def issue_fields(fw: Framework) -> list[IssueField]:
+    """The issue form's boxes in order: the worksheet's questions, one box per component."""
+    one_a_line = "One a line, from: "
+    bases = "; ".join(f"“{b.name}” {b.when}" for b in fw.bases if b.when)
+    parts = ", ".join(f"“{label}:”" for _, label in PARTS)
+    fields = [IssueField("title", "Title", "input", "A few words a colleague would recognise the story by.", required=True)]
+    fields += [IssueField(f, fw.facts[f].label, "textarea", fw.facts[f].hint, required=i < 2) for i, f in enumerate(FACTS)]
+    fields += [
+        IssueField("levels", "Levels where the work happened", "textarea", one_a_line + ", ".join(lv.name for lv in fw.levels.paired) + "."),
+        IssueField("roles", "Roles involved", "textarea", one_a_line + ", ".join(r.name for r in fw.roles) + "."),
+        IssueField("trajectory", "How far the work has gone", "input", "One of: " + ", ".join(t.name for t in fw.trajectories) + "."),
+    ]
+    fields += [IssueField(c.id, c.name, "textarea",
+                          f"{c.definition} Leave empty if you did not see it at work. Parts, each on its own: {parts}. "
+                          f"For where the account comes from, write {bases}; a cited source goes after “Source:”.")
+               for c in fw.components]
+    fields += [
+        IssueField("name", "Your name, as it should be credited", "input", "As it should appear on the scenario and the contributors' page."),
+        IssueField("pseudonyms", "Invented names in the account", "textarea",
+                   "Names you made up to tell the story (pseudonyms), one a line: the privacy check leaves them alone."),
+        IssueField("draft", "The scenario draft (optional)", "textarea",
+                   "If you downloaded the draft from the worksheet, paste its text here; otherwise leave this empty."),
+        IssueField("consent", "Consent", "dropdown", options=tuple(text for _, text in CONSENT), required=True),
+        IssueField("deidentified", "Before you share: de-identification", "checkboxes", options=tuple(t for _, t in DEIDENTIFY),
+                   required=True),
+    ]
+    return fields
+
+
+def form_yaml(fw: Framework) -> str:
+    """The issue form as GitHub reads it, from `issue_fields` (and the licence box, ticked in the form only)."""
+    body: list[dict] = [{"type": "markdown", "attributes": {"value": (
+        "Thank you for sharing your partnership's account. If you used the handbook's worksheet, its button "
+        "“Open the form” has filled in the text boxes for you; otherwise its “Show the text for the form” gives "
+        "each box's text to copy. Please write roles (a mentor teacher, a partner district), never names of people, "
+        "schools, districts or universities: this issue is public.")}}]
+    for f in issue_fields(fw):
+        attributes: dict = {"label": f.label}
+        if f.description:
+            attributes["description"] = f.description
+        if f.kind == "dropdown":
+            attributes["options"] = list(f.options)
+        elif f.kind == "checkboxes":
+            attributes["options"] = [{"label": o, "required": f.required} for o in f.options]
+        item: dict = {"type": f.kind, "id": f.id, "attributes": attributes}
+        if f.required and f.kind != "checkboxes":
+            item["validations"] = {"required": True}
+        body.append(item)
+    body.append({"type": "checkboxes", "id": "licence",
+                  "attributes": {"label": "Licence", "options": [{"label": LICENCE, "required": True}]}})
+    form = {"name": "Propose a scenario",
+            "description": "Share your partnership's account; a maintainer will help turn it into a scenario page. No code needed.",
+            "title": "Scenario: ", "labels": [LABEL], "body": body}
+    header = "# Generated by `python -m glassbox_handbook issue-form` from the framework file and the front-matter model.\n"
+    return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)

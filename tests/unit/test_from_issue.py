@@ -1,0 +1,220 @@
+"""`from-issue`: a "Propose a scenario" issue as GitHub renders it, read into a scenario; and the bot that runs it.
+
+The bodies are the form's own boxes (tests/events/complete-body.md), with boxes taken out, renamed or filled with
+hostile text; the bot (scripts/proposal_bot.py) runs on the sample events in tests/events/ with GitHub replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from glassbox_handbook.cli import main
+from glassbox_handbook.cli.check import annotation
+
+PROJECT = Path(__file__).resolve().parents[2]
+EVENTS = PROJECT / "tests" / "events"
+BODY = (EVENTS / "complete-body.md").read_text(encoding="utf-8")
+sys.path.insert(0, str(PROJECT / "scripts"))
+import proposal_bot  # noqa: E402
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "handbook").mkdir()
+    (tmp_path / "conf.py").write_bytes((PROJECT / "conf.py").read_bytes())  # the commands read the project's conf.py
+    for name in ("framework.yaml", "references.bib"):
+        (tmp_path / "handbook" / name).write_bytes((PROJECT / "handbook" / name).read_bytes())
+    (tmp_path / "scenarios").mkdir()
+    return tmp_path
+
+
+def _run(tmp_path: Path, body: bytes, capsys) -> tuple[int, str, str]:
+    root = _project(tmp_path) if not (tmp_path / "handbook").exists() else tmp_path
+    (tmp_path / "body.md").write_bytes(body)
+    code = main(["--root", str(root), "from-issue", str(tmp_path / "body.md")])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_complete_proposal_becomes_a_scenario_that_passes_check(tmp_path, capsys):
+    code, out, err = _run(tmp_path, BODY.encode(), capsys)
+    assert code == 0, err
+    path = Path(out.strip())
+    assert path == tmp_path / "scenarios" / "mentors-and-faculty-share-one-coaching-calendar.md"
+    text = path.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+    assert meta["roles"] == ["mentor-teacher", "university-faculty"] and meta["levels"] == ["school-program"]
+    assert meta["privacy"]["deidentified"] is True and meta["contributors"] == [{"name": "Workshop group B"}]
+    assert ":basis: first-hand" in text
+    assert main(["--root", str(tmp_path), "check", "--no-cache", str(path)]) == 0, capsys.readouterr().err
+
+
+def test_an_existing_slug_is_never_overwritten_the_proposal_gets_a_new_one(tmp_path, capsys):
+    _project(tmp_path)
+    taken = tmp_path / "scenarios" / "mentors-and-faculty-share-one-coaching-calendar.md"
+    taken.write_text("keep me", encoding="utf-8")
+    code, out, err = _run(tmp_path, BODY.encode(), capsys)
+    assert code == 0 and out.strip().endswith("calendar-2.md")
+    assert "already exists" in err and taken.read_text(encoding="utf-8") == "keep me"
+
+
+def test_missing_and_renamed_boxes_are_named_in_plain_words(tmp_path, capsys):
+    body = BODY.replace("### Title\n", "### Our title\n").replace("### Collaborative project that emerged\n", "")
+    code, out, err = _run(tmp_path, body.encode(), capsys)
+    assert code == 1 and not out and "Traceback" not in err
+    assert "In the box “Title”: this box is missing" in err
+    assert "In the box “Our title”: this is not a box" in err
+    assert not list((tmp_path / "scenarios").glob("*.md"))
+
+
+@pytest.mark.parametrize(("hostile", "box", "words"), [
+    ("<script>alert(1)</script>", "Felt difficulty or problem of practice", "HTML or script"),
+    ("<img src=x onerror=alert(1)>", "Felt difficulty or problem of practice", "HTML or script"),
+    ("See https://evil.example/page for more.", "Felt difficulty or problem of practice", "link to a web address"),
+    ("Read [this](http://x.y).", "Felt difficulty or problem of practice", "link to a web address"),
+    (":::{raw} html\n<b>x</b>\n:::", "Felt difficulty or problem of practice", "HTML or script"),
+    ("{cite:p}`x` and ```code```", "Felt difficulty or problem of practice", "formatting code"),
+    ("a" * 25_000, "Felt difficulty or problem of practice", "at most 20,000"),
+])
+def test_hostile_content_gets_a_plain_message_naming_the_box_and_nothing_is_written(tmp_path, capsys, hostile, box, words):
+    body = BODY.replace("Coaching stopped when the semester ended.", hostile)
+    code, out, err = _run(tmp_path, body.encode(), capsys)
+    assert code == 1 and not out and "Traceback" not in err
+    assert f"In the box “{box}”" in err and words in err
+    assert not list((tmp_path / "scenarios").glob("*.md"))
+
+
+def test_a_megabyte_and_invalid_utf8_are_refused_in_plain_words(tmp_path, capsys):
+    code, _, err = _run(tmp_path, BODY.replace("Coaching stopped", "x" * 1_000_000).encode(), capsys)
+    assert code == 1 and "a proposal takes at most" in err and "Felt difficulty" in err
+    code, _, err = _run(tmp_path, b"### Title\n\n\xff\xfe bad", capsys)
+    assert code == 1 and "could not be read as UTF-8" in err and "Traceback" not in err
+
+
+def test_names_are_reported_by_box_and_line_without_repeating_them(tmp_path, capsys):
+    body = BODY.replace("A mentor teacher and a faculty member convened", "Principal Brown and Mr. John Smith convened")
+    code, out, err = _run(tmp_path, body.encode(), capsys)
+    assert "looks like a personal name" in err and "Brown" not in err and "Smith" not in err
+    assert re.search(r"In the box “Change facilitators”: line 1, from character \d+", err)
+
+
+def test_from_issue_and_check_together_take_under_two_seconds(tmp_path):
+    """Measured as the CPU time of the two commands, as the workflow runs them (wall time on this shared
+    two-core machine depends on what else runs)."""
+    _project(tmp_path)
+    (tmp_path / "body.md").write_text(BODY, encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cmd = [sys.executable, "-m", "glassbox_handbook", "--root", str(tmp_path)]
+    out = subprocess.run([*cmd, "from-issue", str(tmp_path / "body.md")], capture_output=True, text=True, check=True).stdout
+    subprocess.run([*cmd, "check", "--no-cache", out.strip()], capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert spent < 2, f"from-issue and check took {spent:.2f} s of CPU"
+
+
+def test_check_prints_github_annotations_in_actions(tmp_path, monkeypatch, capsys):
+    assert annotation("scenarios/a.md:12:5: 'X' looks like a name, fix it") == \
+        "::error file=scenarios/a.md,line=12,col=5::'X' looks like a name, fix it"
+    assert annotation("no place: 100%\nmore") == "::error::no place: 100%25%0Amore"
+    _project(tmp_path)
+    bad = tmp_path / "scenarios" / "bad.md"
+    bad.write_text("---\nid: bad\n---\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["--root", str(tmp_path), "check", "--no-cache", str(bad)]) == 1
+    assert re.search(r"^::error file=.*bad\.md,line=\d+", capsys.readouterr().out, re.M)
+
+
+class FakeGitHub:
+    """GitHub, as the bot sees it: what it was asked to do is kept for the test to read."""
+
+    def __init__(self, writers=("maintainer",), branches=()):
+        self.writers, self.branches = set(writers), set(branches)
+        self.comments: list[tuple[int, str]] = []
+        self.commits: list[tuple[str, str, str, str]] = []
+        self.pulls: list[tuple[str, str, str]] = []
+
+    def comment(self, number, text):
+        self.comments.append((number, text))
+
+    def permission(self, login):
+        return "write" if login in self.writers else "read"
+
+    def branch_exists(self, branch):
+        return branch in self.branches
+
+    def commit_file(self, branch, path, text, message):
+        self.branches.add(branch)
+        self.commits.append((branch, path, text, message))
+
+    def pull_request(self, branch, title, body):
+        self.pulls.append((branch, title, body))
+        return 99
+
+
+def _event(name):
+    return json.loads((EVENTS / name).read_text(encoding="utf-8"))
+
+
+def test_the_bot_comments_on_an_opened_proposal():
+    api = FakeGitHub()
+    assert proposal_bot.handle("issues", _event("issue-opened.json"), api, PROJECT, "review") == "reviewed"
+    assert api.comments and "found nothing to fix" in api.comments[0][1] and not api.commits
+    assert proposal_bot.handle("issues", _event("issue-opened.json"), FakeGitHub(), PROJECT, "publish") == "ignored"
+
+
+def test_the_bot_comments_findings_by_box_without_repeating_names():
+    api = FakeGitHub()
+    proposal_bot.handle("issues", _event("issue-opened-with-names.json"), api, PROJECT)
+    text = api.comments[0][1]
+    assert "Change facilitators" in text and "personal name" in text
+    assert "Brown" not in text and "Smith" not in text
+
+
+def test_approval_by_a_maintainer_opens_a_pull_request_with_credit():
+    api = FakeGitHub()
+    assert proposal_bot.handle("issue_comment", _event("comment-approve.json"), api, PROJECT) == "published"
+    branch, path, text, message = api.commits[0]
+    assert branch == "scenario/issue-17" and path.startswith("scenarios/") and "Workshop group B" in text
+    assert "Resolves #17" in message and "Co-authored-by: Workshop group B <4242+teacher-ed@users.noreply.github.com>" in message
+    assert api.pulls and "Resolves #17" in api.pulls[0][2]
+
+
+def test_approval_by_someone_without_write_access_is_refused():
+    api = FakeGitHub()
+    assert proposal_bot.handle("issues", _event("label-approved-by-stranger.json"), api, PROJECT) == "refused"
+    assert not api.commits and "write access" in api.comments[0][1]
+
+
+def test_a_later_edit_of_an_approved_proposal_updates_the_same_branch():
+    event = _event("issue-opened.json")
+    event["action"] = "edited"
+    event["issue"]["labels"].append({"name": "approved"})
+    api = FakeGitHub(branches={"scenario/issue-17"})
+    assert proposal_bot.handle("issues", event, api, PROJECT, "publish") == "updated"
+    assert api.commits[0][0] == "scenario/issue-17"
+
+
+WORKFLOW = PROJECT / ".github" / "workflows" / "proposals.yml"
+
+
+def test_no_issue_or_comment_expression_reaches_a_shell_line():
+    for wf in (PROJECT / ".github" / "workflows").glob("*.yml"):
+        for job in yaml.safe_load(wf.read_text(encoding="utf-8"))["jobs"].values():
+            for step in job.get("steps", []):
+                assert not re.search(r"\$\{\{[^}]*github\.event\.(issue|comment)", step.get("run", "")), (wf.name, step)
+
+
+def test_the_proposal_jobs_have_only_the_permissions_they_need():
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert flow["permissions"] == {}
+    assert flow["jobs"]["review"]["permissions"] == {"contents": "read", "issues": "write"}  # it only comments
+    allowed = {"contents": {"read", "write"}, "issues": {"write"}, "pull-requests": {"write"}}
+    for job in flow["jobs"].values():
+        assert set(job["permissions"]) <= set(allowed) and all(v in allowed[k] for k, v in job["permissions"].items())
+        assert all(s.get("with", {}).get("persist-credentials") is False for s in job["steps"] if "checkout" in s.get("uses", ""))
