@@ -88,21 +88,24 @@ def test_scenario_page_highlights_what_it_enacts(page, server):
     assert fig.count() == 1
     # it follows the facts card
     assert page.evaluate("document.querySelector('.glassbox-card').nextElementSibling.classList.contains('gb-figure')")
-    on = fig.locator("a.is-on").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
-    assert set(on) == {"Alpha at the Top pair level: enacted in this scenario",
-                       "Beta at the Top pair level: enacted in this scenario"}
-    assert fig.locator("a.is-off[aria-label='Gamma at the Top pair level: not enacted here']").count() == 1
-    assert fig.locator("a.is-off[aria-label='Alpha at the Bottom pair level: not enacted here']").count() == 1
+    # the wide drawing and the one laid out for a phone show the same highlight, said in the same words
+    for layout in (".gb-diagram-wide", ".gb-diagram-narrow"):
+        drawing = fig.locator(layout)
+        on = drawing.locator("a.is-on").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+        assert set(on) == {"Alpha at the Top pair level: enacted in this scenario",
+                           "Beta at the Top pair level: enacted in this scenario"}
+        assert drawing.locator("a.is-off[aria-label='Gamma at the Top pair level: not enacted here']").count() == 1
+        assert drawing.locator("a.is-off[aria-label='Alpha at the Bottom pair level: not enacted here']").count() == 1
     # the text alternative says it in words, not colour
     assert "(enacted in this scenario)" in fig.locator(".gb-diagram-alt").text_content()
-    fig.locator("a[aria-label^='Beta at the Top pair level']").focus()
+    fig.locator(".gb-diagram-wide a[aria-label^='Beta at the Top pair level']").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#beta'")
     assert page.url.endswith("/scenarios/first.html#beta")
 
 
 def _shown(page) -> list[str]:
-    return page.locator(".gb-explorer-item:not([hidden]) .gb-explorer-title").all_inner_texts()
+    return page.locator(".gb-explorer-item:not([hidden]) .gb-explorer-title a").all_inner_texts()
 
 
 def test_explorer_filters_combine_count_and_live_in_the_url(page, server):

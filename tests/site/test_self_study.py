@@ -81,8 +81,11 @@ def _download(page, button: str, folder: Path) -> Path:
 
 
 def _node_state(page, component: str, level: str = "") -> tuple[bool, str]:
-    node = page.locator(f"svg a.gb-node.gb-{component}" + (f"[data-level={level}]" if level else ""))
-    return "is-on" in (node.get_attribute("class") or ""), node.get_attribute("aria-label") or ""
+    """The shape's highlight and accessible name, the same in the wide drawing and the one laid out for a phone."""
+    nodes = page.locator(f"svg a.gb-node.gb-{component}" + (f"[data-level={level}]" if level else ""))
+    states = {("is-on" in (n.get_attribute("class") or ""), n.get_attribute("aria-label") or "") for n in nodes.all()}
+    assert nodes.count() == 2 and len(states) == 1, states
+    return states.pop()
 
 
 def test_fill_see_keep_export_import_and_print_the_map(site, browser, tmp_path):

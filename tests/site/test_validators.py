@@ -22,7 +22,10 @@ from conftest import serve
 PROJECT = Path(__file__).parents[2]
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y = PROJECT / "node_modules" / ".bin" / "pa11y"
-PAGE_TYPES = {**READER_PAGES, "search with results": "search.html?q=mentor"}
+# Beside the reader's page types: the pages with forms and the long guides a practitioner opens first.
+PAGE_TYPES = {**READER_PAGES, "search with results": "search.html?q=mentor", "worksheet": "handbook/worksheet.html",
+              "self-study map": "handbook/self-study.html", "start here": "handbook/start-here.html",
+              "plain words": "handbook/plain-words.html", "long scenario read as a role": "scenarios/mentoring.html?read-as=mentor-teacher"}
 
 
 def test_nu_html_checker_finds_no_error_on_any_page(site):

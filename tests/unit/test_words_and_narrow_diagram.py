@@ -7,7 +7,8 @@ import re
 
 from docutils.core import publish_doctree
 from glassbox_handbook.core.abbreviations import spell_out
-from glassbox_handbook.core.diagram import NLABEL, NW, _svg, _svg_narrow, framework_diagram
+from glassbox_handbook.core.diagram import _svg, framework_diagram
+from glassbox_handbook.core.diagram_narrow import NLABEL, NW, svg_narrow
 from toy import FW
 
 EXPANSIONS = {"SRLC": "Simultaneous Renewal Learning Core", "OLC": "Organizational Learning Core",
@@ -43,7 +44,7 @@ def test_an_unlisted_abbreviation_is_reported_with_its_file_and_line():
 def test_the_narrow_diagram_has_the_wide_ones_links_highlight_and_readable_labels():
     for paired in (True, False):
         wide = _svg(FW, lambda d, a: f"{d}#{a}", paired, None, {}, None)
-        narrow = _svg_narrow(FW, lambda d, a: f"{d}#{a}", paired, None, {}, None)
+        narrow = svg_narrow(FW, lambda d, a: f"{d}#{a}", paired, None, {}, None)
         links = re.compile(r'<a href="([^"]*)" aria-label="([^"]*)"')
         assert sorted(links.findall(narrow)) == sorted(links.findall(wide))
         assert f'viewBox="0 0 {NW} ' in narrow

@@ -1,7 +1,7 @@
 """Spell out each abbreviation at its first use on a page, and find the ones nobody explained.
 
 Every page is a door in from search, so a reader cannot be assumed to have
-met "SRLC" on another page. The framework file lists the abbreviations the
+met the framework's short name on another page. The framework file lists the abbreviations the
 handbook uses (`Framework.expansions`); here a page's doctree is walked in
 reading order and, where a listed abbreviation first appears in running
 text before its long form has, it becomes an `abbreviation` node (HTML
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from docutils import nodes
 
-# Two or more capitals, optionally a plural "s": SRLC, IEPs. Not inside a longer word or a file name.
+# Two or more capitals, optionally a plural "s": ABC, ABCs. Not inside a longer word or a file name.
 _TOKEN = re.compile(r"(?<![\w.@/-])([A-Z][A-Z]+s?)(?![\w@/]|\.\w)")
 # Text where nothing is rewritten: headings (they are also the page's outline and title), code, raw markup.
 _SKIP = (nodes.title, nodes.subtitle, nodes.literal, nodes.literal_block, nodes.raw, nodes.abbreviation,

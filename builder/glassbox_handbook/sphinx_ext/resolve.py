@@ -68,7 +68,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     link_phrases(doctree, {name: ctx.uri(doc, "") for name, doc in ctx.fw.source_tables.items()
                            if doc != docname and doc in ctx.all_docs})
     # Every page is a way in from search: each abbreviation is spelt out where the page first uses it.
-    for word, source, line in spell_out(doctree, ctx.fw.expansions):
+    # A framework file that lists abbreviations opts in to the warning about the ones it does not list.
+    unknown = spell_out(doctree, ctx.fw.expansions)
+    for word, source, line in unknown if ctx.fw.abbreviations else ():
         logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
                        f"`abbreviations` (short and long form), or write it out", location=f"{source}:{line}",
                        type="glassbox", subtype="abbreviation")

@@ -118,7 +118,7 @@ def form(ctx: ViewContext) -> str:
                  + _text("ss-log-what", "What was said, made or done", "One piece of evidence, as your team would describe it.")
                  + '<p class="gb-ss-field"><label for="ss-log-component">Component it shows</label>'
                    f'<select id="ss-log-component" name="ss-log-component"><option value="">Choose a component</option>{options}</select></p>'
-                   '<p><button type="button" class="gb-btn gb-ss-log-add">Add to the evidence log</button></p></fieldset></form>')
+                   '<p><button type="submit" class="gb-btn gb-ss-log-add">Add to the evidence log</button></p></fieldset></form>')
     return "".join(parts)
 
 

@@ -125,7 +125,7 @@ def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -
     parts.append(_choices("deidentified", labels["deidentified"], list(DEIDENTIFY),
                           hint="Tick each one only when it is true of every line. Until all five are ticked, "
                                "the draft says it is not yet de-identified and the handbook will not publish it."))
-    parts.append('<div class="gb-ws-actions"><p><button type="button" class="gb-btn gb-ws-issue" disabled>'
+    parts.append('<div class="gb-ws-actions"><p><button type="submit" class="gb-btn gb-ws-issue" disabled>'
                  "Show the text for the “Propose a scenario” form</button> "
                  '<button type="button" class="gb-btn gb-ws-download" disabled>Download the scenario draft (optional)</button></p>'
                  '<p class="gb-ws-nojs">These buttons need JavaScript; without it, copy your answers into the form by hand.</p></div>'

@@ -195,7 +195,8 @@
         return option;
       }),
     ]);
-    const toggle = el("button", { type: "button", class: "gb-btn gb-lens-fold-button", "aria-pressed": "false" });
+    const toggle = el("button", { type: "button", class: "gb-btn gb-lens-fold-button", "aria-pressed": "false",
+      text: "Show all" });
     toggle.addEventListener("click", () => {
       showAll = !showAll;
       setLens(current);

@@ -148,7 +148,10 @@
       readForm();
       changed();
     });
-    need(".gb-ss-log-add", form, HTMLButtonElement).addEventListener("click", () => {
+    // Adding to the log is the form's submit (its one action that is not kept as you type), answered here.
+    need(".gb-ss-log-add", form, HTMLButtonElement);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
       const [date, what, component] = ["ss-log-date", "ss-log-what", "ss-log-component"].map((id) => text(id));
       if (!what?.value.trim() || !date || !component) {
         status.textContent = "Write what was said, made or done before adding it to the log.";

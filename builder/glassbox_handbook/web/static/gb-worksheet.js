@@ -130,7 +130,9 @@
       }
     });
 
-    issue.addEventListener("click", async () => {
+    // The form's main action is its submit button: the page answers it itself, nothing is sent anywhere.
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
       const section = need(".gb-ws-issue-text", form, HTMLElement);
       const boxes = need(".gb-ws-issue-boxes", section, HTMLElement);
       status.textContent = "Checking every box for names and contact details…";
