@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -22,17 +21,15 @@ def made(tmp_path_factory) -> dict:
     result = cli("new", "starter", cwd=where)
     assert result.returncode == 0, result.stderr
     root = where / "starter"
-    start = time.perf_counter()
     html = cli("build", "--no-pdf", "--out", str(where / "html-only"), cwd=root)
-    first_html = time.perf_counter() - start
     assert html.returncode == 0, html.stderr
     full = cli("build", cwd=root)
     assert full.returncode == 0, full.stderr
-    return {"root": root, "site": root / "_build" / "html", "first_html": first_html, "stderr": html.stderr + full.stderr}
+    return {"root": root, "site": root / "_build" / "html", "stderr": html.stderr + full.stderr}
 
 
-def test_a_new_project_builds_its_site_without_a_warning_in_under_ten_seconds(made):
-    assert made["first_html"] < 10, f"first HTML build took {made['first_html']:.1f} s"
+def test_a_new_project_builds_its_site_without_a_warning(made):
+    """(The first build's time is a benchmark's: benchmarks/RESULTS.md.)"""
     # The build runs with -W: any warning would have failed it; only the note about the site's address is printed.
     assert "WARNING" not in made["stderr"] and "ERROR" not in made["stderr"]
     site = made["site"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import sys
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -26,12 +25,10 @@ def run(*argv: str) -> tuple[int, str, str]:
     return rc, out.getvalue(), err.getvalue()
 
 
-def test_new_writes_a_complete_project_in_under_two_seconds(tmp_path):
-    start = time.perf_counter()
+def test_new_writes_a_complete_project(tmp_path):
+    """(Its time is a benchmark's: benchmarks/RESULTS.md.)"""
     rc, out, err = run("new", str(tmp_path / "field-notes"))
-    took = time.perf_counter() - start
     assert rc == 0, err
-    assert took < 2, f"new took {took:.2f} s"
     root = tmp_path / "field-notes"
     for name in ("conf.py", "framework.yaml", "index.md", "references.bib", "references.md", "README.md",
                  "requirements.txt", ".gitignore", ".github/workflows/ci.yml", ".github/workflows/pages.yml",
