@@ -7,12 +7,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import "../../builder/glassbox_handbook/web/static/gb-core.js";
-import planner from "../../builder/glassbox_handbook/web/static/gb-planner.js";
+import planner from "../../builder/glassbox_handbook/web/static/gb-planner-model.js";
 
-/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner.js").PlannerData} PlannerData */
-/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Scenario} Scenario */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner-model.js").PlannerData} PlannerData */
+/** @typedef {import("../../builder/glassbox_handbook/web/static/gb-planner-model.js").Scenario} Scenario */
 
-/** @param {string} title @param {string} what @returns {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Words} */
+/** @param {string} title @param {string} what @returns {import("../../builder/glassbox_handbook/web/static/gb-planner-model.js").Words} */
 const words = (title, what, read_aloud = "", listen_for = "") => ({ title, what, read_aloud, listen_for });
 
 /** @type {PlannerData} */
@@ -52,7 +52,7 @@ const scenario = (ids, reported = []) => ({
   prompts: ids.flatMap((c) => [1, 2, 3].map((i) => ({ id: `${c}${i}`, text: `Prompt ${i} of ${c}?`, component: c }))),
 });
 
-/** @param {import("../../builder/glassbox_handbook/web/static/gb-planner.js").Plan} plan */
+/** @param {import("../../builder/glassbox_handbook/web/static/gb-planner-model.js").Plan} plan */
 const minutes = (plan) => plan.activities.reduce((sum, a) => sum + a.minutes, 0);
 
 describe("pyFormat", () => {

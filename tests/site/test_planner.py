@@ -29,7 +29,7 @@ PLANNER = "handbook/planner.html"
 RUNNER = """
 const { readFileSync } = require("node:fs");
 require("./builder/glassbox_handbook/web/static/gb-core.js");
-const planner = require("./builder/glassbox_handbook/web/static/gb-planner.js");
+const planner = require("./builder/glassbox_handbook/web/static/gb-planner-model.js");
 const { data, cases } = JSON.parse(readFileSync(0, "utf8"));
 const plans = cases.map(([id, minutes, components, prompts, room]) =>
   planner.planSession(data, data.scenarios.find((s) => s.id === id), minutes, components, prompts, room));

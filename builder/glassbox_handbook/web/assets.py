@@ -53,6 +53,7 @@ SCRIPTS = (
     Asset("gb-privacy.js", _WORKSHEET + _SELFSTUDY),  # the privacy check; its word lists load on first use
     Asset("gb-worksheet-model.js", _WORKSHEET),  # before the page's script, which uses it
     Asset("gb-worksheet.js", _WORKSHEET),
+    Asset("gb-planner-model.js", _PLANNER),  # before the page's script, which uses it
     Asset("gb-planner.js", _PLANNER),
     Asset("gb-selfstudy-model.js", _SELFSTUDY),  # before the page's script, which uses it
     Asset("gb-selfstudy.js", _SELFSTUDY),

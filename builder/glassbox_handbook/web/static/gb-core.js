@@ -226,6 +226,12 @@ var Glassbox = {
   selfStudy: undefined,
 
   /**
+   * The session planner's pure functions: set by gb-planner-model.js.
+   * @type {typeof import("./gb-planner-model.js") | undefined}
+   */
+  planner: undefined,
+
+  /**
    * The worksheet's pure functions: set by gb-worksheet-model.js.
    * @type {typeof import("./gb-worksheet-model.js") | undefined}
    */
