@@ -1,13 +1,16 @@
 """What search engines and lost readers get: `sitemap.xml`, a 404 page and `robots.txt`.
 
-The sitemap comes from sphinx-sitemap and the 404 page from sphinx-notfound-page
-(both kept libraries; set up with the extension, so every project has them). This
-module only points them at the site's address (`html_baseurl`):
+The 404 page comes from sphinx-notfound-page (a kept library, set up with the
+extension, so every project has one); this module points it at the site's
+address (`html_baseurl`). The sitemap is our own, and short: sphinx-sitemap was
+tried and dropped, because it starts a `multiprocessing.Manager` server process
+at every builder's start (the PDF builder's too, and builds with no address),
+and a process forked from one that runs threads (a test run with its browser
+open) deadlocked there and then held the interpreter's exit for good. Ours reads
+the pages the build wrote, in the main process, after the build:
 
-- the sitemap is written when the address is known; without it there is no
-  sitemap and no warning (sphinx-sitemap's would fail a `-W` build), and its URLs
-  are the pages' own paths under the address (sphinx-sitemap's default puts the
-  language and the version in front, for Read the Docs);
+- the sitemap is written when the address is known (without it there is none),
+  one URL for each page written, at its own path under the address;
 - the 404 page's links are absolute paths under the address's path (`/` without
   one), so they work from whatever missing URL the server answers with it;
 - `robots.txt` allows every page and names the sitemap when there is one.
@@ -23,7 +26,7 @@ from urllib.parse import urlparse
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"  # sphinx-sitemap's default, for Read the Docs' URLs
+SITEMAP = "sitemap.xml"
 NOTFOUND_DEFAULT_PREFIX = "/en/latest/"  # sphinx-notfound-page's default outside Read the Docs
 NOT_PAGES = ["404.html", "search.html", "genindex.html"]  # written pages that are no page to find by search
 
@@ -36,12 +39,6 @@ def address(config: Config) -> str:
 
 def point_at_address(_app: Sphinx, config: Config) -> None:
     base = address(config)
-    if config.sitemap_url_scheme == SITEMAP_DEFAULT_SCHEME:
-        config.sitemap_url_scheme = "{link}"
-    if not base and "sitemap.configuration" not in config.suppress_warnings:
-        config.suppress_warnings = [*config.suppress_warnings, "sitemap.configuration"]
-    if not config.sitemap_excludes:
-        config.sitemap_excludes = list(NOT_PAGES)
     if config.notfound_urls_prefix == NOTFOUND_DEFAULT_PREFIX:
         config.notfound_urls_prefix = (urlparse(base).path or "/") if base else "/"
     if config.notfound_context.get("title") == "Page not found" and "couldn't find" in config.notfound_context.get("body", ""):
@@ -53,16 +50,27 @@ def point_at_address(_app: Sphinx, config: Config) -> None:
                     f'<a href="{prefix}index.html">its first page</a>.</p>'}
 
 
+def write_sitemap(outdir: Path, base: str) -> None:
+    """Every page the build wrote (not the 404, search and index pages), at its address, in path order."""
+    pages = sorted(str(p.relative_to(outdir)) for p in outdir.rglob("*.html")
+                   if not p.relative_to(outdir).parts[0].startswith("_"))
+    urls = "".join(f"<url><loc>{escape(base + page)}</loc></url>\n" for page in pages if page not in NOT_PAGES)
+    (outdir / SITEMAP).write_text('<?xml version="1.0" encoding="utf-8"?>\n'
+                                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n",
+                                  encoding="utf-8")
+
+
 def write_robots(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name != "glassbox":
         return
     base = address(app.config)
-    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}{app.config.sitemap_filename}"] if base else [])
+    if base:
+        write_sitemap(Path(app.outdir), base)
+    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}{SITEMAP}"] if base else [])
     (Path(app.outdir) / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def setup_crawlers(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("sphinx_sitemap")
     app.setup_extension("notfound.extension")
     app.connect("config-inited", point_at_address, priority=400)
     app.connect("build-finished", write_robots)
