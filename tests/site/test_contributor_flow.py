@@ -37,11 +37,11 @@ def fill_in_template(text: str) -> str:
         "deidentified: false": "deidentified: true",
         "# A short title that names the problem of practice": "# Coaching cycles that stop at the school door",
         "One sentence that sums up how this component was at work. It appears in the glass-box matrix.":
-            "COACHING-SUMMARY: a mentor and a faculty member could convene the calendar together.",
+            "Kestrelsummary: a mentor and a faculty member could convene the calendar together.",
         "A few short paragraphs on what happened.": "The calendar lived in a shared folder. (Earlier: a few short paragraphs on what happened.)",
         ":roles: \n": ":roles: mentor-teacher, university-faculty\n",
         "A question a partnership team could work on: who should do what, with which evidence, and what would be the next step?":
-            "COACHING-PROMPT: Who keeps the coaching calendar when the semester ends, and what evidence would show it is used?",
+            "Kestrelprompt: Who keeps the coaching calendar when the semester ends, and what evidence would show it is used?",
     }
     for old, new in replacements.items():
         assert old in text, f"CONTRIBUTING's template changed: {old!r} is gone"
@@ -74,14 +74,14 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
         return BeautifulSoup((site / rel).read_text(), "html.parser")
 
     matrix = soup("handbook/views/matrix.html").select_one("table.glassbox-matrix").get_text(" ")
-    assert "Coaching cycles that stop at the school door" in matrix and "COACHING-SUMMARY" in matrix
+    assert "Coaching cycles that stop at the school door" in matrix and "Kestrelsummary" in matrix
     backlinks = {a["href"] for a in soup("handbook/components/change-facilitators.html").select(".glassbox-enacted-in a")}
     assert "../../scenarios/coaching-cycles.html#change-facilitators" in backlinks
     explorer = soup("scenarios/index.html")
     data = json.loads(explorer.select_one("script[type='application/json']").string)
     assert "coaching-cycles" in json.dumps(data)
     assert explorer.find("a", href="coaching-cycles.html") is not None
-    assert "COACHING-PROMPT" in soup("handbook/views/prompts.html").get_text()
+    assert "Kestrelprompt" in soup("handbook/views/prompts.html").get_text()
     assert "Rosa Example" in soup("handbook/contributors.html").get_text()
 
     def printed(name: str) -> str:  # a PDF's words, whatever lines they were set on
@@ -92,10 +92,10 @@ def test_a_scenario_made_by_following_contributing_appears_everywhere(tmp_path):
                           str(root), str(out / "pdf")], capture_output=True, text=True)
     assert pdf.returncode == 0, pdf.stderr
     packet = printed("packet-coaching-cycles-a4.pdf")
-    assert "COACHING-SUMMARY" in packet and "COACHING-PROMPT" in packet
+    assert "Kestrelsummary" in packet and "Kestrelprompt" in packet
     guide = printed("guide-coaching-cycles-a4.pdf")
-    assert "COACHING-SUMMARY" in guide and "60-minute plan" in guide
+    assert "Kestrelsummary" in guide and "60-minute plan" in guide
     cards = printed("prompt-cards-a4.pdf")
-    assert "COACHING-PROMPT" in cards
+    assert "Kestrelprompt" in cards
     handbook = printed("handbook-a4.pdf")
     assert "Coaching cycles that stop at the school door" in handbook

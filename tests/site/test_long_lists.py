@@ -194,7 +194,8 @@ def test_show_more_by_pointer_adds_matrix_rows_that_open_their_summary(page, lis
     _open(page, lists_site, "workshop.html")
     page.locator(".gb-more button").click()
     page.wait_for_function("document.querySelectorAll('#gb-list-downloads > li').length === 6")
-    assert page.locator("#gb-list-downloads > li").nth(5).locator("a.glassbox-pdf").count() == 5
+    # guide, handout and packet in two sizes, and the slides: the scenario's ready-made session for the mixed room
+    assert page.locator("#gb-list-downloads > li").nth(5).locator("a.glassbox-pdf").count() == 7
     _open(page, lists_site, "views.html")
     page.locator(".gb-matrix-full > summary").click()
     page.wait_for_function("document.querySelectorAll('#table-glassbox-matrix tbody tr').length === 3")
@@ -227,7 +228,7 @@ def test_session_planner_loads_the_scenario_chosen(page, lists_site):
     assert "Seventh scenario" in page.locator(".gb-plan-output").inner_text()
     page.select_option("#gb-plan-scenario", "s4")
     page.wait_for_function("document.querySelector('.gb-plan-output').textContent.includes('Fourth scenario')")
-    assert page.locator('.gb-plan-packets[data-scenario="s4"] a').count() == 4
+    assert page.locator('.gb-plan-packets[data-scenario="s4"] a').count() == 6  # guide, handout, packet, two sizes each
     assert not page.errors
 
 

@@ -23,7 +23,7 @@ from test_pdf import flat, outline, struct_types
 
 PAPERS = ("a4", "letter")
 POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-CAPTION = "Scenarios by component: the SRLC matrix"
+CAPTION = "Scenarios by component: the"  # then the framework's short name and "matrix"
 SUMMARIES = "The summaries, component by component"
 HEAD = 58  # points from the top: the running heads sit above the 22 mm top margin
 BROKEN = re.compile(r"[^\W\d_][-\u2010\u00ad]$")  # a word that ends in a letter and a hyphen
