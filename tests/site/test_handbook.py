@@ -119,7 +119,7 @@ def test_workshop_page_and_scenario_pages_link_to_every_pdf(site):
         assert f"../pdf/handbook-{paper}.pdf" in workshop and f"../pdf/prompt-cards-{paper}.pdf" in workshop
     for path in SCENARIOS:
         own = {a["href"] for a in page(site, f"scenarios/{path.stem}.html").select(".glassbox-card a.glassbox-pdf")}
-        expected = {f"../pdf/{kind}-{path.stem}-{p}.pdf" for kind in ("guide", "packet") for p in ("a4", "letter")}
+        expected = {f"../pdf/{kind}-{path.stem}-{p}.pdf" for kind in ("guide", "handout", "packet") for p in ("a4", "letter")}
         expected.add(f"../pdf/slides-{path.stem}.pdf")  # slides have no paper size: one file
         assert own == expected
         assert expected <= workshop
