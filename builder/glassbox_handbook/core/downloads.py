@@ -111,8 +111,9 @@ def scenario_files(scenario_id: str, papers: list[str]) -> Files:
 
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:
-    """'Label: A4 · US Letter', each a link to its PDF."""
-    para = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(": "), classes=["glassbox-download", "no-search"])
+    """'Label: A4 · US Letter', each a link to its PDF. Abbreviations are not spelt out here ("gb-no-abbr"):
+    in a link's short label the long form read "A4 (PDF (Portable Document Format))"."""
+    para = nodes.paragraph("", "", nodes.strong("", label), nodes.Text(": "), classes=["glassbox-download", "no-search", "gb-no-abbr"])
     for i, (text, name) in enumerate(names):
         if i:
             para += nodes.Text(" · ")

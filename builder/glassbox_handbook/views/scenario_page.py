@@ -48,7 +48,7 @@ def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
         people += [person.name, *orcid_link(person.orcid)]
     status = "Reviewed" if meta.status == "reviewed" else "Draft: not yet reviewed"
     card += para("Written by ", *people, " · ", badge(status, meta.status), f" · Licence: {fw.licence.name}",
-                 classes=["glassbox-credit"])
+                 classes=["glassbox-credit", "gb-no-abbr"])  # a licence's name is said whole, not broken by a long form
     names = "; ".join(p.name for p in meta.contributors)
     site = ctx.config.html_baseurl.rstrip("/")
     where = f"{site}/{ctx.docname}.html" if site else f"{ctx.docname}.html"
