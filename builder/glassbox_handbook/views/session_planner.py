@@ -100,7 +100,8 @@ def packets(ctx: ViewContext) -> str:
                 f"{escape(downloads.PAPER_NAMES.get(p, p))} (PDF)</a>" for p in papers) + "</li>"
             for label, stem in downloads.SCENARIO_FILES)
         out.append(f'<div class="gb-plan-packets" data-scenario="{escape(sid, quote=True)}" hidden>'
-                   f"<p>This scenario's printed files for the whole partnership: the facilitator guide holds its "
+                   f"<p>This scenario's printed files ({escape(ctx.fw.workshop.rooms[0].name)}): "
+                   f"the facilitator guide holds its "
                    f"{kit_minutes(ctx.fw)}-minute plan as the rule makes it, the session handout its prompts, and "
                    f"the participant packet every prompt, for self-study.</p><ul>{rows}</ul></div>")
     return "".join(out)
