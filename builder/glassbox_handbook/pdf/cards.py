@@ -175,7 +175,7 @@ def session_cards(inputs: PrintInputs) -> list[PdfDocument]:
         count = len(kit.plan.questions(fw))
         title = SESSION_WORDS["heading"].format(title=meta.title)
         out.append(PdfDocument(session_cards_stem(meta.id, kit.tail), "cards.html",
-                               {**inputs.common(title + ("" if not kit.tail else f" ({kit.room.name.lower()})")),
+                               {**inputs.common(title + kit.room_title),
                                 "heading": title, "session_intro": SESSION_WORDS["intro"].format(first=1, last=count),
                                 "rows": rows(session_deck(fw, kit)), "scenarios_left_out": 0, "legend": [],
                                 "geometry": geometry_css(fw), "continued": CONTINUED, "continues": CONTINUES},

@@ -69,6 +69,11 @@ class SessionKit(NamedTuple):
     tail: str  # what its files' names add: "" for the default room, else the room's id
     plan: SessionPlan
 
+    @property
+    def room_title(self) -> str:
+        """What a document's title adds for its room: nothing for the default room, else " (the room)"."""
+        return f" ({self.room.name.lower()})" if self.tail else ""
+
 
 def session_kits(inputs: PrintInputs) -> list[SessionKit]:
     """The ready-made sessions: each chosen scenario for each room marked `kit` (the default room always)."""

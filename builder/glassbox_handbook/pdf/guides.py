@@ -121,7 +121,7 @@ def guides(inputs: PrintInputs) -> list[PdfDocument]:
     out = []
     for kit in session_kits(inputs):
         meta = kit.page.scenario
-        room = "" if not kit.tail else f" ({kit.room.name.lower()})"
+        room = kit.room_title
         out.append(PdfDocument(guide_stem(meta.id, kit.tail), "guide.html",
                                {**inputs.common(f"{meta.title}: {WORDS['title']}{room}"), **guide_context(inputs, kit)},
                                ("guide.css",)))

@@ -75,7 +75,7 @@ def handouts(inputs: PrintInputs) -> list[PdfDocument]:
     out = []
     for kit in session_kits(inputs):
         meta = kit.page.scenario
-        room = "" if not kit.tail else f" ({kit.room.name.lower()})"
+        room = kit.room_title
         out.append(PdfDocument(handout_stem(meta.id, kit.tail), "handout.html",
                                {**inputs.common(WORDS["title"].format(title=meta.title) + room),
                                 **handout_context(inputs, kit)}, ("handout.css",)))

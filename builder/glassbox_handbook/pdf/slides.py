@@ -269,7 +269,7 @@ def slides(inputs: PrintInputs) -> list[PdfDocument]:
     marks = {c.id: mark_of(inputs.fw, c.id) for c in inputs.fw.components}
     for kit in session_kits(inputs):
         meta = kit.page.scenario
-        room = "" if not kit.tail else f" ({kit.room.name.lower()})"
+        room = kit.room_title
         out.append(PdfDocument(slides_stem(meta.id, kit.tail), "slides.html",
                                {**inputs.common(f"{meta.title}: slides for the room{room}"), "slides": deck(inputs, kit),
                                 "marks": marks, "geometry": geometry_css(inputs.fw)},
