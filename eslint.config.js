@@ -26,7 +26,7 @@ module.exports = [
       ecmaVersion: 2022,
       sourceType: "script",
       // `module` only for the guarded CommonJS export that the unit tests import.
-      globals: { ...globals.browser, Glassbox: "readonly", module: "readonly" },
+      globals: { ...globals.browser, Glassbox: "readonly", gbT: "readonly", gbN: "readonly", module: "readonly" },
     },
     rules: {
       strict: ["error", "global"],

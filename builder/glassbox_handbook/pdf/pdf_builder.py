@@ -30,6 +30,7 @@ from glassbox_handbook.pdf import handbook
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, kit
 from glassbox_handbook.pdf.render import meta_tags, source_date, svg_as_image, write_pdf
 from glassbox_handbook.views import PRINT, RenderOptions
+from glassbox_handbook.words import _, _n
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,6 +66,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         self.jinja = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                                         lstrip_blocks=True)
+        self.jinja.globals.update(_=_, _n=_n)  # the builder's words, in the project's language
 
     # -- links: every document is a section of one HTML file ------------------------------
 

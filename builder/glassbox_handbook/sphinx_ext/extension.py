@@ -30,6 +30,7 @@ from glassbox_handbook.pdf import PdfBuilder, setup_pdf
 from glassbox_handbook.settings import add_settings
 from glassbox_handbook.sphinx_ext import collect, resolve
 from glassbox_handbook.sphinx_ext.directives import setup_directives
+from glassbox_handbook.sphinx_ext.language import setup_language
 from glassbox_handbook.sphinx_ext.roles import ConceptRole
 from glassbox_handbook.version import __version__
 from glassbox_handbook.web.accessibility import setup_accessibility
@@ -70,6 +71,7 @@ def propose_change(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_settings(app)
+    setup_language(app)
     app.connect("config-inited", find_repository)
     app.connect("html-page-context", propose_change)
     app.setup_extension("sphinxcontrib.bibtex")

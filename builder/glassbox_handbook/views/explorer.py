@@ -19,6 +19,7 @@ from glassbox_handbook.views import Uri, View, ViewContext, every_scenario
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import json_script
 from glassbox_handbook.views.scenario_list import render as scenario_list
+from glassbox_handbook.words import _
 
 
 def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, Any]:
@@ -88,13 +89,14 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", "scenarios", detailed=True)
         # every scenario's facets are a file of their own (explorer-index-0.js), off the way of the first paint
         data = {**data, "scenarios": [], "more": {"name": "explorer", "size": size, "root": ctx.root}}
+    show_all = escape(_("Show all"))
     html = (
         '<div class="gb-explorer" id="scenario-explorer">'
         # a search landmark, not a form: the filters apply as they change, there is nothing to submit (HTML_CodeSniffer H32.2)
         '<div class="gb-explorer-filters" hidden aria-labelledby="gb-explorer-heading" role="search">'
         '<h2 id="gb-explorer-heading" class="gb-explorer-heading">Filter scenarios</h2>'
         '<div class="gb-filter-grid"></div>'
-        '<p class="gb-explorer-actions"><button type="button" class="gb-btn gb-explorer-reset">Show all</button> '
+        f'<p class="gb-explorer-actions"><button type="button" class="gb-btn gb-explorer-reset">{show_all}</button> '
         '<button type="button" class="gb-btn gb-explorer-copy">Copy link to this view</button></p>'
         '</div>'
         f'<p class="gb-explorer-status" role="status" aria-live="polite">{total} scenarios.</p>'

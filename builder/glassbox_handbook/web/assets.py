@@ -40,6 +40,7 @@ STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.c
 # gb-core.js defines the namespace the others use, gb-lens.js and gb-compare.js
 # come before the explorer, which follows the one and sets up the other.
 SCRIPTS = (
+    Asset("gb-words.js"),  # every page, first: gbT/gbN and the scripts' words in the project's language (web/words_script.py)
     Asset("gb-drawers.js"),  # every page: the phone drawers' buttons (glassbox_handbook/web/drawers.py)
     Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY + _LISTS + _FOLD),
     Asset("gb-lists.js", _LISTS),  # before the explorer and the planner, which load their data with it

@@ -196,7 +196,7 @@
       }),
     ]);
     const toggle = el("button", { type: "button", class: "gb-btn gb-lens-fold-button", "aria-pressed": "false",
-      text: "Show all" });
+      text: gbT("Show all") });
     toggle.addEventListener("click", () => {
       showAll = !showAll;
       setLens(current);
