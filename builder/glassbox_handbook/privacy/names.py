@@ -21,7 +21,11 @@ milliseconds, once, and say plainly why a word was flagged.
 
 Nothing here is a hand-written list of names: the only lists written here
 are the few calendar words that are also given names (April, June), which
-no one means as a person in "in April".
+no one means as a person in "in April", and the commonest Spanish function
+words (`SPANISH`), counted as ordinary words so that a Spanish sentence's
+first word is not read as a name ("Al final", "Como dijo": Al, Del, Como and
+Durante are also names in the census lists). The common US surname "Le" is
+left out of them on purpose.
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ from typing import NamedTuple
 CALENDAR = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                       "Saturday", "Sunday"})
+# Ordinary words of Spanish prose that the census lists hold as names or that open a Spanish sentence.
+SPANISH = frozenset("al del la las los el un una uno unos unas con sin por para pero como cuando luego después durante "
+                    "según nuestra nuestro nuestras nuestros este esta estos estas ese esa esos esas en de y o que se su sus "
+                    "lo les ya también hoy ayer cada todo toda todos todas otro otra otros otras entre sobre hasta desde "
+                    "mientras aunque si no sí muy más menos así allí aquí primero primera antes ahora entonces además donde "
+                    "mi mis hay fue era es son está están tiene tienen hace".split())
 _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
              ("er", ""), ("ers", ""), ("'s", ""), ("’s", ""))
 
@@ -42,7 +52,7 @@ _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing
 class Lists(NamedTuple):
     given: frozenset[str]  # "Sarah", "Will": Title case
     surnames: frozenset[str]  # "Jones", "Young": Title case
-    words: frozenset[str]  # ordinary (lower-case) English words: "mentor", "will", "young"
+    words: frozenset[str]  # ordinary (lower-case) English words: "mentor", "will", "young"; and SPANISH
 
 
 def _package_folder(package: str) -> Path:
@@ -88,7 +98,7 @@ def lists() -> Lists:
     try:
         given = (_census(female) | _census(male)) - CALENDAR
         surnames = _census(last)
-        words = _dictionary(dictionary)
+        words = _dictionary(dictionary) | SPANISH
     except OSError as exc:
         raise RuntimeError(f"a word list of the privacy check is missing ({exc.filename}): "
                            "reinstall the handbook's dependencies (pip install -e .)") from exc

@@ -78,6 +78,17 @@ var Glassbox = {
       return node;
     };
 
+    /**
+     * A message that holds nodes (a link, a strong word): the message, already in the page's language
+     * (gbT of "From {place}", unfilled), split at its `{name}` placeholders, each replaced by its value, a node
+     * or a text. Filled here, not by gbT, so that a reader's text holding "{place}" stays text.
+     * @param {string} message
+     * @param {Readonly<Record<string, Node | string>>} values
+     * @returns {Array<Node | string>}
+     */
+    const withNodes = (message, values) => message.split(/\{(\w+)\}/)
+      .map((part, i) => (i % 2 ? values[part] ?? `{${part}}` : part)).filter((part) => part !== "");
+
     /** localStorage, failing softly: it may be missing or refused (private mode, some file:// setups). */
     const storage = {
       /** @param {string} key @returns {string | null} the value, or null if there is none or it cannot be read */
@@ -196,7 +207,7 @@ var Glassbox = {
     };
 
     return {
-      STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
+      STORE, HANDOFF, $, $$, need, el, withNodes, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
       pageKey, pageTitle, download, handoff, ready,
     };
   })(),
