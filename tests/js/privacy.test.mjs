@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
-import "./helpers/words.mjs";
+import { speak } from "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-privacy-places.js";
 import privacy from "../../builder/glassbox_handbook/web/static/gb-privacy.js";
 
@@ -41,6 +41,23 @@ test("a finding of the browser check is explained and reworded in plain words", 
   const [mail] = check.lineFindings("Write to a.b@c.org today.");
   assert.ok(mail);
   assert.match(check.fix(mail), /take the e-mail address out/);
+});
+
+test("in a Spanish project the rules and the page's words give the advice in Spanish", () => {
+  const spanish = (/** @type {string} */ code) => execFileSync(python, ["-c",
+    `import json, sys; from glassbox_handbook import words; words.use_language("es"); ${code}`],
+  { env: { ...process.env, PYTHONPATH: `${root}builder` }, maxBuffer: 1 << 26, encoding: "utf8" });
+  const es = privacy.compile(JSON.parse(spanish("from glassbox_handbook.privacy.browser import rules; json.dump(rules(), sys.stdout)")));
+  new Function("window", spanish("from glassbox_handbook.web.words_script import words_script; sys.stdout.write(words_script())"))(globalThis);
+  try {
+    const [school] = es.lineFindings("Visitamos la Escuela Secundaria Benito Juárez.");
+    assert.ok(school);
+    assert.equal(es.what(school), "el nombre de una escuela");
+    assert.equal(es.fix(school), 'escriba "una escuela secundaria" en su lugar (si ya es un nombre inventado, inclúyalo como seudónimo)');
+    assert.equal(es.fix(school, false), 'escriba "una escuela secundaria" en su lugar');
+  } finally {
+    speak();
+  }
 });
 
 test("textFindings numbers the lines of a box", () => {

@@ -15,11 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
+from glassbox_handbook import words
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 from glassbox_handbook.domain.loader import bib_keys, bib_names
+from glassbox_handbook.privacy import browser
 from glassbox_handbook.privacy.names import lists
-from glassbox_handbook.privacy.scan import allowance, line_findings, scan
+from glassbox_handbook.privacy.scan import allowance, describe, fix, line_findings, scan
 
 PROJECT = Path(__file__).resolve().parents[2]
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
@@ -190,6 +192,22 @@ def test_each_finding_has_a_rewording_of_its_kind():
     assert '"an elementary school"' in suggestions["school"] and '"a middle school"' in suggestions["school"]
     assert suggestions["university"] == {'"a partner university"', '"a partner college"'}
     assert line_findings("Maria, the mentor teacher, spoke.", ALLOWED)[0].suggestion == '"the mentor teacher"'
+
+
+def test_a_spanish_project_is_told_what_was_found_and_how_to_reword_it_in_spanish():
+    words.use_language("es")
+    try:
+        person, school = line_findings("La Sra. Gómez visitó la Escuela Primaria Benito Juárez.", ALLOWED)
+        assert school.suggestion == '"una escuela primaria"'
+        assert describe(school) == "'Escuela Primaria Benito Juárez' parece el nombre de una escuela, y podría identificar un lugar"
+        assert fix(person).startswith('escriba un rol, como "el equipo docente"')
+        [mail] = line_findings("Escriba a maria.lopez@escuela.edu hoy.", ALLOWED)
+        assert fix(mail) == "quite la dirección de correo electrónico; diga a quién se escribió por su rol"
+        rules = browser.rules()  # what the browser's check reads, written in the build's language
+        assert rules["what"]["person"] == "un nombre de persona" and rules["reword"]["high"] == '"una escuela secundaria"'
+    finally:
+        words.use_language("en")
+    assert describe(school) == "'Escuela Primaria Benito Juárez' looks like the name of a school, which could identify a place"
 
 
 def test_authors_named_in_the_bibliography_are_not_flagged():

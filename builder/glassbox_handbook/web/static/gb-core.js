@@ -143,12 +143,13 @@ var Glassbox = {
     const textOf = (node) => cleanText(node?.textContent ?? "");
 
     /**
-     * A file-name-safe id: lower-case ASCII letters and digits joined by hyphens.
+     * A file-name-safe id: lower-case ASCII letters and digits joined by hyphens, accents dropped
+     * ("Escenario sin título" -> "escenario-sin-titulo").
      * @param {string} text
      * @param {string} fallback  what text with no letter or digit gives
      */
     const slugify = (text, fallback) =>
-      text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
+      text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
 
     /**
      * A value as YAML: its JSON text (JSON is YAML, so quotes, colons and line
