@@ -89,7 +89,7 @@ def _diagram(inputs: PrintInputs, docname: str, page: Page) -> tuple[str, bool]:
     levels = names(fw.level_by_id, meta.levels)
     html = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
                         f": highlighted are {enacted} at the {levels} level(s)")
-    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels.paired)
+    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels)
     return html, left_out
 
 

@@ -173,6 +173,12 @@ def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity)
                              answer, BODY, {"text", "item", "task"})]
 
 
+def _level_line(fw: Framework, level: Any) -> str:
+    """A level on the framework slide: its two sides ("District and college"), or its name."""
+    pair = fw.paired(level)
+    return f"{pair[0]} and {pair[1].lower()}" if pair else level.name
+
+
 def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
     """The framework in plain words, from the framework file: what opening the glass box means, the
     levels, then each group of components, every one in its plain sentence (its definition when the
@@ -182,7 +188,7 @@ def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
     if fw.plain.glass_box:
         out += paginate("framework", WORDS["glass_box"], [kick, heading(WORDS["glass_box"], HEADINGS, W)],
                         [body(fw.plain.glass_box, "lead", before=0)], BODY, {"lead"})
-    levels = [body(f"{lv.school_side} and {lv.university_side.lower()}", "text", before=8) for lv in fw.levels.paired]
+    levels = [body(_level_line(fw, lv), "text", before=8) for lv in fw.levels]
     lead = [body(fw.plain.levels, "lead", before=0)] if fw.plain.levels else []
     out += paginate("framework", WORDS["levels"], [kick, heading(WORDS["levels"], HEADINGS, W)], lead + levels, BODY,
                     {"lead", "text"})

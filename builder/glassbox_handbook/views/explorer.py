@@ -38,7 +38,7 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
     used_roles = {r for s in scenarios for r in s["roles"]}
     return {
         "components": [{"id": c.id, "name": c.name} for c in fw.components],
-        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.paired],
+        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels],
         "roles": [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles if r.id in used_roles or r.lens],
         "trajectories": [{"id": t.id, "name": t.name} for t in fw.trajectories],
         "bases": [{"id": b.id, "name": b.name} for b in fw.bases],

@@ -75,7 +75,7 @@ def map_data(ctx: ViewContext) -> dict[str, Any]:
     return {
         "format": FORMAT, "version": VERSION,
         "components": [{"id": c.id, "name": c.name, "core": c.id in core} for c in fw.components],
-        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.paired],
+        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels],
         "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
         "fields": [{"key": k, "label": label} for k, label, _ in FIELDS],
         "matrixFirst": "Scenario", "words": WORDS, "scenarios": scenarios,
@@ -104,11 +104,11 @@ def form(ctx: ViewContext) -> str:
         parts.append(f'<details class="gb-ss-comp" data-component="{escape(comp.id)}"><summary>'
                      f'<span class="gb-ss-comp-name">{escape(comp.name)}</span> <span class="gb-ss-count"></span></summary>'
                      f'<p class="gb-ss-hint">{escape(comp.definition)}</p>')
-        for level in fw.levels.paired:
+        for level in fw.levels:
             parts.append(f'<fieldset class="gb-ss-cell" data-level="{escape(level.id)}">'
                          f"<legend>{escape(comp.name)} at the {escape(level.name)} level</legend>")
             parts += [_text(f"ss-{comp.id}-{level.id}-{key}", label,
-                            hint.format(roles=role_example(fw)) if level == fw.levels.paired[0] else "")
+                            hint.format(roles=role_example(fw)) if level == fw.levels[0] else "")
                       for key, label, hint in FIELDS]
             parts.append("</fieldset>")
         parts.append("</details>")

@@ -48,12 +48,14 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
                         for p in page.prompts if p.component],
         })
     return {
-        "workshop": fw.workshop.model_dump(mode="json"),
+        # A room that names no side has every side; a role with no side is in every room (the script asks no more).
+        "workshop": {**fw.workshop.model_dump(mode="json"),
+                     "rooms": [{**r.model_dump(mode="json"), "sides": fw.room_sides(r)} for r in fw.workshop.rooms]},
         "chosenRule": CHOSEN_RULE,
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
         "components": [{"id": c.id, "name": c.name, "shape": c.shape, "listen": c.listen, "definition": c.definition}
                        for c in fw.components],
-        "roles": [{"id": r.id, "name": r.name, "side": r.side} for r in fw.roles],
+        "roles": [{"id": r.id, "name": r.name, "side": r.side or "both"} for r in fw.roles],
         "kitMinutes": kit_minutes(fw),
         "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
         "scenarios": scenarios,
