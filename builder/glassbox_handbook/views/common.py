@@ -36,8 +36,8 @@ def typographic(text: str) -> str:
 
 
 def filled(sentence: str, **parts: nodes.Node | str | list[nodes.Node | str]) -> list[nodes.Node]:
-    """A translated sentence with nodes in its named places: `filled(_("Read the {guide}."), guide=link)`.
-    The words around the places are text; a place given no part is left out."""
+    """A translated sentence with nodes in its named places, e.g. the sentence "Read the {guide}." with
+    `guide=` a link. The words around the places are text; a place given no part is left out."""
     out: list[nodes.Node] = []
     for i, piece in enumerate(re.split(r"\{(\w+)\}", sentence)):
         if i % 2:
