@@ -18,6 +18,7 @@ from glassbox_handbook.core.downloads import HANDBOOK
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs
 from glassbox_handbook.pdf.render import svg_as_image
+from glassbox_handbook.words import _
 
 HEAD_CHARS = 72  # a running head stays on one line beside the other
 _IMG = re.compile(r'<img class="gb-diagram-img"[^>]*>')
@@ -52,7 +53,9 @@ def cover_figure(inputs: PrintInputs, root: str) -> dict[str, str]:
     levels = ", ".join(level.name for level in fw.levels.paired)
     core = names(fw.component_by_id, fw.core)
     around = ", ".join(c.name for c in fw.around_core)
-    alt = f": at each level ({levels}), {core}, linked both ways" + (f"; across the levels, {around}" if around else "")
+    alt = _(": at each level ({levels}), {core}, linked both ways").format(levels=levels, core=core)
+    if around:
+        alt += _("; across the levels, {around}").format(around=around)
     image = _IMG.search(svg_as_image(html, alt))
     caption = _CAPTION.search(html)
     return {"image": image.group(0) if image else "", "caption": caption.group(1) if caption else ""}
