@@ -49,6 +49,10 @@ def test_a_spanish_project_builds_without_a_warning_and_checks_clean(spanish):
         assert (spanish["site"] / page).is_file(), page
     index = (spanish["site"] / "index.html").read_text(encoding="utf-8")
     assert 'lang="es"' in index and "Marco de Práctica Abierta" in index
+    # Sphinx's and Furo's words that Sphinx's own Spanish lacks, from the project's locales/es/.../sphinx.po
+    page = (spanish["site"] / "componentes" / "practica.html").read_text(encoding="utf-8")
+    for words in ("Saltar al contenido", "Volver arriba", "Siguiente", "Enlace a este encabezado"):
+        assert words in page, words
     checked = run("-m", "glassbox_handbook", "check", cwd=spanish["root"])
     assert "2 scenario file(s) checked: no problems." in checked.stdout
 
