@@ -15,21 +15,30 @@ import privacy from "../../builder/glassbox_handbook/web/static/gb-privacy.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = process.env.GLASSBOX_PYTHON ?? `${root}.venv/bin/python`;
-const rules = JSON.parse(execFileSync(python, ["-c",
-  "import json, sys; from glassbox_handbook.privacy.browser import rules; json.dump(rules(), sys.stdout)"],
+/** The rules a build in `language` writes. @param {string} language */
+const rulesIn = (language) => JSON.parse(execFileSync(python, ["-c",
+  "import json, sys; from glassbox_handbook import words; from glassbox_handbook.privacy.browser import rules; "
+  + "words.use_language(sys.argv[1]); json.dump(rules(), sys.stdout)", language],
 { env: { ...process.env, PYTHONPATH: `${root}builder` }, maxBuffer: 1 << 26, encoding: "utf8" }));
+const rules = rulesIn("en");
 const framework = JSON.parse(execFileSync(python, ["-c",
   "import json, sys; from glassbox_handbook.core.framework import load_framework; "
   + "json.dump(sorted(load_framework('handbook/framework.yaml').words), sys.stdout)"],
 { cwd: root, env: { ...process.env, PYTHONPATH: `${root}builder` }, encoding: "utf8" }));
 const check = privacy.compile(rules);
-/** @type {{ cases: Array<{ text: string, allowed?: string[], pseudonyms?: string[], findings: object[] }> }} */
+/** @type {{ cases: Array<{ text: string, language?: string, allowed?: string[], pseudonyms?: string[], findings: object[] }> }} */
 const corpus = JSON.parse(readFileSync(new URL("../privacy_cases.json", import.meta.url), "utf8"));
+/** The check a build in each language of the corpus ships. @type {Map<string, import("../../builder/glassbox_handbook/web/static/gb-privacy.js").Checker>} */
+const checks = new Map([["en", check]]);
+for (const language of new Set(corpus.cases.map((c) => c.language ?? "en"))) {
+  if (!checks.has(language)) checks.set(language, privacy.compile(rulesIn(language)));
+}
 
 for (const c of corpus.cases) {
   test(`the browser check finds exactly the recorded findings: ${c.text.slice(0, 50)}`, () => {
-    const allowed = new Set([...check.allowance([...(c.allowed ?? []), ...(c.pseudonyms ?? [])]), ...framework]);
-    assert.deepEqual(check.lineFindings(c.text, allowed), c.findings);
+    const own = checks.get(c.language ?? "en") ?? check;
+    const allowed = new Set([...own.allowance([...(c.allowed ?? []), ...(c.pseudonyms ?? [])]), ...framework]);
+    assert.deepEqual(own.lineFindings(c.text, allowed), c.findings);
   });
 }
 
@@ -44,11 +53,10 @@ test("a finding of the browser check is explained and reworded in plain words", 
 });
 
 test("in a Spanish project the rules and the page's words give the advice in Spanish", () => {
-  const spanish = (/** @type {string} */ code) => execFileSync(python, ["-c",
-    `import json, sys; from glassbox_handbook import words; words.use_language("es"); ${code}`],
-  { env: { ...process.env, PYTHONPATH: `${root}builder` }, maxBuffer: 1 << 26, encoding: "utf8" });
-  const es = privacy.compile(JSON.parse(spanish("from glassbox_handbook.privacy.browser import rules; json.dump(rules(), sys.stdout)")));
-  new Function("window", spanish("from glassbox_handbook.web.words_script import words_script; sys.stdout.write(words_script())"))(globalThis);
+  const es = checks.get("es") ?? privacy.compile(rulesIn("es"));
+  new Function("window", execFileSync(python, ["-c", "import sys; from glassbox_handbook import words; "
+    + "from glassbox_handbook.web.words_script import words_script; words.use_language('es'); sys.stdout.write(words_script())"],
+  { env: { ...process.env, PYTHONPATH: `${root}builder` }, encoding: "utf8" }))(globalThis);
   try {
     const [school] = es.lineFindings("Visitamos la Escuela Secundaria Benito Juárez.");
     assert.ok(school);

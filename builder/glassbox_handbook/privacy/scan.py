@@ -34,7 +34,7 @@ from functools import lru_cache
 from glassbox_handbook.privacy.names import CALENDAR, lists
 from glassbox_handbook.privacy.places import TRIGGER, Finding, institutions, opens_sentence, reword
 from glassbox_handbook.privacy.places import plain as is_plain
-from glassbox_handbook.words import _
+from glassbox_handbook.words import _, language
 
 
 def what() -> dict[str, str]:
@@ -161,9 +161,14 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.category(c).startswith("M"))
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> tuple[bool, bool, bool]:
-    """(a given name, a surname, an ordinary word): asked again for every "The" and "Mentors", so kept."""
+    """(a given name, a surname, an ordinary word), in the language the builder speaks now."""
+    return _kind_in(word, language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_in(word: str, language_code: str) -> tuple[bool, bool, bool]:
+    """Asked again for every "The" and "Mentors", so kept; per language, since each has its ordinary words."""
     base = _base(word)
     bare = _unaccented(base)
     names = lists()
