@@ -20,8 +20,9 @@ from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 from glassbox_handbook.domain.loader import bib_keys, bib_names
 from glassbox_handbook.privacy import browser
+from glassbox_handbook.privacy.advice import describe, fix
 from glassbox_handbook.privacy.names import lists
-from glassbox_handbook.privacy.scan import allowance, describe, fix, line_findings, scan
+from glassbox_handbook.privacy.scan import allowance, line_findings, scan
 
 PROJECT = Path(__file__).resolve().parents[2]
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")

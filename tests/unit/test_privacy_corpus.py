@@ -38,7 +38,7 @@ def test_the_corpus_reads_spanish_cases_in_a_spanish_project():
 
 def test_the_corpus_holds_every_kind_of_finding_and_ordinary_prose():
     kinds = {f["kind"] for c in CASES for f in c["findings"]}
-    assert kinds == set(browser.scan.what())
+    assert kinds == set(browser.advice.what())
     assert sum(not c["findings"] for c in CASES) >= 30
 
 

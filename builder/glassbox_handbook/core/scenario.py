@@ -21,7 +21,8 @@ from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.core.safety import SafetyRules
 from glassbox_handbook.core.skeleton import EXAMPLE
-from glassbox_handbook.privacy.scan import allowance, describe, fix, scan
+from glassbox_handbook.privacy.advice import describe, fix
+from glassbox_handbook.privacy.scan import allowance, scan
 
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
 

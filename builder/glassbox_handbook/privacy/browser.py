@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from glassbox_handbook.privacy import places, scan
+from glassbox_handbook.privacy import advice, places, scan
 from glassbox_handbook.privacy.names import _SUFFIXES, CALENDAR, lists
 
 # Python-only syntax and its JavaScript equivalent (the browser compiles every pattern with the "u" flag).
@@ -67,8 +67,8 @@ def rules() -> dict[str, Any]:
         "titles": sorted(scan.TITLES),
         "roleWords": list(scan.ROLE_WORDS),
         # the advice in the project's language: the rules are written again for every build
-        "what": scan.what(),
-        "takeOut": scan.take_out(),
+        "what": advice.what(),
+        "takeOut": advice.take_out(),
         "reword": places.reword(),
         "schoolLevels": places.SCHOOL_LEVELS,
         "function": sorted(places._FUNCTION),

@@ -26,7 +26,7 @@ from glassbox_handbook.words import _
 class Finding(NamedTuple):
     col: int  # 1-based, in the line as written
     text: str
-    kind: str  # a key of glassbox_handbook.privacy.scan.what()
+    kind: str  # a key of glassbox_handbook.privacy.advice.what()
     suggestion: str  # how to reword it, in the contributor's terms
 
 

@@ -34,31 +34,7 @@ from functools import lru_cache
 from glassbox_handbook.privacy.names import CALENDAR, lists
 from glassbox_handbook.privacy.places import TRIGGER, Finding, institutions, opens_sentence, reword
 from glassbox_handbook.privacy.places import plain as is_plain
-from glassbox_handbook.words import _, language
-
-
-def what() -> dict[str, str]:
-    """What each kind of finding looks like, in the project's language."""
-    return {
-        "person": _("a personal name"), "school": _("the name of a school"), "district": _("the name of a school district"),
-        "university": _("the name of a university or college"), "program": _("the name of a program"),
-        "email": _("an e-mail address"), "phone": _("a phone number"), "address": _("a street address"),
-    }
-
-
-def whom(kind: str) -> str:
-    """Whom a finding could identify: a person, or the place (and so the people) of the partnership."""
-    return _("someone") if kind in ("person", "email", "phone") else _("a place")
-
-
-def take_out() -> dict[str, str]:
-    """What to do with a contact detail: take it out (no rewording keeps it), in the project's language."""
-    return {
-        "email": _("take the e-mail address out; say who was written to by their role"),
-        "phone": _("take the phone number out"),
-        "address": _('take the street address out; write "a school in the district", or leave the place unnamed'),
-    }
-
+from glassbox_handbook.words import language
 
 # The grammar around a name, not names: titles, roles, verbs of speech, in English and in Spanish. These are
 # written here because no word list says which nouns are roles in a partnership.
@@ -280,21 +256,6 @@ def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Ite
         taken[f.col - 1:f.col - 1 + len(f.text)] = b"\x01" * len(f.text)
     found += _persons(masked, allowed, taken, citing)
     return sorted(found)
-
-
-def fix(finding: Finding) -> str:
-    """How to act on a finding, in the words of the person who wrote the line."""
-    contact = take_out()
-    if finding.kind in contact:
-        return contact[finding.kind]
-    return _("write {suggestion} instead (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)").format(
-        suggestion=finding.suggestion)
-
-
-def describe(finding: Finding) -> str:
-    """What a finding is and why it matters, for the check's report of a scenario file."""
-    return _("{text} looks like {what}, which could identify {whom}").format(
-        text=repr(finding.text), what=what()[finding.kind], whom=whom(finding.kind))
 
 
 _FIELD = re.compile(r"^([A-Za-z_]\w*):")
