@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 
 import { explorer, explorerData, lens, prompts, speak, worksheet, worksheetData } from "./glassbox.mjs";
+import search from "../../builder/glassbox_handbook/web/static/gb-search.js";
+import sections from "../../builder/glassbox_handbook/web/static/gb-sections.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = process.env.GLASSBOX_PYTHON ?? `${root}.venv/bin/python`;
@@ -30,6 +32,12 @@ describe("in a Spanish project", () => {
     assert.equal(explorer.statusText(1, 1, explorer.noFilters(), names), "Mostrando 1 de 1 escenario.");
     assert.equal(lens.statusText(1, "Líder"), "1 pregunta de esta página tiene que ver con Líder.");
     assert.equal(lens.statusText(4, "Líder"), "4 preguntas de esta página tienen que ver con Líder.");
+  });
+
+  test("the search's status and a section's fold button are in Spanish", () => {
+    assert.equal(search.statusText(1, "mentor"), "1 página coincide con “mentor”, la mejor primero.");
+    assert.equal(search.statusText(0, "zzz"), "Ninguna página coincide con “zzz”. Pruebe con menos palabras o con otras.");
+    assert.equal(sections.buttonLabel(true, "Fuentes"), "Contraer la sección “Fuentes”");
   });
 
   test("the exported answers and their file are in Spanish", () => {

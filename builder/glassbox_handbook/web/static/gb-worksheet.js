@@ -148,7 +148,7 @@
       if (flagged.length) {
         section.hidden = true;
         const first = labelOf(/** @type {HTMLElement} */ (flagged[0]));
-        status.textContent = gbN("The text for the form is held back: one box holds details that could identify someone. It is marked below the box, with how to reword it: “{first}”. If a name is one you made up, add it to “Invented names in the account”.", "The text for the form is held back: {n} boxes hold details that could identify someone. Each is marked below its box, with how to reword it; the first is “{first}”. If a name is one you made up, add it to “Invented names in the account”.", flagged.length, { first });
+        status.textContent = gbN("The text for the form is held back: the box “{first}” holds details that could identify someone. They are marked below it, with how to reword them. If a name is one you made up, add it to “Invented names in the account”.", "The text for the form is held back: {n} boxes hold details that could identify someone. Each is marked below its box, with how to reword it; the first is “{first}”. If a name is one you made up, add it to “Invented names in the account”.", flagged.length, { first });
         flagged[0]?.focus();
         return;
       }
