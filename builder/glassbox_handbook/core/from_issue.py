@@ -197,7 +197,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         if basis is None:
             problems.append(Problem(comp.name, "say where the account comes from, after “Where the account comes from:”, "
                                     "as one of: " + ", ".join(f"“{b.name}”" for b in fw.bases) + "."))
-            basis = fw.basis_by_id[fw.defaults.basis]
+            basis = fw.basis_by_id[fw.default_basis]
         story = parts.get("story", "")
         if parts.get("source"):
             story = (story + "\n\nSource, as the contributors named it: " + " ".join(parts["source"].split())).strip()
@@ -218,7 +218,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         problems.append(Problem(labels["title"], note + "."))
     contributor = " ".join(answers.get("name", "").split())[:200] or "Anonymous contributor"
     values = example_values(fw, id=slug, title=title, contributor=contributor, levels=levels, roles=roles,
-                            trajectory=trajectories[0] if trajectories else fw.defaults.trajectory,
+                            trajectory=trajectories[0] if trajectories else fw.default_trajectory,
                             deidentified=deidentified, consent=consent or "not-needed", pseudonyms=pseudonyms,
                             introduction=answers.get("felt_difficulty", "").strip(),
                             **{f: " ".join(answers.get(f, "").split()) for f in FACTS})
