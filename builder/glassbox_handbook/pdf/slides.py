@@ -240,12 +240,7 @@ def closing_slides(inputs: PrintInputs, kit: SessionKit, activity: Activity) -> 
         common, url = inputs.common(""), page_url(inputs.baseurl, docname)
         if url.startswith("http"):
             paras.append(Para(_("The scenario online: {url}").format(url=url), FLOOR, "foot", 1.2, before=18))
-        if common["version"]:
-            edition = _("{project}, version {version}, {date}.").format(project=common["project"], version=common["version"],
-                                                                        date=common["date"])
-        else:
-            edition = _("{project}, {date}.").format(project=common["project"], date=common["date"])
-        paras.append(Para(f"{edition} {common['licence']}.", FLOOR, "foot", 1.2, before=10))
+        paras.append(Para(f"{common['edition']} {common['licence']}.", FLOOR, "foot", 1.2, before=10))
     return paginate("close" if close else "reflect", activity.title, [
         kicker(activity, _("Close") if close else _("Reflect")), heading(activity.title, HEADINGS, W)], paras, BODY,
         {"lead", "item"})
@@ -297,8 +292,7 @@ def geometry_css(fw: Framework) -> str:
     """The sizes the slides were laid out for, given to slides.css from the one place they are set."""
     return (f".slide {{ width: {PAGE_W}pt; height: {PAGE_H}pt; padding: {PAD_TOP}pt {PAD_X}pt {PAD_BOTTOM}pt; }}"
             f".slide-head {{ padding-bottom: 4pt; border-bottom-width: 2pt; margin-bottom: {RULE - 6}pt; }}"
-            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}"
-            "")
+            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}")
 
 
 DOCUMENTS = slides
