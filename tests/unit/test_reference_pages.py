@@ -31,6 +31,16 @@ def test_the_checked_in_reference_pages_and_schema_are_what_the_code_writes():
     assert (SCAFFOLD / "framework.schema.json").read_text() == reference_pages.framework_schema()
 
 
+def test_every_languages_new_project_has_the_schema_and_a_framework_file_that_passes_it():
+    scaffolds = sorted(d for d in SCAFFOLD.parent.iterdir() if d.is_dir() and d.name != "__pycache__")
+    assert [d.name for d in scaffolds] >= ["en", "es"]
+    schema = reference_pages.framework_schema()
+    for folder in scaffolds:
+        assert (folder / "framework.schema.json").read_text() == schema, folder.name
+        jsonschema.validate(yaml.safe_load((folder / "framework.yaml").read_text()), json.loads(schema))
+        load_framework(folder / "framework.yaml")
+
+
 def test_every_key_of_the_framework_file_has_a_row_with_its_type_and_what_it_changes():
     page = (PAGES / "framework-file.md").read_text()
     sections = re.split(r"^\(framework-file-\w+\)=\n", page, flags=re.M)[1:]

@@ -83,9 +83,8 @@ class Look:
         """The accessible name says in words what the highlight shows."""
         if not self.highlight:
             return label
-        if cid in self.on_comps and level_on:
-            return _("{part}: enacted in this scenario").format(part=label)
-        return _("{part}: not enacted here").format(part=label)
+        state = _("{part}: enacted in this scenario") if cid in self.on_comps and level_on else _("{part}: not enacted here")
+        return state.format(part=label)
 
 
 def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], room: float = 0) -> str:

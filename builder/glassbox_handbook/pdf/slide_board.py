@@ -15,15 +15,10 @@ from typing import Any
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.core.session import SessionPlan
+from glassbox_handbook.words import _
 
 BOARD = 20.0  # the diagram's words on a slide
 KEY = 18.0  # its labels and key, the smallest type of any slide
-WORDS = {
-    "levels_label": "Levels",
-    "today": "Black: today",
-    "shown": "Thick: in the scenario",
-    "left_out": "Dashed: not in the scenario",
-}
 
 
 def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]:
@@ -39,6 +34,7 @@ def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]
         state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"
         groups.setdefault(c.group, []).append({"id": c.id, "name": c.name, "state": state})
     shown = {c["state"] for g in groups.values() for c in g} | {lv["state"] for lv in levels}
-    key = [WORDS[k] for k, state in (("today", "today"), ("shown", "on"), ("left_out", "off")) if state in shown]
+    words = {"today": _("Black: today"), "on": _("Thick: in the scenario"), "off": _("Dashed: not in the scenario")}
+    key = [words[state] for state in ("today", "on", "off") if state in shown]
     return {"levels": levels, "groups": [{"name": g, "parts": items} for g, items in groups.items()],
-            "key": key, "size": BOARD, "key_size": KEY, "label": WORDS["levels_label"]}
+            "key": key, "size": BOARD, "key_size": KEY, "label": _("Levels")}
