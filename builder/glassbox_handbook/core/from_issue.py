@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, PARTS, IssueField, issue_fields
+from glassbox_handbook.core.issue_form import CONSENT, PARTS, IssueField, deidentify, issue_fields
 from glassbox_handbook.core.skeleton import Draft, example_values, render
 from glassbox_handbook.privacy.scan import WHAT, allowance, fix, line_findings
 
@@ -209,7 +209,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
                                 "one, starting with “In one sentence:”."))
     consent = {text: key for key, text in CONSENT}.get(answers.get("consent", "").strip(), "")
     ticked = re.findall(r"^- \[[xX]\] (.+)$", answers.get("deidentified", ""), re.M)
-    deidentified = all(text in ticked for _, text in DEIDENTIFY)
+    deidentified = all(text in ticked for _key, text in deidentify(fw))
     pseudonyms = [p.strip() for p in answers.get("pseudonyms", "").split("\n") if p.strip()][:50]
     problems += _privacy(fields, answers, framework_words | allowance(pseudonyms))
     title = " ".join(answers.get("title", "").split())[:200]
