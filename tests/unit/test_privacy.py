@@ -201,7 +201,7 @@ def test_authors_named_in_the_bibliography_are_not_flagged():
 
 def test_framework_vocabulary_is_never_flagged():
     names = [c.name for c in FW.components] + [c.name for c in FW.concepts] + [r.name for r in FW.roles] \
-        + [lvl.name for lvl in FW.levels.paired] + [lvl.name for lvl in FW.levels.base]
+        + [lvl.name for lvl in FW.levels] + [lvl.name for lvl in FW.base_levels]
     for name in names:
         for sentence in (f"{name} came up first.", f"The team discussed {name} at length.", f"# {name}"):
             assert line_findings(sentence, ALLOWED) == [], sentence

@@ -32,9 +32,16 @@ from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.workshop_model import Room, Step
+from glassbox_handbook.words import _
 
 # How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
+# In English: `chosen_rule()` gives it in the project's language.
 CHOSEN_RULE = "The facilitator chose the components: {names}."
+
+
+def chosen_rule() -> str:
+    """How the rule reads when the facilitator chose (`{names}`: the components), in the project's language."""
+    return _("The facilitator chose the components: {names}.")
 KIT_MINUTES = 60  # the length of the ready-made printed sessions (guide, handout, slides, cards), when offered
 
 
@@ -47,11 +54,15 @@ def kit_rooms(fw: Framework) -> list[tuple[Room, str]]:
     return [(r, "" if i == 0 else r.id) for i, r in enumerate(fw.workshop.rooms) if i == 0 or r.kit]
 
 
-# What the build says about a plan it had to adapt (one place, for gettext).
-NOTES = {
-    "open": "{component}: no prompt for this room, so the groups work from the summary",
-    "bring": "prompt {number} asks {absent} to act; this room is asked what it would bring to them",
-}
+def open_note(component: str) -> str:
+    """What the build and the guide say of a component the plan has no prompt for in this room."""
+    return _("{component}: no prompt for this room, so the groups work from the summary").format(component=component)
+
+
+def bring_note(number: int, absent: str) -> str:
+    """What the build says of a prompt put to the room through its `bring` words."""
+    return _("prompt {number} asks {absent} to act; this room is asked what it would bring to them").format(
+        number=number, absent=absent)
 
 
 class Activity(NamedTuple):
@@ -90,11 +101,17 @@ class SessionPlan(NamedTuple):
     rule: str  # how they were chosen, in words
     activities: tuple[Activity, ...]
     room: str = ""  # the id of the room it is for
-    notes: tuple[str, ...] = ()  # what the plan adapted for this scenario and room (NOTES), for the build to say
+    notes: tuple[str, ...] = ()  # what the plan adapted for this scenario and room (`open_note`, `bring_note`), for the build to say
 
     @property
     def prompts(self) -> tuple[PagePrompt, ...]:
         return tuple(p for a in self.activities for p in a.prompts)
+
+    @property
+    def open_components(self) -> tuple[str, ...]:
+        """The components it works on with no prompt for its room (the groups work from the summary)."""
+        return tuple(a.component for a in self.activities if a.kind == "component" and not a.prompts)
+
 
     def questions(self, fw: Framework) -> list[Question]:
         """The session's prompts, numbered from 1 in the plan's order, in the room's words."""
@@ -132,7 +149,7 @@ def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = No
         by_id = {s.component: s for s in enacted}
         picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id][:room(fw, minutes)]
         if picked:
-            return picked, CHOSEN_RULE.format(names=names(fw.component_by_id, (s.component for s in picked)))
+            return picked, chosen_rule().format(names=names(fw.component_by_id, (s.component for s in picked)))
     rank = {basis: i for i, basis in enumerate(fw.workshop.focus_order)}
     order = {c.id: i for i, c in enumerate(fw.components)}
     ranked = sorted(enacted, key=lambda s: (rank.get(s.basis, len(rank)), order[s.component]))
@@ -195,7 +212,7 @@ def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] 
         values = {**facts, "component": comp.name, "summary": sec.summary, "listen": comp.listen or comp.definition}
         bring = tuple(p.id for p in picked if fw.absent(who, p.roles))
         if not picked:
-            notes.append(NOTES["open"].format(component=comp.name))
+            notes.append(open_note(comp.name))
         steps.append((share, "component", _fill(step, **values),
                       {"component": sec.component, "anchor": sec.anchor, "prompts": picked, "bring": bring}))
     reflect = ("gaps", _fill(words.gaps, **facts, gaps=gaps)) if gaps else ("strengths", _fill(words.strengths, **facts))
@@ -209,5 +226,5 @@ def plan_session(fw: Framework, page: Page, minutes: int, components: list[str] 
     for q in plan.questions(fw):
         if q.brought:
             absent = fw.absent(who, next(p.roles for p in plan.prompts if p.id == q.id))
-            notes.append(NOTES["bring"].format(number=q.number, absent=names(fw.role_by_id, absent)))
+            notes.append(bring_note(q.number, names(fw.role_by_id, absent)))
     return plan._replace(notes=tuple(notes))

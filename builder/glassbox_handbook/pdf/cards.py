@@ -16,8 +16,9 @@ from glassbox_handbook.core.downloads import CARDS, session_cards_stem
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page, PagePrompt
-from glassbox_handbook.pdf.documents import Mark, PdfDocument, PrintInputs, SessionKit, mark_of, session_kits
+from glassbox_handbook.pdf.documents import Mark, PdfDocument, PrintInputs, SessionKit, continued_word, mark_of, session_kits
 from glassbox_handbook.pdf.fit import Para, fits, flow, settable, step_down, text_width, wrap
+from glassbox_handbook.words import _
 
 MM = 72 / 25.4
 COLS = 2
@@ -32,7 +33,11 @@ LEADING, HEAD_LEADING = 1.3, 1.2
 HEAD_RULE = 2.0  # the rule under the head and the padding above it, in points
 HEAD_GAP = 3 * MM  # the head's rule and the space after it
 FOOT_GAP = 2.5 * MM
-CONTINUED, CONTINUES = "(continued)", "Continues on the next card"
+
+
+def continues() -> str:
+    """What the foot of a card that goes on on the next says (one line at the size MORE)."""
+    return _("Continues on the next card")
 
 
 class Card(NamedTuple):
@@ -51,7 +56,7 @@ def mark_width(fw: Framework) -> float:
 
 
 def head_lines(label: str, width: float, continued: bool) -> int:
-    return len(wrap(f"{label} {CONTINUED}" if continued else label, width, HEAD, bold=True))
+    return len(wrap(f"{label} {continued_word()}" if continued else label, width, HEAD, bold=True))
 
 
 def head_pad(lines: int, marked: bool) -> float:
@@ -99,9 +104,9 @@ def deck(inputs: PrintInputs) -> list[Card]:
         source = page.scenario.title if page.scenario else page.title
         for prompt in page.prompts:
             label, mark = label_of(fw, page, prompt)
-            foot = [f"From: {source}"] if source != label else []
+            foot = [_("From: {source}").format(source=source)] if source != label else []
             if prompt.roles:
-                foot.append("For: " + ", ".join(roles.get(r, r) for r in prompt.roles))
+                foot.append(_("For: {roles}").format(roles=", ".join(roles.get(r, r) for r in prompt.roles)))
             out += cards_for(label, mark, prompt.text, " · ".join(foot), marked_w if mark else INNER_W)
     return out
 
@@ -138,20 +143,12 @@ def rows(cards: list[Card]) -> list[list[dict[str, Any]]]:
 
 def cards(inputs: PrintInputs) -> list[PdfDocument]:
     fw = inputs.fw
-    title = f"{inputs.common('')['project']}: design prompt cards"
+    title = _("{project}: design prompt cards").format(project=inputs.common("")["project"])
     legend = [(c.name, mark_of(fw, c.id)) for c in fw.components]
     return [PdfDocument(CARDS, "cards.html",
-                        {**inputs.common(title), "rows": rows(deck(inputs)), "scenarios_left_out": inputs.left_out,
-                         "legend": legend, "geometry": geometry_css(fw), "continued": CONTINUED,
-                         "continues": CONTINUES}, ("cards.css",))]
-
-
-SESSION_WORDS = {
-    "heading": "{title}: this session's cards",
-    "intro": "One set per group. The numbers are the handout's and the slides': prompt {first} to {last}.",
-    "label": "Prompt {number} · {name}",
-    "room": "{room}",
-}
+                        {**inputs.common(title), "heading": title, "rows": rows(deck(inputs)),
+                         "scenarios_left_out": inputs.left_out, "legend": legend, "geometry": geometry_css(fw),
+                         "continued": continued_word(), "continues": continues()}, ("cards.css",))]
 
 
 def session_deck(fw: Framework, kit: SessionKit) -> list[Card]:
@@ -160,8 +157,8 @@ def session_deck(fw: Framework, kit: SessionKit) -> list[Card]:
     out: list[Card] = []
     for q in kit.plan.questions(fw):
         comp = fw.component_by_id.get(q.component)
-        label = SESSION_WORDS["label"].format(number=q.number, name=comp.name if comp else "")
-        foot = f"For: {names(fw.role_by_id, q.roles)}" if q.roles else kit.page.scenario.title
+        label = _("Prompt {number} · {name}").format(number=q.number, name=comp.name if comp else "")
+        foot = _("For: {roles}").format(roles=names(fw.role_by_id, q.roles)) if q.roles else kit.page.scenario.title
         out += cards_for(label, mark_of(fw, q.component), q.text, foot, marked_w if comp else INNER_W)
     return out
 
@@ -173,12 +170,13 @@ def session_cards(inputs: PrintInputs) -> list[PdfDocument]:
     for kit in session_kits(inputs):
         meta = kit.page.scenario
         count = len(kit.plan.questions(fw))
-        title = SESSION_WORDS["heading"].format(title=meta.title)
+        title = _("{title}: this session's cards").format(title=meta.title)
+        intro = _("One set per group. The numbers are the handout's and the slides': prompt {first} to {last}.")
         out.append(PdfDocument(session_cards_stem(meta.id, kit.tail), "cards.html",
                                {**inputs.common(title + kit.room_title),
-                                "heading": title, "session_intro": SESSION_WORDS["intro"].format(first=1, last=count),
+                                "heading": title, "session_intro": intro.format(first=1, last=count),
                                 "rows": rows(session_deck(fw, kit)), "scenarios_left_out": 0, "legend": [],
-                                "geometry": geometry_css(fw), "continued": CONTINUED, "continues": CONTINUES},
+                                "geometry": geometry_css(fw), "continued": continued_word(), "continues": continues()},
                                ("cards.css",)))
     return out
 

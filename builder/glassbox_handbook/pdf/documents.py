@@ -20,6 +20,12 @@ from glassbox_handbook.core.session import SessionPlan, kit_minutes, kit_rooms, 
 from glassbox_handbook.core.workshop_model import Room
 from glassbox_handbook.domain.loader import BibEntry
 from glassbox_handbook.pdf.render import data_uri_svg
+from glassbox_handbook.words import _
+
+
+def continued_word() -> str:
+    """What the head of a card or a slide that goes on from the one before adds, in the project's language."""
+    return _("(continued)")
 
 
 class PdfDocument(NamedTuple):
@@ -52,11 +58,12 @@ class PrintInputs(NamedTuple):
         return [(doc, page) for doc, page in self.scenarios if not self.only or page.scenario.id in self.only]
 
 
-def per_scenario(inputs: PrintInputs, stem: Callable[[str], str], template: str, what: str,
+def per_scenario(inputs: PrintInputs, stem: Callable[[str], str], template: str, title: str,
                  context: Callable[[PrintInputs, str, Page], dict[str, Any]], styles: tuple[str, ...]) -> list[PdfDocument]:
-    """One document of a kind (a guide, a packet) for each chosen scenario, titled "<scenario>: <what>"."""
+    """One document of a kind (a packet) for each chosen scenario, titled `title` ("{title}: participant
+    packet", in the project's language) with the scenario's title filled in."""
     return [PdfDocument(stem(page.scenario.id), template,
-                        {**inputs.common(f"{page.scenario.title}: {what}"), **context(inputs, docname, page)}, styles)
+                        {**inputs.common(title.format(title=page.scenario.title)), **context(inputs, docname, page)}, styles)
             for docname, page in inputs.chosen]
 
 
@@ -72,7 +79,7 @@ class SessionKit(NamedTuple):
     @property
     def room_title(self) -> str:
         """What a document's title adds for its room: nothing for the default room, else " (the room)"."""
-        return f" ({self.room.name.lower()})" if self.tail else ""
+        return _(" ({room})").format(room=self.room.name.lower()) if self.tail else ""
 
 
 def session_kits(inputs: PrintInputs) -> list[SessionKit]:
@@ -94,6 +101,14 @@ SHAPES = {
 }
 
 
+def shape_alt(shape: str) -> str:
+    """A component's shape as an image's text alternative ("circle shape"), in the project's language."""
+    alts = {"square": _("square shape"), "circle": _("circle shape"), "triangle": _("triangle shape"),
+            "diamond": _("diamond shape"), "hexagon": _("hexagon shape"), "pentagon": _("pentagon shape"),
+            "star": _("star shape")}
+    return alts.get(shape, alts["circle"])
+
+
 def shape_uri(shape: str) -> str:
     inner = SHAPES.get(shape, SHAPES["circle"])
     return data_uri_svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20">'
@@ -105,13 +120,13 @@ class Mark(NamedTuple):
     letters beside it (the letters tell a circle from a hexagon when both are small, or grey)."""
 
     uri: str  # the shape as an image
-    shape: str  # its name, for the image's text alternative
+    shape: str  # the image's text alternative: its shape, in words ("circle shape")
     code: str
 
 
 def mark_of(fw: Framework, component: str) -> Mark | None:
     comp = fw.component_by_id.get(component)
-    return Mark(shape_uri(comp.shape), comp.shape, comp.mark) if comp else None
+    return Mark(shape_uri(comp.shape), shape_alt(comp.shape), comp.mark) if comp else None
 
 
 def page_url(baseurl: str, docname: str) -> str:

@@ -33,20 +33,15 @@ from glassbox_handbook.core.downloads import (
     slides_pdf,
 )
 from glassbox_handbook.core.facts import names
-from glassbox_handbook.core.session import Activity, SessionPlan
+from glassbox_handbook.core.session import Activity, SessionPlan, open_note
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, page_url, session_kits
 from glassbox_handbook.pdf.handout import plain_words, questions
 from glassbox_handbook.pdf.packets import link, sources
+from glassbox_handbook.words import _, _n
 
 logger = logging.getLogger(__name__)
 NEXT_STEP_ROWS = 5  # rows of the next-steps table: one per group of a room of twenty
-WORDS = {
-    "title": "facilitator guide",
-    "reworded": "Reworded for this room: prompt{s} {numbers} ask{verb} {roles} to act, who are not in the room, so the "
-                "handout asks what your groups would bring to them and ask of them.",
-    "notes": "%s, %s: %s",
-    "planner": "handbook/planner",
-}
+PLANNER = "handbook/planner"  # the session planner's page
 
 
 def clock(minutes: int) -> str:
@@ -97,14 +92,16 @@ def guide_context(inputs: PrintInputs, kit: SessionKit) -> dict[str, Any]:
     fill = {**room.words, **files, "people": words.people, "groups": groups, "group_size": words.group_size}
     concepts = [fw.concept_by_id[c] for c in dict.fromkeys(t.concept for t in kit.page.terms) if c in fw.concept_by_id]
     for note in plan.notes:
-        logger.info(WORDS["notes"], meta.id, room.id, note)
+        logger.info("%s, %s: %s", meta.id, room.id, note)
     brought = [q for q in plan.questions(fw) if q.brought]
     absent = dict.fromkeys(r for q in brought for p in plan.prompts if p.id == q.id for r in fw.absent(room, p.roles))
-    said = [n for n in plan.notes if not n.startswith("prompt ")]
+    said = [open_note(fw.component_by_id[c].name) for c in plan.open_components if c in fw.component_by_id]
     if brought:
-        said.append(WORDS["reworded"].format(s="s" if len(brought) > 1 else "", verb="" if len(brought) > 1 else "s",
-                                             numbers=", ".join(str(q.number) for q in brought),
-                                             roles=names(fw.role_by_id, absent)))
+        said.append(_n("Reworded for this room: prompt {numbers} asks {roles} to act, who are not in the room, so the "
+                       "handout asks what your groups would bring to them and ask of them.",
+                       "Reworded for this room: prompts {numbers} ask {roles} to act, who are not in the room, so the "
+                       "handout asks what your groups would bring to them and ask of them.", len(brought)).format(
+                           numbers=", ".join(str(q.number) for q in brought), roles=names(fw.role_by_id, absent)))
     return {"meta": meta, "room": room, "minutes": plan.minutes, "rows": plan_rows(plan, numbers), "rule": plan.rule,
             "focus": names(fw.component_by_id, plan.focus), "steps": steps(inputs, kit), "plain": plain_words(fw),
             "materials": [m.format(**fill) for m in words.materials], "setup": [m.format(**fill) for m in words.setup],
@@ -112,7 +109,7 @@ def guide_context(inputs: PrintInputs, kit: SessionKit) -> dict[str, Any]:
             "debrief": [q.format(**fill) for q in words.debrief], "moves": words.moves, "concepts": concepts,
             "next_rows": NEXT_STEP_ROWS, "link": link(inputs, kit.docname), "notes": said,
             "after": [{"text": a["text"], "url": page_url(inputs.baseurl, a["page"])} for a in words.after],
-            "planner": page_url(inputs.baseurl, WORDS["planner"]), "other_lengths": [m for m in words.lengths if m != plan.minutes],
+            "planner": page_url(inputs.baseurl, PLANNER), "other_lengths": [m for m in words.lengths if m != plan.minutes],
             "packet_files": [pdf_name(packet_stem(meta.id), p) for p in PAPER_NAMES], "sources": sources(inputs, meta)}
 
 
@@ -123,7 +120,8 @@ def guides(inputs: PrintInputs) -> list[PdfDocument]:
         meta = kit.page.scenario
         room = kit.room_title
         out.append(PdfDocument(guide_stem(meta.id, kit.tail), "guide.html",
-                               {**inputs.common(f"{meta.title}: {WORDS['title']}{room}"), **guide_context(inputs, kit)},
+                               {**inputs.common(_("{title}: facilitator guide").format(title=meta.title) + room),
+                                **guide_context(inputs, kit)},
                                ("guide.css",)))
     return out
 

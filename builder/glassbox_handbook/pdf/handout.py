@@ -22,15 +22,12 @@ from typing import Any
 from glassbox_handbook.core.downloads import POSTER, handout_stem
 from glassbox_handbook.core.facts import names, scenario_facts
 from glassbox_handbook.core.framework import Framework
-from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, session_kits, shape_uri
+from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, session_kits, shape_alt, shape_uri
 from glassbox_handbook.pdf.packets import link
+from glassbox_handbook.words import _
 
 # Ruled lines under a prompt: fewer when a session has many prompts, so the handout stays within six pages.
 LINES = {4: 7, 6: 5}
-WORDS = {
-    "title": "{title}: session handout",
-    "poster_title": "{short}: where is our own work thinnest?",
-}
 
 
 def plain_words(fw: Framework) -> dict[str, Any]:
@@ -38,9 +35,9 @@ def plain_words(fw: Framework) -> dict[str, Any]:
     groups: dict[str, list[dict[str, str]]] = {}
     for c in fw.components:
         groups.setdefault(c.group, []).append({"name": c.name, "plain": c.plain or c.definition, "code": c.mark,
-                                               "shape": shape_uri(c.shape), "shape_name": c.shape})
+                                               "shape": shape_uri(c.shape), "shape_name": shape_alt(c.shape)})
     return {"name": fw.framework.name, "short": fw.framework.short_name, "intro": fw.plain.intro, "glass_box": fw.plain.glass_box,
-            "levels": fw.plain.levels, "pairs": [(lv.school_side, lv.university_side) for lv in fw.levels.paired],
+            "levels": fw.plain.levels, "pairs": [fw.paired(lv) or (lv.name, "") for lv in fw.levels],
             "groups": [{"name": g, "parts": parts} for g, parts in groups.items()]}
 
 
@@ -50,7 +47,7 @@ def questions(fw: Framework, kit: SessionKit) -> list[dict[str, Any]]:
     for q in kit.plan.questions(fw):
         comp = fw.component_by_id.get(q.component)
         out.append({"number": q.number, "text": q.text, "where": comp.name if comp else "", "brought": q.brought,
-                    "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else "",
+                    "shape": shape_uri(comp.shape) if comp else "", "shape_name": shape_alt(comp.shape) if comp else "",
                     "roles": names(fw.role_by_id, q.roles)})
     return out
 
@@ -77,10 +74,10 @@ def handouts(inputs: PrintInputs) -> list[PdfDocument]:
         meta = kit.page.scenario
         room = kit.room_title
         out.append(PdfDocument(handout_stem(meta.id, kit.tail), "handout.html",
-                               {**inputs.common(WORDS["title"].format(title=meta.title) + room),
+                               {**inputs.common(_("{title}: session handout").format(title=meta.title) + room),
                                 **handout_context(inputs, kit)}, ("handout.css",)))
     fw = inputs.fw
-    title = WORDS["poster_title"].format(short=fw.framework.short_name)
+    title = _("{short}: where is our own work thinnest?").format(short=fw.framework.short_name)
     out.append(PdfDocument(POSTER, "poster.html", {**inputs.common(title), "heading": title, "plain": plain_words(fw)},
                            ("poster.css",)))
     return out

@@ -20,8 +20,9 @@ from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.domain.loader import format_references
-from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, page_url, per_scenario, shape_uri
+from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, page_url, per_scenario, shape_alt, shape_uri
 from glassbox_handbook.pdf.render import data_uri_svg, svg_as_image
+from glassbox_handbook.words import _, _n
 
 # The key under the diagram: the same look the diagram's style gives enacted and left-out parts (render.SVG_STYLE).
 _KEY_ON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20"><defs>'
@@ -65,7 +66,7 @@ def numbered_prompts(fw: Framework, page: Page) -> list[dict[str, Any]]:
     for number, p in enumerate(page.prompts, start=1):
         comp = fw.component_by_id.get(p.component)
         out.append({"id": p.id, "number": number, "text": p.text, "where": comp.name if comp else p.section,
-                    "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else "",
+                    "shape": shape_uri(comp.shape) if comp else "", "shape_name": shape_alt(comp.shape) if comp else "",
                     "roles": [roles.get(r, r) for r in p.roles]})
     return out
 
@@ -88,8 +89,9 @@ def _diagram(inputs: PrintInputs, docname: str, page: Page) -> tuple[str, bool]:
     enacted = names(fw.component_by_id, (s.component for s in page.sections))
     levels = names(fw.level_by_id, meta.levels)
     html = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
-                        f": highlighted are {enacted} at the {levels} level(s)")
-    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels.paired)
+                        _n(": highlighted are {components} at the {levels} level", ": highlighted are {components} at the {levels} levels",
+                           len(meta.levels)).format(components=enacted, levels=levels))
+    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels)
     return html, left_out
 
 
@@ -103,7 +105,7 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
         basis = fw.basis_by_id.get(sec.basis)
         parts.append({"name": comp.name if comp else sec.title, "anchor": sec.anchor, "summary": sec.summary,
                       "basis": basis.name if basis else sec.basis,
-                      "shape": shape_uri(comp.shape) if comp else "", "shape_name": comp.shape if comp else ""})
+                      "shape": shape_uri(comp.shape) if comp else "", "shape_name": shape_alt(comp.shape) if comp else ""})
     return {"meta": meta, "short_name": fw.framework.short_name, "diagram": diagram, "left_out": left_out,
             "key_on": data_uri_svg(_KEY_ON), "key_off": data_uri_svg(_KEY_OFF), "facts": scenario_facts(fw, meta),
             "parts": parts, "prompts": numbered_prompts(fw, page), "lines": WRITING_LINES,
@@ -112,7 +114,7 @@ def packet_context(inputs: PrintInputs, docname: str, page: Page) -> dict[str, A
 
 def packets(inputs: PrintInputs) -> list[PdfDocument]:
     """The participant packet of every scenario (or of those in `only`)."""
-    return per_scenario(inputs, packet_stem, "packet.html", "participant packet", packet_context, ("packet.css",))
+    return per_scenario(inputs, packet_stem, "packet.html", _("{title}: participant packet"), packet_context, ("packet.css",))
 
 
 DOCUMENTS = packets

@@ -9,7 +9,6 @@ its ids are prefixed with the page's, so anchors never collide.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Set
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,7 +27,7 @@ from glassbox_handbook.core.downloads import pdf_name
 from glassbox_handbook.domain.loader import bibliography_for, framework_for
 from glassbox_handbook.pdf import handbook
 from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, kit
-from glassbox_handbook.pdf.render import meta_tags, source_date, svg_as_image, write_pdf
+from glassbox_handbook.pdf.render import long_date, meta_tags, source_date, svg_as_image, words_css, write_pdf
 from glassbox_handbook.views import PRINT, RenderOptions
 from glassbox_handbook.words import _, _n
 
@@ -41,12 +40,14 @@ def doc_id(docname: str) -> str:
 
 
 class PdfJob(NamedTuple):
-    """One PDF to write: its file name, its HTML, its paper (None: its stylesheet's own size), its stylesheets."""
+    """One PDF to write: its file name, its HTML, its paper (None: its stylesheet's own size), its stylesheets,
+    and the words its stylesheets write, in the project's language (render.words_css)."""
 
     name: str
     html: str
     paper: str | None
     styles: tuple[str, ...]
+    words: str
 
 
 class PdfBuilder(SingleFileHTMLBuilder):
@@ -194,8 +195,14 @@ class PdfBuilder(SingleFileHTMLBuilder):
 
     def context(self, title: str) -> dict[str, Any]:
         when = source_date()
-        return {"lang": self.config.language or "en", "project": self.config.project, "title": title,
-                "version": self.config.release or self.config.version, "date": time.strftime("%d %B %Y", when),
+        language = self.config.language or "en"
+        version, date = self.config.release or self.config.version, long_date(when, language)
+        # the edition line closing handouts, source lists and decks; no empty "version" when conf.py sets none
+        edition = (_("{project}, version {version}, {date}.") if version else _("{project}, {date}.")).format(
+            project=self.config.project, version=version, date=date)
+        # the document's language (the PDF's /Lang, which a screen reader speaks in) as BCP 47: es-MX, not es_MX
+        return {"lang": language.replace("_", "-"), "project": self.config.project, "title": title,
+                "version": version, "date": date, "edition": edition,
                 "year": when.tm_year, "author": self.config.author,
                 "metatags": meta_tags(title, self.config.author), "baseurl": self.config.html_baseurl.rstrip("/"),
                 "framework": framework_for(self.env).framework, "licence": self.licence_line(),
@@ -206,7 +213,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         if self.config.glassbox_pdf_licence:
             return self.config.glassbox_pdf_licence
         licence = framework_for(self.env).licence
-        return f"Content {licence.name} ({licence.url})"
+        return _("Content {licence} ({url})").format(licence=licence.name, url=licence.url)
 
     def print_inputs(self) -> PrintInputs:
         domain = self.env.domains["glassbox"]  # type: ignore[attr-defined]
@@ -218,7 +225,8 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def jobs(self, document: PdfDocument) -> list[PdfJob]:
         """Render one document's template, once for all its paper sizes."""
         html = self.jinja.get_template(document.template).render(document.context)
-        return [PdfJob(pdf_name(document.stem, paper), html, paper, document.styles)
+        words = words_css()
+        return [PdfJob(pdf_name(document.stem, paper), html, paper, document.styles, words)
                 for paper in ([None] if document.own_size else self.config.glassbox_pdf_papers)]
 
     def write_pdfs(self, jobs: list[PdfJob]) -> None:
@@ -228,7 +236,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         outdir = Path(self.outdir)
 
         def write(job: PdfJob) -> float:
-            return write_pdf(job.html, outdir / job.name, job.paper, str(outdir), job.styles)
+            return write_pdf(job.html, outdir / job.name, job.paper, str(outdir), job.styles, job.words)
 
         if not self.parallel_ok or self.workers < 2 or len(jobs) < 2:
             for job in jobs:

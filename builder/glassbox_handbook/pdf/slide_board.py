@@ -15,15 +15,10 @@ from typing import Any
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.core.session import SessionPlan
+from glassbox_handbook.words import _
 
 BOARD = 20.0  # the diagram's words on a slide
 KEY = 18.0  # its labels and key, the smallest type of any slide
-WORDS = {
-    "levels_label": "Levels",
-    "today": "Black: today",
-    "shown": "Thick: in the scenario",
-    "left_out": "Dashed: not in the scenario",
-}
 
 
 def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]:
@@ -32,13 +27,14 @@ def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]
     or "off" (it does not). Without a plan (the reflection), nothing is "today"."""
     meta = page.scenario
     focus = set(plan.focus) if plan else set()
-    levels = [{"top": lv.school_side, "bottom": lv.university_side, "name": lv.name,
-               "state": "on" if lv.id in meta.levels else "off"} for lv in fw.levels.paired]
+    levels = [{"top": pair[0], "bottom": pair[1], "name": lv.name, "state": "on" if lv.id in meta.levels else "off"}
+              for lv in fw.levels for pair in [fw.paired(lv) or (lv.name, "")]]
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in fw.components:
         state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"
         groups.setdefault(c.group, []).append({"id": c.id, "name": c.name, "state": state})
     shown = {c["state"] for g in groups.values() for c in g} | {lv["state"] for lv in levels}
-    key = [WORDS[k] for k, state in (("today", "today"), ("shown", "on"), ("left_out", "off")) if state in shown]
+    words = {"today": _("Black: today"), "on": _("Thick: in the scenario"), "off": _("Dashed: not in the scenario")}
+    key = [words[state] for state in ("today", "on", "off") if state in shown]
     return {"levels": levels, "groups": [{"name": g, "parts": items} for g, items in groups.items()],
-            "key": key, "size": BOARD, "key_size": KEY, "label": WORDS["levels_label"]}
+            "key": key, "size": BOARD, "key_size": KEY, "label": _("Levels")}

@@ -31,9 +31,18 @@ from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.core.session import Activity, SessionPlan
-from glassbox_handbook.pdf.documents import PdfDocument, PrintInputs, SessionKit, mark_of, page_url, session_kits
+from glassbox_handbook.pdf.documents import (
+    PdfDocument,
+    PrintInputs,
+    SessionKit,
+    continued_word,
+    mark_of,
+    page_url,
+    session_kits,
+)
 from glassbox_handbook.pdf.fit import Para, fits, flow, height_of, settable, step_down, text_width
 from glassbox_handbook.pdf.slide_board import board
+from glassbox_handbook.words import _, _n
 
 PAGE_W, PAGE_H = 720.0, 405.0  # 254 mm x 142.875 mm (slides.css): 16:9, in points
 PAD_X, PAD_TOP, PAD_BOTTOM = 40.0, 20.0, 18.0
@@ -47,20 +56,6 @@ PROMPT = (36.0, 32.0, 28.0, 24.0, FLOOR)
 BODY = (28.0, 26.0, 24.0)  # words to read: continued at 24 pt rather than set smaller
 TASK = 20.0  # what the room does is set off by a bar: its width and the space after it (slides.css)
 SHAPE = 30.0  # a mark's shape, in points; its code is set at the size of the text beside it
-CONTINUED = "(continued)"
-# The deck's own words (one place, for gettext).
-WORDS = {
-    "enacted": "Enacted here:",
-    "for_room": "For: {room}",
-    "glass_box": "Opening the glass box",
-    "levels": "The levels",
-    "components": "The parts",
-    "kicker_framework": "The framework",
-    "dots": "Put your dot on the poster",
-    "all_parts": "every component of the diagram.",
-    "at_levels": "At the {levels} level(s):",
-    "scenario_online": "The scenario online: {url}",
-}
 
 
 class Slide(NamedTuple):
@@ -109,7 +104,8 @@ def paginate(kind: str, bookmark: str, head: list[Para], body: list[Para], sizes
         return [Slide(kind, bookmark, settable(head, head_w), settable(fitted, width))]
     more = continued_head(head)
     boxes = flow(fitted, width, room, H - height_of(more, head_w) - RULE, keep=frozenset({"label"}))
-    again = bookmark if bookmark.endswith(CONTINUED) else f"{bookmark} {CONTINUED}"
+    mark = continued_word()
+    again = bookmark if bookmark.endswith(mark) else f"{bookmark} {mark}"
     return [Slide(kind, bookmark if i == 0 else again, settable(head if i == 0 else more, head_w),
                   settable(box, width), i > 0) for i, box in enumerate(boxes)]
 
@@ -117,12 +113,13 @@ def paginate(kind: str, bookmark: str, head: list[Para], body: list[Para], sizes
 def continued_head(head: list[Para]) -> list[Para]:
     """The head of a slide that goes on from the one before: its heading, or else its kicker, marked so."""
     last = max((i for i, p in enumerate(head) if p.kind == "heading"), default=0)
-    return [p._replace(text=f"{p.text} {CONTINUED}") if i == last and not p.text.endswith(CONTINUED) else p
+    mark = continued_word()
+    return [p._replace(text=f"{p.text} {mark}") if i == last and not p.text.endswith(mark) else p
             for i, p in enumerate(head)]
 
 
 def kicker(activity: Activity | None, text: str) -> Para:
-    when = f"{activity.start}–{activity.end} min · " if activity else ""
+    when = _("{start}–{end} min").format(start=activity.start, end=activity.end) + " · " if activity else ""
     return Para(when + text, KICKER, "kicker", 1.2, bold=True)
 
 
@@ -134,10 +131,12 @@ def title_slides(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:
     fw, meta, common, plan = inputs.fw, kit.page.scenario, inputs.common(""), kit.plan
     url = page_url(inputs.baseurl, kit.docname)
     focus = names(fw.component_by_id, plan.focus)
-    title = [Para(meta.title, TITLES[0], "title", 1.15, bold=True), body(f"Working on: {focus}", before=16),
-             body(WORDS["for_room"].format(room=kit.room.name), before=6),
+    title = [Para(meta.title, TITLES[0], "title", 1.15, bold=True),
+             body(_("Working on: {components}").format(components=focus), before=16),
+             body(_("For: {room}").format(room=kit.room.name), before=6),
              Para(common["date"] + (f" · {url}" if url.startswith("http") else ""), FLOOR, "foot", 1.2, before=24)]
-    head = [kicker(None, f"{common['project']} · a {plan.minutes}-minute workshop")]
+    workshop = _("a {minutes}-minute workshop").format(minutes=plan.minutes)
+    head = [kicker(None, f"{common['project']} · {workshop}")]
     return [centred(s) for s in paginate("title", meta.title, head, title, TITLES, {"title"})]
 
 
@@ -150,10 +149,11 @@ def fact_slides(fw: Framework, page: Page, opening: Activity) -> list[Slide]:
             Para(fw.fact_label(f), FLOOR, "label", 1.2, bold=True, before=12), body(getattr(meta, f), before=2))]
 
     told, rest = FACTS[:2], FACTS[2:]
-    return [*paginate("facts", opening.title, [kicker(opening, "Opening"), heading(opening.title, HEADINGS, W)],
+    kick, glance = _("Opening"), _("The scenario at a glance")
+    return [*paginate("facts", opening.title, [kicker(opening, kick), heading(opening.title, HEADINGS, W)],
                       facts(told) + [body(opening.what, "task", before=16, indent=TASK)], BODY, {"text", "task"}),
-            *paginate("facts", "The scenario at a glance", [kicker(opening, "Opening"),
-                      heading("The scenario at a glance", HEADINGS, W)], facts(rest), BODY, {"text"})]
+            *paginate("facts", glance, [kicker(opening, kick), heading(glance, HEADINGS, W)], facts(rest), BODY,
+                      {"text"})]
 
 
 def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity) -> list[Slide]:
@@ -163,28 +163,38 @@ def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity)
     shown = Slide("diagram", step.title, head, [], board=board(fw, page, plan))
     enacted = [c.id for c in fw.components if page.section_for(c.id) is not None]
     levels = names(fw.level_by_id, meta.levels)
-    answer = [body(step.what, "task", before=0, indent=TASK), body(WORDS["at_levels"].format(levels=levels), before=16)]
+    at_levels = _n("At the {levels} level:", "At the {levels} levels:", len(meta.levels)).format(levels=levels)
+    answer = [body(step.what, "task", before=0, indent=TASK), body(at_levels, before=16)]
     if set(enacted) == set(fw.component_by_id):
-        answer.append(body(WORDS["all_parts"], before=6))
+        answer.append(body(_("every component of the diagram."), before=6))
     else:
         answer += [body(fw.component_by_id[c].name, "item", before=6, indent=mark_indent(fw, BODY[0]), ref=c) for c in enacted]
-    title = WORDS["enacted"].rstrip(":")
-    return [shown, *paginate("enacted", f"{step.title}: {title.lower()}", [kicker(step, step.title), heading(title, HEADINGS, W)],
+    title = _("Enacted here")
+    bookmark = _("{step}: enacted here").format(step=step.title)
+    return [shown, *paginate("enacted", bookmark, [kicker(step, step.title), heading(title, HEADINGS, W)],
                              answer, BODY, {"text", "item", "task"})]
+
+
+def _level_line(fw: Framework, level: Any) -> str:
+    """A level on the framework slide: its two sides ("District and college"), or its name."""
+    pair = fw.paired(level)
+    return _("{one} and {other}").format(one=pair[0], other=pair[1].lower()) if pair else level.name
 
 
 def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
     """The framework in plain words, from the framework file: what opening the glass box means, the
     levels, then each group of components, every one in its plain sentence (its definition when the
     file gives none); the room's task last."""
-    kick = kicker(step, WORDS["kicker_framework"])
+    kick = kicker(step, _("The framework"))
     out: list[Slide] = []
     if fw.plain.glass_box:
-        out += paginate("framework", WORDS["glass_box"], [kick, heading(WORDS["glass_box"], HEADINGS, W)],
+        glass_box = _("Opening the glass box")
+        out += paginate("framework", glass_box, [kick, heading(glass_box, HEADINGS, W)],
                         [body(fw.plain.glass_box, "lead", before=0)], BODY, {"lead"})
-    levels = [body(f"{lv.school_side} and {lv.university_side.lower()}", "text", before=8) for lv in fw.levels.paired]
+    levels = [body(_level_line(fw, lv), "text", before=8) for lv in fw.levels]
     lead = [body(fw.plain.levels, "lead", before=0)] if fw.plain.levels else []
-    out += paginate("framework", WORDS["levels"], [kick, heading(WORDS["levels"], HEADINGS, W)], lead + levels, BODY,
+    the_levels = _("The levels")
+    out += paginate("framework", the_levels, [kick, heading(the_levels, HEADINGS, W)], lead + levels, BODY,
                     {"lead", "text"})
     groups: dict[str, list] = {}
     for c in fw.components:
@@ -195,8 +205,8 @@ def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
         for c in comps:
             paras.append(Para(c.name, BODY[-1], "item", 1.2, bold=True, before=12, indent=indent, ref=c.id))
             paras.append(body(c.plain or c.definition, "text", before=2))
-        out += paginate("framework", f"{WORDS['components']}: {group}", [kick, heading(group, HEADINGS, W)], paras,
-                        BODY, {"text", "item"})
+        out += paginate("framework", _("The parts: {group}").format(group=group), [kick, heading(group, HEADINGS, W)],
+                        paras, BODY, {"text", "item"})
     out += paginate("framework", step.title, [kick, heading(step.title, HEADINGS, W)],
                     [body(step.what, "task", before=0, indent=TASK)], BODY, {"task"})
     return out
@@ -212,10 +222,10 @@ def component_slides(fw: Framework, plan: SessionPlan, activity: Activity) -> li
                    [body(activity.read_aloud, "lead", before=0), body(activity.what, "task", before=16, indent=TASK)],
                    BODY, {"lead", "task"})
     for q in (q for q in questions if q.id in {p.id for p in activity.prompts}):
-        label = f"Prompt {q.number} of {len(questions)}"
+        label = _("Prompt {number} of {total}").format(number=q.number, total=len(questions))
         paras = [Para(q.text, PROMPT[0], "prompt", 1.2)]
         if q.roles:
-            paras.append(Para("For: " + names(fw.role_by_id, q.roles), FLOOR, "foot", 1.2, before=14))
+            paras.append(Para(_("For: {roles}").format(roles=names(fw.role_by_id, q.roles)), FLOOR, "foot", 1.2, before=14))
         out += paginate("prompt", f"{label}: {comp.name}", [kicker(activity, label), title], paras, PROMPT, {"prompt"})
     return out
 
@@ -229,18 +239,18 @@ def closing_slides(inputs: PrintInputs, kit: SessionKit, activity: Activity) -> 
         paras += [body(q.format(**kit.room.words), "item", before=8) for q in inputs.fw.workshop.debrief]
         common, url = inputs.common(""), page_url(inputs.baseurl, docname)
         if url.startswith("http"):
-            paras.append(Para(WORDS["scenario_online"].format(url=url), FLOOR, "foot", 1.2, before=18))
-        version = f"version {common['version']}, " if common["version"] else ""
-        paras.append(Para(f"{common['project']}, {version}{common['date']}. {common['licence']}.", FLOOR, "foot", 1.2,
-                          before=10))
+            paras.append(Para(_("The scenario online: {url}").format(url=url), FLOOR, "foot", 1.2, before=18))
+        paras.append(Para(f"{common['edition']} {common['licence']}.", FLOOR, "foot", 1.2, before=10))
     return paginate("close" if close else "reflect", activity.title, [
-        kicker(activity, "Close" if close else "Reflect"), heading(activity.title, HEADINGS, W)], paras, BODY, {"lead", "item"})
+        kicker(activity, _("Close") if close else _("Reflect")), heading(activity.title, HEADINGS, W)], paras, BODY,
+        {"lead", "item"})
 
 
 def dots_slide(fw: Framework, page: Page, activity: Activity) -> Slide:
     """The diagram again where people mark it: the poster on the wall is the same drawing."""
-    head = settable([kicker(activity, WORDS["dots"])], W)
-    return Slide("diagram", WORDS["dots"], head, [], board=board(fw, page, None))
+    dots = _("Put your dot on the poster")
+    head = settable([kicker(activity, dots)], W)
+    return Slide("diagram", dots, head, [], board=board(fw, page, None))
 
 
 def deck(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:
@@ -271,7 +281,8 @@ def slides(inputs: PrintInputs) -> list[PdfDocument]:
         meta = kit.page.scenario
         room = kit.room_title
         out.append(PdfDocument(slides_stem(meta.id, kit.tail), "slides.html",
-                               {**inputs.common(f"{meta.title}: slides for the room{room}"), "slides": deck(inputs, kit),
+                               {**inputs.common(_("{title}: slides for the room").format(title=meta.title) + room),
+                                "slides": deck(inputs, kit),
                                 "marks": marks, "geometry": geometry_css(inputs.fw)},
                                ("slides.css",), own_size=True))
     return out
@@ -281,8 +292,7 @@ def geometry_css(fw: Framework) -> str:
     """The sizes the slides were laid out for, given to slides.css from the one place they are set."""
     return (f".slide {{ width: {PAGE_W}pt; height: {PAGE_H}pt; padding: {PAD_TOP}pt {PAD_X}pt {PAD_BOTTOM}pt; }}"
             f".slide-head {{ padding-bottom: 4pt; border-bottom-width: 2pt; margin-bottom: {RULE - 6}pt; }}"
-            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}"
-            "")
+            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}")
 
 
 DOCUMENTS = slides
