@@ -19,7 +19,8 @@ contain is returned by `theme_words()` for the report.
 
 Visible text: a page's body text (scripts, styles and code left out), the attributes a reader meets
 (`aria-label`, `title`, `alt`, `placeholder`, a button's `value`) and the phrases of the JSON a page
-hands its scripts (the words they write into the page); a PDF's text as pdftotext reads it.
+hands its scripts (the words they write into the page); in a browser, the text a page shows once its
+scripts have run (`rendered_texts`); a PDF's text as pdftotext reads it.
 """
 
 from __future__ import annotations
@@ -275,6 +276,26 @@ def site_texts(site: Path) -> dict[str, list[str]]:
     """Every HTML page's visible text, by its path in the site."""
     return {p.relative_to(site).as_posix(): page_texts(p.read_text(encoding="utf-8"))
             for p in sorted(site.rglob("*.html")) if "_static" not in p.parts}
+
+
+# In a browser, once a page's scripts have run: the text it shows, and the names it gives its controls.
+RENDERED_TEXT_JS = """() => [document.body.innerText,
+  ...[...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap(e =>
+     ['aria-label', 'title', 'alt', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))]"""
+
+
+def rendered_texts(browser, site: Path) -> dict[str, list[str]]:
+    """Every page's visible text after its scripts ran (Playwright's `browser`), by its path in the site."""
+    page = browser.new_page()
+    out = {}
+    try:
+        for path in sorted(site.rglob("*.html")):
+            if "_static" not in path.parts:
+                page.goto(path.as_uri(), wait_until="load")
+                out[path.relative_to(site).as_posix()] = [_norm(t) for t in page.evaluate(RENDERED_TEXT_JS)]
+    finally:
+        page.close()
+    return out
 
 
 def pdf_texts(folder: Path) -> dict[str, list[str]]:
