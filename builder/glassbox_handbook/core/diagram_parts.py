@@ -106,7 +106,7 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
         inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
                      f'rx="5" class="gb-hit"/>' + svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
     name = " – ".join(text for _, text, _ in sides)
-    return shape_link(href, f"{name} level", " ".join(inner), "gb-node gb-levelname")
+    return shape_link(href, _("{name} level").format(name=name), " ".join(inner), "gb-node gb-levelname")
 
 
 _LINK = re.compile(r'<a href="([^"]*)"')
