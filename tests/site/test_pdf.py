@@ -276,7 +276,7 @@ def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     reader = PdfReader(out / "handbook-a4.pdf")
     text = flat(" ".join(page.extract_text() for page in reader.pages))
-    assert "About this printed handbook" in text and "holds 2 problems of practice" in text
+    assert "About this printed handbook" in text and "holds 2 scenarios: too many to print" in text
     # the framework's pages and views are there; the scenarios' own pages are not...
     assert "Alpha" in [title for _, title, _ in outline(reader)]
     assert "First scenario" not in [title for _, title, _ in outline(reader)]
