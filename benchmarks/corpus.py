@@ -37,7 +37,7 @@ def _framework() -> dict:
 def scenario_text(i: int, rng: random.Random, fw: dict) -> str:
     comps = rng.sample(fw["components"], rng.randint(3, 7))
     comps.sort(key=lambda c: fw["components"].index(c))
-    levels = rng.sample([lvl["id"] for lvl in fw["levels"]["paired"]], rng.randint(1, 3))
+    levels = rng.sample([lvl["id"] for lvl in fw["levels"]], rng.randint(1, 3))
     roles = rng.sample([r["id"] for r in fw["roles"]], rng.randint(2, 5))
     terms = [c["terms"][0] for c in fw["concepts"]]
     front = {

@@ -188,7 +188,7 @@ def srlc_words(role_names: bool = True) -> set[str]:
         words |= {item["name"] for item in v[kind]} | {item["id"] for item in v[kind]}
     words |= {r["id"] for r in v["roles"] if "-" in r["id"] or role_names} | (
         {r["name"] for r in v["roles"]} if role_names else set())
-    words |= {level["name"] for level in v["levels"]["paired"]} | {level["id"] for level in v["levels"]["paired"]}
+    words |= {level["name"] for level in v["levels"]} | {level["id"] for level in v["levels"]}
     words |= {v["licence"]["id"], v["licence"]["name"]} | {f["label"] for f in v["facts"].values()}
     words |= set(v.get("scenario_sections", []))
     return {w for w in words if len(w) > 3}

@@ -1,9 +1,10 @@
 // @ts-check
 /// <reference types="node" />
-/* The browser scripts, loaded as the page loads them (gb-core.js first, for
-   the Glassbox global), and the fixtures the unit tests share. */
+/* The browser scripts, loaded as the page loads them (gb-words.js's gbT and gbN
+   first, then gb-core.js for the Glassbox global), and the fixtures the unit tests share. */
 import { readFileSync } from "node:fs";
 
+import { speak } from "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-core.js";
 import compare from "../../builder/glassbox_handbook/web/static/gb-compare.js";
 import explorer from "../../builder/glassbox_handbook/web/static/gb-explorer.js";
@@ -14,7 +15,7 @@ import terms from "../../builder/glassbox_handbook/web/static/gb-terms.js";
 import worksheet from "../../builder/glassbox_handbook/web/static/gb-worksheet-model.js";
 
 export const { core } = globalThis.Glassbox;
-export { compare, explorer, lens, prompts, selfStudy, terms, worksheet };
+export { compare, explorer, lens, prompts, selfStudy, terms, worksheet, speak };
 
 /**
  * A JSON fixture from tests/js/fixtures.

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-core.js";
 import planner from "../../builder/glassbox_handbook/web/static/gb-planner-model.js";
 

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
+import "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-privacy-places.js";
 import privacy from "../../builder/glassbox_handbook/web/static/gb-privacy.js";
 

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
+import "./helpers/words.mjs";
 import search from "../../builder/glassbox_handbook/web/static/gb-search.js";
 
 describe("search results", () => {

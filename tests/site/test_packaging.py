@@ -8,7 +8,9 @@ name this project's code once had), and that environment builds a copy of
 `tests/roots/test-basic` (a framework of its own, nothing of the SRLC) outside the
 checkout with `-b glassbox` and `-b glassbox_pdf`. Only public entry points are used:
 `extensions = ["myst_parser", "glassbox_handbook"]`, the builder names, the `sphinx.builders`
-entry points.
+entry points. The installed `glassbox-handbook` command then makes, builds (site and PDFs) and checks a
+new project in English, with no word of the SRLC's, and one in Spanish (`new --language es`), with no
+English word of the builder's (tests/english_left.py).
 
 The fixtures are module-scoped: one build, one venv, one project copy (about a minute).
 `-m "not packaging"` leaves this module out of a quick local run.
@@ -223,25 +225,53 @@ def page_text(path: Path) -> str:
     return soup.get_text(" ")
 
 
-def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(venv, tmp_path_factory):
-    from conftest import pdf_pages
-
-    where = tmp_path_factory.mktemp("user-new")
+def made_with_the_installed_command(venv: dict[str, Path], where: Path, *language: str) -> dict[str, Path]:
+    """`glassbox-handbook new` (the console script the wheel installed), `build` (site and PDFs), `check`."""
     assert not where.resolve().is_relative_to(PROJECT)
-    command = str(venv["python"].parent / "glassbox-handbook")  # the console script the wheel installed
-    run([command, "new", "ours"], cwd=where)
+    command = str(venv["python"].parent / "glassbox-handbook")
+    run([command, "new", "ours", *language], cwd=where)
     root = where / "ours"
     run([command, "build"], cwd=root, timeout=900)
     checked = run([command, "check"], cwd=root)
     assert "2 scenario file(s) checked: no problems." in checked.stdout
     site = root / "_build" / "html"
+    assert len(list((site / "pdf").glob("*.pdf"))) >= 10 and len(list(site.rglob("*.html"))) >= 15
+    return {"root": root, "site": site, "pdf": site / "pdf"}
+
+
+@pytest.fixture(scope="module")
+def english_project(venv, tmp_path_factory) -> dict[str, Path]:
+    return made_with_the_installed_command(venv, tmp_path_factory.mktemp("user-new"))
+
+
+@pytest.fixture(scope="module")
+def spanish_project(venv, tmp_path_factory) -> dict[str, Path]:
+    return made_with_the_installed_command(venv, tmp_path_factory.mktemp("user-new-es"), "--language", "es")
+
+
+def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(english_project):
+    from conftest import pdf_pages
+
+    site = english_project["site"]
     texts = {str(p.relative_to(site)): page_text(p) for p in site.rglob("*.html")}
-    pdfs = sorted((site / "pdf").glob("*.pdf"))
-    assert len(pdfs) >= 10 and len(texts) >= 15
-    texts |= {p.name: " ".join(pdf_pages(p)) for p in pdfs}
+    texts |= {p.name: " ".join(pdf_pages(p)) for p in sorted(english_project["pdf"].glob("*.pdf"))}
     found = sorted({(name, word) for name, body in texts.items() for word in srlc_output_words()
                     if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body, re.I)})
     assert found == []
+
+
+def test_installed_command_makes_a_spanish_project_with_no_english_word_of_the_builders(spanish_project,
+                                                                                       english_project):
+    """`new --language es`, built and checked with the wheel: no message of the builder's catalog and no common
+    English word in any page's visible text or any PDF (tests/english_left.py). The same check finds both
+    in the English project, so it is not blind."""
+    from english_left import describe, pdf_texts, report, site_texts
+
+    english = report(site_texts(english_project["site"]) | pdf_texts(english_project["pdf"]))
+    assert len(english) >= 20 and any(w.startswith("“") for left in english.values() for w, _c in left)
+    assert any(name.endswith(".pdf") for name in english)
+    found = report(site_texts(spanish_project["site"]) | pdf_texts(spanish_project["pdf"]))
+    assert found == {}, describe(found)
 
 
 def test_the_unrelated_builder_package_keeps_its_own_files_beside_ours(venv):

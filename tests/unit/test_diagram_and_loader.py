@@ -20,7 +20,7 @@ def svg_of(**kwargs) -> str:
 
 def test_the_core_and_what_sits_above_come_from_the_framework_file():
     svg = svg_of()
-    # Toy framework: beta is drawn as the facilitators' box, alpha as the agents', gamma as the triangle.
+    # Toy framework: its core is beta, gamma, alpha, drawn from left to right (gamma as the triangle between).
     assert svg.index("Beta at the Top pair level") < svg.index("Gamma at the Top pair level") < svg.index(
         "Alpha at the Top pair level")
     assert 'aria-label="One idea"' in svg  # `diagram.above`
@@ -31,7 +31,7 @@ def test_one_link_per_component_per_level_and_the_text_alternative_has_the_same(
     figure = framework_diagram(FW, lambda d, a: f"{d}#{a}")[0]
     svg = svg_of()
     core_links = re.findall(r'aria-label="(\w+) at the (\w+ pair) level"', svg)
-    assert len(core_links) == 3 * len(FW.levels.paired)
+    assert len(core_links) == 3 * len(FW.levels)
     alt = [r["refuri"] for r in figure.findall(lambda n: n.tagname == "reference")]
     assert {"components/alpha#", "components/beta#", "components/gamma#", "components/delta#"} <= set(alt)
 

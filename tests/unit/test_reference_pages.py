@@ -31,6 +31,16 @@ def test_the_checked_in_reference_pages_and_schema_are_what_the_code_writes():
     assert (SCAFFOLD / "framework.schema.json").read_text() == reference_pages.framework_schema()
 
 
+def test_every_languages_new_project_has_the_schema_and_a_framework_file_that_passes_it():
+    scaffolds = sorted(d for d in SCAFFOLD.parent.iterdir() if d.is_dir() and d.name != "__pycache__")
+    assert [d.name for d in scaffolds] >= ["en", "es"]
+    schema = reference_pages.framework_schema()
+    for folder in scaffolds:
+        assert (folder / "framework.schema.json").read_text() == schema, folder.name
+        jsonschema.validate(yaml.safe_load((folder / "framework.yaml").read_text()), json.loads(schema))
+        load_framework(folder / "framework.yaml")
+
+
 def test_every_key_of_the_framework_file_has_a_row_with_its_type_and_what_it_changes():
     page = (PAGES / "framework-file.md").read_text()
     sections = re.split(r"^\(framework-file-\w+\)=\n", page, flags=re.M)[1:]
@@ -45,7 +55,7 @@ def test_every_key_of_the_framework_file_has_a_row_with_its_type_and_what_it_cha
 def test_the_reference_shows_the_example_projects_values():
     page = (PAGES / "framework-file.md").read_text()
     assert "| `name` | text | yes | `Open Practice Framework` |" in page
-    assert "| `side` | one of: school, university, both | yes | `both` |" in page
+    assert "| `side` | text | no (default: `''`) |" in page
 
 
 def test_every_view_directive_and_setting_is_on_the_directives_page():
@@ -66,9 +76,9 @@ def test_the_new_projects_framework_file_passes_its_schema_and_the_handbooks_too
     for path in (SCAFFOLD / "framework.yaml", PROJECT / "handbook" / "framework.yaml"):
         jsonschema.validate(yaml.safe_load(path.read_text()), schema)
     assert (SCAFFOLD / "framework.yaml").read_text().startswith("# yaml-language-server: $schema=framework.schema.json\n")
-    with pytest.raises(jsonschema.ValidationError, match="'side' is a required property"):
+    with pytest.raises(jsonschema.ValidationError, match="'name' is a required property"):
         bad = yaml.safe_load((SCAFFOLD / "framework.yaml").read_text())
-        del bad["roles"][0]["side"]
+        del bad["roles"][0]["name"]
         jsonschema.validate(bad, schema)
 
 
@@ -82,17 +92,18 @@ def _spoilt(tmp_path: Path, old: str, new: str) -> str:
 
 
 def test_a_missing_part_is_reported_with_the_shape_it_takes(tmp_path):
-    message = _spoilt(tmp_path, "diagram: {facilitators: reflection, agents: practice, priorities: purpose, above: shared-evidence}\n", "")
-    assert "required field `diagram` is missing; add it, shaped like this:" in message
-    assert re.search(r"\n +diagram: +# How the framework's diagram is drawn\.\n +facilitators: <text> +# The component", message)
-    assert "agents: <text>" in message and "priorities: <text>" in message and "framework-reference" in message
+    text = (SCAFFOLD / "framework.yaml").read_text()
+    levels = re.search(r"^levels:\n(  .*\n)+", text, re.M).group(0)
+    message = _spoilt(tmp_path, levels, "")
+    assert "required field `levels` is missing; add it, shaped like this:" in message
+    assert re.search(r"\n +levels: +# Where the work happens.*\n +- id: <id \(lower-case letters, digits, hyphens\)> +# Its id", message)
+    assert "name: <text>" in message and "framework-reference" in message
 
 
 def test_a_missing_key_says_what_it_takes_and_an_unknown_key_lists_those_allowed(tmp_path):
-    message = _spoilt(tmp_path, "{id: member, name: Team member, side: both, lens: true}",
-                      "{id: member, name: Team member, lens: true, colour: red}")
-    assert re.search(r"framework\.yaml:\d+:\d+: required field `roles\.0\.side` is missing", message)
-    assert "side: <one of: school, university, both>" in message
+    message = _spoilt(tmp_path, "{id: member, name: Team member, lens: true}", "{id: member, lens: true, colour: red}")
+    assert re.search(r"framework\.yaml:\d+:\d+: required field `roles\.0\.name` is missing", message)
+    assert "name: <text>" in message
     assert "unknown field `roles.0.colour`; remove it; the fields are: id, name, side, lens" in message
 
 

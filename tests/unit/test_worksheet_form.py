@@ -49,7 +49,7 @@ def test_each_box_has_the_worksheet_label_and_type_and_every_answer_can_be_fille
 
 def test_the_boxes_name_the_framework_choices_and_the_facts_of_the_model() -> None:
     fields = {f.id: f for f in issue_fields(FW)}
-    assert all(lv.name in fields["levels"].description for lv in FW.levels.paired)
+    assert all(lv.name in fields["levels"].description for lv in FW.levels)
     assert all(r.name in fields["roles"].description for r in FW.roles)
     assert all(t.name in fields["trajectory"].description for t in FW.trajectories)
     assert all(b.name in fields[FW.components[0].id].description for b in FW.bases if b.when)

@@ -95,8 +95,12 @@ def _fresh(project: Project, paths: list[Path]) -> list[tuple[list[str], str | N
 
 
 def check(args: argparse.Namespace) -> int:
+    from glassbox_handbook.words import use_language
+
     project = open_project(args.root)
     root = project.root
+    # The privacy check knows the ordinary words of the project's language, as it does in the build.
+    use_language(project.language, [root / d for d in project.config.locale_dirs])
     files = scenario_files(args.paths, project.scenarios, root)
     memory = CheckCache(None if args.no_cache else root / CACHE,
                         store_key([project.framework, *project.bibfiles], {p.parent for p in files}))

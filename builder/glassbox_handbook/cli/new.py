@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="start a new handbook project in a folder (new or empty)")
     p.add_argument("folder", help="the folder to create")
     p.add_argument("--title", help="the handbook's title (default: from the folder's name)")
-    p.add_argument("--author", default="", help="who publishes it (default: the title's team)")
+    p.add_argument("--author", default="", help="who publishes it (default: the title's team, in the project's language)")
     p.add_argument("--language", default="en", help=f"the language of its words ({', '.join(languages())})")
     p.set_defaults(func=new)
 
@@ -70,7 +70,8 @@ def new(args: argparse.Namespace) -> int:
               "nothing of yours is overwritten. Choose another folder's name.", file=sys.stderr)
         return 1
     title = args.title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Handbook"
-    values = {"title": title, "author": args.author or f"The {title} team", "language": args.language,
+    # An empty author is filled in by the scaffold's conf.py in its own language ("The … team").
+    values = {"title": title, "author": args.author, "language": args.language,
               "version": __version__}
     env = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
     env.filters["py"] = repr  # a Python string literal, whatever the title holds

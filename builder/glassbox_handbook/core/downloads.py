@@ -12,8 +12,16 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from glassbox_handbook.words import _
+
 SITE_FOLDER = "pdf"
-PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}  # the paper sizes the builder knows, in English
+
+
+def paper_name(paper: str) -> str:
+    """A paper size as a reader calls it, in the project's language (an unknown size by its own name)."""
+    names = {"a4": _("A4"), "letter": _("US Letter")}
+    return names.get(paper, paper)
 
 
 Files = list[tuple[str, list[tuple[str, str]]]]  # [(label, [(link text, file name), ...]), ...]
@@ -51,9 +59,10 @@ def session_cards_stem(scenario_id: str, room: str = "") -> str:
 POSTER = "poster"  # the framework's diagram to put on a wall for dot voting
 
 
-# What a scenario's page and the workshop page offer for each scenario, in this order.
-SCENARIO_FILES = (("Facilitator guide", guide_stem), ("Session handout", handout_stem),
-                  ("Participant packet (every prompt, for self-study)", packet_stem))
+def scenario_kinds() -> tuple[tuple[str, Callable[[str], str]], ...]:
+    """What a scenario's page and the workshop page offer for each scenario, in this order: (label, stem)."""
+    return ((_("Facilitator guide"), guide_stem), (_("Session handout"), handout_stem),
+            (_("Participant packet (every prompt, for self-study)"), packet_stem))
 
 
 def pdf_name(stem: str, paper: str | None) -> str:
@@ -86,28 +95,37 @@ def slides_pdf(scenario_id: str, room: str = "") -> str:
     return pdf_name(slides_stem(scenario_id, room), None)
 
 
-# A session's files, as the planner and the guide list them: (label, stem, sized by paper).
-SESSION_FILES = (("Facilitator guide", guide_stem, True), ("Session handout", handout_stem, True),
-                 ("Slides to project", slides_stem, False), ("Session cards", session_cards_stem, True))
+def session_kinds() -> tuple[tuple[str, Callable[..., str], bool], ...]:
+    """A session's files, as the planner and the guide list them: (label, stem, sized by paper)."""
+    return ((_("Facilitator guide"), guide_stem, True), (_("Session handout"), handout_stem, True),
+            (_("Slides to project"), slides_stem, False), (_("Session cards"), session_cards_stem, True))
 
 
 def session_files(scenario_id: str, room: str, papers: list[str]) -> Files:
     """A ready-made session's files for one room ("" the default), each in every paper size (slides: one file)."""
     return [(label, _sized(papers, lambda p, stem=stem: pdf_name(stem(scenario_id, room), p)) if sized
-             else [("16:9 (PDF)", pdf_name(stem(scenario_id, room), None))]) for label, stem, sized in SESSION_FILES]
+             else [(slides_label(), pdf_name(stem(scenario_id, room), None))]) for label, stem, sized in session_kinds()]
 
 
+def pdf_label(paper: str) -> str:
+    """A download link's words for one paper size: 'A4 (PDF)'."""
+    return _("{paper} (PDF)").format(paper=paper_name(paper))
+
+
+def slides_label() -> str:
+    """A download link's words for the slides, which are 16:9, not paper."""
+    return _("16:9 (PDF)")
 
 
 def _sized(papers: list[str], name: Callable[[str], str]) -> list[tuple[str, str]]:
-    return [(f"{PAPER_NAMES.get(p, p)} (PDF)", name(p)) for p in papers]
+    return [(pdf_label(p), name(p)) for p in papers]
 
 
 def scenario_files(scenario_id: str, papers: list[str]) -> Files:
     """A scenario's facilitator guide and participant packet, each in every paper size, and its slides
     (one file: slides are 16:9, not paper). Plain data: the links below and the long list's entries."""
-    return [(label, _sized(papers, lambda p, stem=stem: pdf_name(stem(scenario_id), p))) for label, stem in SCENARIO_FILES] \
-        + [("Slides to project", [("16:9 (PDF)", slides_pdf(scenario_id))])]
+    return [(label, _sized(papers, lambda p, stem=stem: pdf_name(stem(scenario_id), p))) for label, stem in scenario_kinds()] \
+        + [(_("Slides to project"), [(slides_label(), slides_pdf(scenario_id))])]
 
 
 def _files(root: str, label: str, names: list[tuple[str, str]]) -> nodes.paragraph:
@@ -129,9 +147,9 @@ def scenario_links(root: str, scenario_id: str, papers: list[str]) -> list[nodes
 def all_links(root: str, scenarios: list[tuple[str, str]], papers: list[str]) -> list[nodes.Node]:
     """The workshop page's downloads: handbook, cards, and every scenario's guide, packet and slides."""
     out: list[nodes.Node] = [
-        _files(root, "The whole handbook", _sized(papers, handbook_pdf)),
-        _files(root, "Design prompt cards to cut out", _sized(papers, cards_pdf)),
-        _files(root, "The framework's dot-voting poster", _sized(papers, lambda p: pdf_name(POSTER, p))),
+        _files(root, _("The whole handbook"), _sized(papers, handbook_pdf)),
+        _files(root, _("Design prompt cards to cut out"), _sized(papers, cards_pdf)),
+        _files(root, _("The framework's dot-voting poster"), _sized(papers, lambda p: pdf_name(POSTER, p))),
     ]
     listing = nodes.bullet_list(classes=["glassbox-downloads"])
     for scenario_id, title in scenarios:

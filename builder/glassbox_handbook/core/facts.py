@@ -13,6 +13,7 @@ from typing import Protocol
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, ScenarioMeta
+from glassbox_handbook.words import _
 
 
 class Named(Protocol):
@@ -28,6 +29,6 @@ def names(by_id: Mapping[str, Named], ids: Iterable[str | None]) -> str:
 def scenario_facts(fw: Framework, meta: ScenarioMeta) -> list[tuple[str, str]]:
     """The four facts, then the levels and roles, as (label, value)."""
     out = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]
-    out.append(("Levels", names(fw.level_by_id, meta.levels)))
-    out.append(("Roles involved", names(fw.role_by_id, meta.roles)))
+    out.append((_("Levels"), names(fw.level_by_id, meta.levels)))
+    out.append((_("Roles involved"), names(fw.role_by_id, meta.roles)))
     return out

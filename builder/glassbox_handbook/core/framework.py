@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import difflib
 import re
-import string
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 from pydantic import Field, model_validator
 
-from glassbox_handbook.core.frontmatter import FACTS, YAML_LOADER, line_map
+from glassbox_handbook.core.framework_checks import check
+from glassbox_handbook.core.frontmatter import YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
 from glassbox_handbook.core.shapes import expected_shape
 from glassbox_handbook.core.vocabulary import (
     Abbreviation,
+    BaseLevel,
     Component,
     Concept,
     Crosswalk,
@@ -32,18 +33,15 @@ from glassbox_handbook.core.vocabulary import (
     Dimension,
     Fact,
     FrameworkInfo,
-    Levels,
+    Level,
     Licence,
     Named,
-    PairedLevel,
     Plain,
     Role,
+    Side,
     Strict,
 )
 from glassbox_handbook.core.workshop_model import Room, Workshop
-
-# The names a step's words may use besides a room's words (glassbox_handbook/core/session.py fills them).
-STEP_FIELDS = ("felt_difficulty", "project", "focus", "component", "summary", "listen", "gaps", "n", "minutes")
 
 _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
@@ -54,14 +52,16 @@ class Framework(Strict):
     framework: FrameworkInfo = Field(description='Who the framework is: its names, the work that introduced it and where its pages live.')
     components: list[Component] = Field(description="The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides.")
     concepts: list[Concept] = Field(description='Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role.')
-    levels: Levels = Field(description='Where the work happens. Scenarios name their levels; the levels view groups scenarios by them.')
-    dimensions: list[Dimension] = Field(description='Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table.')
+    sides: list[Side] = Field([], description="The organizations a partnership joins (for example a school system and a university), each with an id and a name. Levels say who takes part on each side, roles say which side they work on, and a workshop room says which sides are present. Empty: the framework looks at one organization.")
+    levels: list[Level] = Field(min_length=1, description="Where the work happens, any number, in order from the top. Scenarios name their levels; the levels view groups scenarios by them and the diagram draws one row for each (a level that names two sides is drawn as the two joined).")
+    base_levels: list[BaseLevel] = Field([], description="The levels of the framework this one grew from (one organization), which a level's `base` names; the diagram then offers that framework's drawing beside this one's. Empty: no such drawing.")
+    dimensions: list[Dimension] = Field([], description='Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table.')
     roles: list[Role] = Field(description="Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens.")
     trajectories: list[Named] = Field(description="How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it.")
     bases: list[Named] = Field(description="What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix.")
     licence: Licence = Field(description='The licence every scenario and page is published under; scenarios must name it, covers and packets print it.')
     facts: dict[str, Fact] = Field(description="The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence.")
-    diagram: Diagram = Field(description="How the framework's diagram is drawn.")
+    diagram: Diagram = Field(Diagram(), description="How the framework's diagram is drawn: the components drawn at every level and what sits above the levels. Left out: the first group's components at every level.")
     defaults: Defaults = Field(description='What a new section or draft starts from before its writer chooses.')
     workshop: Workshop = Field(description='How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner).')
     scenario_sections: list[str] = Field([], description='Headings a scenario may have besides component sections (for example: Background).')
@@ -72,71 +72,9 @@ class Framework(Strict):
     source_tables: dict[str, str] = Field({}, description='The source\'s tables as it names them ("Table 2"), each mapped to the handbook page that shows it (a docname).')
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> Framework:
-        for kind in ("components", "concepts", "dimensions", "roles", "trajectories", "bases", "origins"):
-            ids = [item.id for item in getattr(self, kind)]
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            if dupes:
-                raise ValueError(f"duplicate {kind} id(s): {', '.join(dupes)}")
-        marks = [c.mark for c in self.components]
-        if len(set(marks)) < len(marks):
-            raise ValueError("components' codes (or, without one, their initials) must differ: "
-                             + ", ".join(sorted({m for m in marks if marks.count(m) > 1})))
-        if set(self.facts) != set(FACTS):
-            raise ValueError("facts must label exactly: " + ", ".join(FACTS))
-        components = {c.id for c in self.components}
-        for role in ("facilitators", "agents", "priorities"):
-            if getattr(self.diagram, role) not in components:
-                raise ValueError(f"diagram.{role} names unknown component {getattr(self.diagram, role)!r}")
-        if self.diagram.above and self.diagram.above not in {c.id for c in self.concepts}:
-            raise ValueError(f"diagram.above names unknown concept {self.diagram.above!r}")
-        if self.defaults.basis not in {b.id for b in self.bases}:
-            raise ValueError(f"defaults.basis names unknown basis {self.defaults.basis!r}")
-        if self.defaults.trajectory not in {t.id for t in self.trajectories}:
-            raise ValueError(f"defaults.trajectory names unknown trajectory {self.defaults.trajectory!r}")
-        for walk in self.crosswalks:
-            for item in walk.items:
-                for cid in item.components:
-                    if cid not in components:
-                        raise ValueError(f"crosswalk {walk.id!r}, {item.id}: unknown component {cid!r}")
-                for cid in item.concepts:
-                    if cid not in {c.id for c in self.concepts}:
-                        raise ValueError(f"crosswalk {walk.id!r}, {item.id}: unknown concept {cid!r}")
-        for length in self.workshop.lengths:
-            fixed = sum(block.get(length, 0) for block in self.workshop.blocks.values())
-            if length not in self.workshop.components or length not in self.workshop.prompts or fixed >= length:
-                raise ValueError(f"workshop: a {length}-minute session needs `components`, `prompts` and fixed "
-                                 f"blocks that leave time for the components")
-        self._check_rooms()
-        base_ids = {level.id for level in self.levels.base}
-        for level in self.levels.paired:
-            if level.base not in base_ids:
-                raise ValueError(f"paired level {level.id!r} points at unknown base level {level.base!r}")
+    def _cross_checks(self) -> Framework:
+        check(self)
         return self
-
-    def _check_rooms(self) -> None:
-        """Rooms have distinct ids, the same word names (a step's `{…}` is filled in every room), and the
-        step words name nothing that neither the scenario nor the rooms fill."""
-        rooms = self.workshop.rooms
-        ids = [r.id for r in rooms]
-        if len(set(ids)) < len(ids):
-            raise ValueError("workshop.rooms: two rooms have the same id")
-        first = set(rooms[0].words)
-        for room in rooms[1:]:
-            if set(room.words) != first:
-                raise ValueError(f"workshop.rooms: room {room.id!r} must name the same words as room {rooms[0].id!r} "
-                                 f"({', '.join(sorted(first)) or 'none'})")
-        known = set(STEP_FIELDS) | first
-        words = self.workshop
-        for name in ("opening", "framework", "diagram", "component", "component_open", "gaps", "strengths", "close"):
-            step = getattr(words, name)
-            if step is None:
-                continue
-            for field in ("title", "what", "read_aloud", "listen_for", "brief"):
-                for _, field_name, _, _ in string.Formatter().parse(getattr(step, field) or ""):
-                    if field_name is not None and field_name not in known:
-                        raise ValueError(f"workshop.{name}.{field}: {{{field_name}}} is neither a scenario's fact "
-                                         f"nor a room's word (known: {', '.join(sorted(known))})")
 
     def room(self, room_id: str | None) -> Room:
         """The room of that id; None: the default (the first)."""
@@ -149,8 +87,22 @@ class Framework(Strict):
 
     def absent(self, room: Room, role_ids: list[str] | tuple[str, ...]) -> list[str]:
         """The roles of `role_ids` that are not in `room` (a role on a side the room does not have)."""
-        return [r for r in role_ids if r in self.role_by_id and self.role_by_id[r].side != "both"
-                and self.role_by_id[r].side not in room.sides]
+        present = set(self.room_sides(room)) | {"", "both"}
+        return [r for r in role_ids if r in self.role_by_id and self.role_by_id[r].side not in present]
+
+    def room_sides(self, room: Room) -> list[str]:
+        """The ids of the sides present in `room`: those it names; every side when it names none."""
+        return list(room.sides) or [s.id for s in self.sides]
+
+    def level_sides(self, level: Level) -> list[str]:
+        """Who takes part at `level` on each side it names, in the order the file declares the sides."""
+        return [level.sides[s.id] for s in self.sides if s.id in level.sides]
+
+    def paired(self, level: Level) -> tuple[str, str] | None:
+        """The level's two sides' names when it names exactly two (the diagram draws it as two joined); else None."""
+        names = self.level_sides(level)
+        return (names[0], names[1]) if len(names) == 2 else None
+
     @cached_property
     def expansions(self) -> dict[str, str]:
         """Abbreviation -> what it stands for: the framework's own two names and the file's `abbreviations`."""
@@ -173,8 +125,8 @@ class Framework(Strict):
         return {r.id: r for r in self.roles}
 
     @cached_property
-    def level_by_id(self) -> dict[str, PairedLevel]:
-        return {level.id: level for level in self.levels.paired}
+    def level_by_id(self) -> dict[str, Level]:
+        return {level.id: level for level in self.levels}
 
     @cached_property
     def trajectory_by_id(self) -> dict[str, Named]:
@@ -209,14 +161,17 @@ class Framework(Strict):
     def fact_label(self, field: str) -> str:
         return self.facts[field].label
 
-    @property
-    def core(self) -> tuple[str, str, str]:
-        """The learning core's components: facilitators, agents, priorities (drawn at every level)."""
-        return (self.diagram.facilitators, self.diagram.agents, self.diagram.priorities)
+    @cached_property
+    def core(self) -> tuple[str, ...]:
+        """The components drawn at every level, left to right: `diagram.core`, else the first group's (at most four)."""
+        if self.diagram.core:
+            return tuple(self.diagram.core)
+        first = self.components[0].group if self.components else None
+        return tuple(c.id for c in self.components if c.group == first)[:4]
 
     @property
     def around_core(self) -> list[Component]:
-        """The components outside the learning core, in the file's order."""
+        """The components outside the core, in the file's order."""
         return [c for c in self.components if c.id not in self.core]
 
     @cached_property

@@ -180,7 +180,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
     if any(p.blocking for p in problems):
         return Proposal("", "", problems, "")
     labels = {f.id: f.label for f in fields}
-    levels, more = _names(answers.get("levels", ""), {lv.name: lv.id for lv in fw.levels.paired}, "levels", labels["levels"])
+    levels, more = _names(answers.get("levels", ""), {lv.name: lv.id for lv in fw.levels}, "levels", labels["levels"])
     problems += more
     roles, more = _names(answers.get("roles", ""), {r.name: r.id for r in fw.roles}, "roles", labels["roles"])
     problems += more

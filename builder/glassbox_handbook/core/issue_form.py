@@ -70,7 +70,7 @@ def issue_fields(fw: Framework) -> list[IssueField]:
     fields = [IssueField("title", "Title", "input", "A few words a colleague would recognise the story by.", required=True)]
     fields += [IssueField(f, fw.facts[f].label, "textarea", fw.facts[f].hint, required=i < 2) for i, f in enumerate(FACTS)]
     fields += [
-        IssueField("levels", "Levels where the work happened", "textarea", one_a_line + ", ".join(lv.name for lv in fw.levels.paired) + "."),
+        IssueField("levels", "Levels where the work happened", "textarea", one_a_line + ", ".join(lv.name for lv in fw.levels) + "."),
         IssueField("roles", "Roles involved", "textarea", one_a_line + ", ".join(r.name for r in fw.roles) + "."),
         IssueField("trajectory", "How far the work has gone", "input", "One of: " + ", ".join(t.name for t in fw.trajectories) + "."),
     ]

@@ -45,6 +45,15 @@ _TYPE_WORDS = {
 }
 
 
+class Located(ValueError):
+    """A model validator's error that knows where in the file the value at fault is (`("roles", 1, "side")`),
+    so that its problem points at that line (a check across parts of a file otherwise points at the top)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], fix_default: str,
                       shape: Any = None) -> list[Problem]:
     """Turn a pydantic ValidationError into problems with the YAML line of each field.
@@ -56,10 +65,12 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
     problems = []
     for err in exc.errors():
         loc = tuple(err.get("loc", ()))
+        ctx = err.get("ctx") or {}
+        if isinstance(ctx.get("error"), Located):  # a check across parts knows the value at fault
+            loc = loc + ctx["error"].loc
         where = _nearest(lines, loc)
         field = ".".join(str(part) for part in loc) or "(top)"
         kind = err.get("type", "")
-        ctx = err.get("ctx") or {}
         if kind == "missing":
             message, fix = f"required field `{field}` is missing", f"add `{loc[-1]}:` with a value"
             if shape is not None and (written := shape(loc)):

@@ -19,7 +19,7 @@ def scenario_schema(fw: Framework) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"{fw.framework.short_name} scenario front matter"
     props = schema["properties"]
-    props["levels"]["items"] = {"enum": [level.id for level in fw.levels.paired]}
+    props["levels"]["items"] = {"enum": [level.id for level in fw.levels]}
     props["roles"]["items"] = {"enum": [r.id for r in fw.roles]}
     for field, fact in fw.facts.items():
         props[field]["title"], props[field]["description"] = fact.label, fact.hint

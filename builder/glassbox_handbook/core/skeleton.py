@@ -88,7 +88,7 @@ def skeleton(fw: Framework) -> Skeleton:
     """The skeleton with what the framework decides (choices, names, licence) already in place."""
     known = {
         "framework": f"{fw.framework.name} ({fw.framework.short_name})",
-        "level_choices": ", ".join(level.id for level in fw.levels.paired),
+        "level_choices": ", ".join(level.id for level in fw.levels),
         "role_choices": ", ".join(r.id for r in fw.roles),
         "trajectory_choices": ", ".join(t.id for t in fw.trajectories),
         "origin_choices": ", ".join(f"{o.id} ({o.short or o.name})" for o in fw.origins),

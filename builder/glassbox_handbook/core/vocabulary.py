@@ -8,8 +8,6 @@ its place, as clearly as a mistake in a scenario.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -113,35 +111,36 @@ class Concept(Strict):
     """One sentence: the glossary and the hover help show it."""
 
 
-class BaseLevel(Strict):
-    """A level of the framework this one grows from (one organization)."""
+class Side(Strict):
+    """One of the organizations a partnership joins (a school system, a university...). A framework of one
+    organization declares none."""
 
     id: str = Field(pattern=ID)
-    """Its id, which a paired level's `base` names."""
+    """Its id: levels name who takes part on it, roles and workshop rooms name it."""
+    name: str
+    """Its name, as pages show it."""
+
+
+class BaseLevel(Strict):
+    """A level of the framework this one grew from (one organization)."""
+
+    id: str = Field(pattern=ID)
+    """Its id, which a level's `base` names."""
     name: str
     """Its name."""
 
 
-class PairedLevel(Strict):
-    """A level of this framework: a school-side level paired with a university-side one."""
+class Level(Strict):
+    """A level of this framework: where the work happens. Scenarios list these ids under `levels`."""
 
     id: str = Field(pattern=ID)
     """Its id: scenarios list it under `levels`."""
     name: str
-    """Its name, as the levels view and a scenario's facts show it."""
-    school_side: str
-    """Who takes part at this level on the first side."""
-    university_side: str
-    """Who takes part at this level on the second side."""
-    base: str  # the id of the base framework's level it extends
-    """The id of the base level it extends."""
-
-
-class Levels(Strict):
-    base: list[BaseLevel]
-    """The levels of the framework this one grew from (one organization)."""
-    paired: list[PairedLevel]
-    """This framework's levels, each a pair of sides; scenarios name these ids."""
+    """Its name, as the levels view, the diagram and a scenario's facts show it."""
+    sides: dict[str, str] = {}
+    """Who takes part at this level on each of the framework's `sides` (side id: who); empty: the level is one organization's."""
+    base: str = ""  # the id of the base framework's level it extends
+    """The id of the level of `base_levels` it extends; empty: none."""
 
 
 class Dimension(Strict):
@@ -155,17 +154,14 @@ class Dimension(Strict):
     """How this framework sees it."""
 
 
-# Which side of the partnership a role works on; `both` for a role that spans the two (it is in every room).
-Side = Literal["school", "university", "both"]
-
-
 class Role(Strict):
     id: str = Field(pattern=ID)
     """Its id: prompts and scenarios list it under `roles`."""
     name: str
     """Its name, as prompts and filters show it."""
-    side: Side  # required: a session for one side's room must know whom it may ask to act
-    """The side of the work the role is on: school, university or both (a session for one side's room asks only its roles to act)."""
+    # Required when the framework declares `sides`: a session for one side's room must know whom it may ask to act.
+    side: str = ""
+    """The id of the side the role works on, or `both` for a role that spans them (it is in every room); leave it out when the framework declares no `sides`."""
     lens: bool = False
     """Whether readers can choose to view the site through this role (prompts for it are highlighted)."""
 
@@ -206,16 +202,16 @@ class Licence(Strict):
 
 
 class Diagram(Strict):
-    """How the framework is drawn: the learning core at each level, and what sits above the levels."""
+    """How the framework is drawn: the components at the heart of the work, drawn at every level, and what
+    sits above the levels. Without a `diagram` key, the components of the first group (at most four) are
+    drawn at every level and nothing above."""
 
-    facilitators: str  # component drawn as the box on the left of each level
-    """The component drawn as the box on the left at every level."""
-    agents: str  # component drawn as the box on the right
-    """The component drawn as the box on the right at every level."""
-    priorities: str  # component drawn as the triangle between them
-    """The component drawn as the triangle between them."""
-    priorities_label: str = ""  # the triangle's label, with line breaks, when the name is too wide for it
-    """The triangle's label, with line breaks, when the name is too wide for it."""
+    core: list[str] = Field([], max_length=4)
+    """The components drawn at every level, from left to right, linked both ways (at most four; with three,
+    the middle one is drawn as a triangle between two boxes); the other components form a band under the
+    levels. Empty: the components of the first `group`, at most four."""
+    labels: dict[str, str] = {}
+    """A component's label in the drawing, with line breaks, where its name is too wide for its shape."""
     above: str = ""  # concept drawn above the levels (the paper's Figure 2 puts it there), or none
     """A concept drawn above the levels; empty: none."""
 

@@ -6,8 +6,6 @@ each field's docstring its description for the reference page and the JSON Schem
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from glassbox_handbook.core.vocabulary import ID, Strict
@@ -29,15 +27,15 @@ class Step(Strict):
 
 
 class Room(Strict):
-    """Who is in the room for a session: both sides of the partnership, or one. The step words' `{…}`
+    """Who is in the room for a session: every side of the partnership, or some. The step words' `{…}`
     names beyond the scenario's are filled from `words`, so one set of step words serves every room."""
 
     id: str = Field(pattern=ID)
     """Its id, as the planner's choice."""
     name: str  # as the planner offers it: "The whole partnership"
     """Its name, as the planner offers it."""
-    sides: list[Literal["school", "university"]] = Field(min_length=1)
-    """The sides in the room: school, university or both."""
+    sides: list[str] = []
+    """The ids of the framework's `sides` present in the room; empty: all of them (and, without sides, everyone)."""
     words: dict[str, str] = {}  # name -> words for this room, e.g. groups: "groups of four that mix ..."
     """Words a step's `{…}` names take in this room (for example `groups`)."""
     # How a prompt that asks a role not in this room to act is put to the room: `{text}` is the prompt.

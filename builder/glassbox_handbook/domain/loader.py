@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glassbox_handbook.core.framework import Framework, load_framework
+from glassbox_handbook.words import _
 
 if TYPE_CHECKING:  # the command-line check uses this module without starting Sphinx
     from sphinx.environment import BuildEnvironment
@@ -73,12 +74,15 @@ def _label(entry) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in people]
     if len(names) > 2:
-        who = f"{names[0]} et al."
+        who = _("{first} et al.").format(first=names[0])
+    elif len(names) == 2:
+        who = _("{first} and {second}").format(first=names[0], second=names[1])
     elif names:
-        who = " and ".join(names)
+        who = names[0]
     else:
-        who = entry.fields.get("organization", "Anonymous")
-    return f"{who} ({entry.fields.get('year', 'n.d.')})"
+        who = entry.fields.get("organization") or _("Anonymous")
+    year = entry.fields.get("year") or _("n.d.")
+    return f"{who} ({year})"
 
 
 def bibliography(paths: list[Path]) -> dict[str, BibEntry]:

@@ -13,6 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from glassbox_handbook.words import _
+
 
 class enactment(nodes.General, nodes.Element):
     """The one-sentence summary that opens a component section of a scenario."""
@@ -45,10 +47,11 @@ def depart_enactment_html(self: Any, node: enactment) -> None:
 
 def visit_prompt_html(self: Any, node: design_prompt) -> None:
     label_id = f'{node["ids"][0]}-label' if node["ids"] else ""
+    label = escape(_("Design prompt"))
     self.body.append(
         f'<div class="glassbox-prompt" role="group"{_attrs(id=node["ids"][0] if node["ids"] else "", aria_labelledby=label_id)}'
         f'{_attrs(data_roles=" ".join(node["roles"]), data_component=node.get("component", ""), data_prompt=node["ids"][0] if node["ids"] else "")}>'
-        f'<p class="glassbox-prompt-label"{_attrs(id=label_id)}>Design prompt</p>'
+        f'<p class="glassbox-prompt-label"{_attrs(id=label_id)}>{label}</p>'
     )
 
 

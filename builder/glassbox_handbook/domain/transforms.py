@@ -19,11 +19,15 @@ from sphinx.util import logging
 from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
+from glassbox_handbook.words import _
 
 SCENARIO_KEY = "glassbox_scenario"  # env.temp_data key of the page's parsed scenario
-# The sources listed in a scenario's front matter become its page's last section, appended to the
-# source as it is read (sphinx_ext/collect.py): a section of the doctree that the parse never saw.
-SOURCES_SECTION = "\n\n## Sources\n\n:::{scenario-sources}\n:::\n"
+
+
+def sources_section() -> str:
+    """The sources listed in a scenario's front matter become its page's last section, appended to the
+    source as it is read (sphinx_ext/collect.py): a section of the doctree that the parse never saw."""
+    return "\n\n## " + _("Sources") + "\n\n:::{scenario-sources}\n:::\n"
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +71,7 @@ class GlassboxIds(SphinxTransform):
             return
         doctree_sections = [child for child in top.children if isinstance(child, nodes.section)]
         if doctree_sections:
-            doctree_sections.pop()  # SOURCES_SECTION, appended to every scenario that parsed
+            doctree_sections.pop()  # sources_section(), appended to every scenario that parsed
         if len(doctree_sections) != len(scenario.sections):
             # The parse and docutils read the same headings; a difference is a bug, never silently paired.
             logger.warning("the page has %d sections where the scenario's parse found %d; its components are not "
@@ -81,8 +85,8 @@ class GlassboxIds(SphinxTransform):
             section["glassbox_component"] = component.id
             for node in section.findall(gb.enactment):
                 node["component"] = component.id
-                node[0] += [nodes.inline("", " · "), doc_link(fw.component_page(component.id), f"About {component.name}",
-                                                             self.env.docname)]
+                about = _("About {component}").format(component=component.name)
+                node[0] += [nodes.inline("", " · "), doc_link(fw.component_page(component.id), about, self.env.docname)]
             for node in section.findall(gb.design_prompt):
                 node["component"] = component.id
 

@@ -50,12 +50,13 @@ def cover_figure(inputs: PrintInputs, root: str) -> dict[str, str]:
     """The framework diagram, not highlighted, as one image with a text alternative and its caption."""
     fw = inputs.fw
     html = inputs.render_nodes(framework_diagram(fw, lambda doc, anchor: "#"), root)
-    levels = ", ".join(level.name for level in fw.levels.paired)
+    levels = ", ".join(level.name for level in fw.levels)
     core = names(fw.component_by_id, fw.core)
     around = ", ".join(c.name for c in fw.around_core)
-    alt = _(": at each level ({levels}), {core}, linked both ways").format(levels=levels, core=core)
+    alt = (_(": at each level ({levels}), {components}, linked both ways") if len(fw.core) > 1
+           else _(": at each level ({levels}), {components}")).format(levels=levels, components=core)
     if around:
-        alt += _("; across the levels, {around}").format(around=around)
+        alt += _("; across the levels, {components}").format(components=around)
     image = _IMG.search(svg_as_image(html, alt))
     caption = _CAPTION.search(html)
     return {"image": image.group(0) if image else "", "caption": caption.group(1) if caption else ""}

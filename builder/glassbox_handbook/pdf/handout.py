@@ -37,7 +37,7 @@ def plain_words(fw: Framework) -> dict[str, Any]:
         groups.setdefault(c.group, []).append({"name": c.name, "plain": c.plain or c.definition, "code": c.mark,
                                                "shape": shape_uri(c.shape), "shape_name": shape_alt(c.shape)})
     return {"name": fw.framework.name, "short": fw.framework.short_name, "intro": fw.plain.intro, "glass_box": fw.plain.glass_box,
-            "levels": fw.plain.levels, "pairs": [(lv.school_side, lv.university_side) for lv in fw.levels.paired],
+            "levels": fw.plain.levels, "pairs": [fw.paired(lv) or (lv.name, "") for lv in fw.levels],
             "groups": [{"name": g, "parts": parts} for g, parts in groups.items()]}
 
 

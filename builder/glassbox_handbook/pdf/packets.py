@@ -91,7 +91,7 @@ def _diagram(inputs: PrintInputs, docname: str, page: Page) -> tuple[str, bool]:
     html = svg_as_image(inputs.render_nodes(framework_diagram(fw, uri, highlight=meta, sections=page.sections), docname),
                         _n(": highlighted are {components} at the {levels} level", ": highlighted are {components} at the {levels} levels",
                            len(meta.levels)).format(components=enacted, levels=levels))
-    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels.paired)
+    left_out = len({s.component for s in page.sections}) < len(fw.components) or len(set(meta.levels)) < len(fw.levels)
     return html, left_out
 
 

@@ -196,9 +196,13 @@ class PdfBuilder(SingleFileHTMLBuilder):
     def context(self, title: str) -> dict[str, Any]:
         when = source_date()
         language = self.config.language or "en"
+        version, date = self.config.release or self.config.version, long_date(when, language)
+        # the edition line closing handouts, source lists and decks; no empty "version" when conf.py sets none
+        edition = (_("{project}, version {version}, {date}.") if version else _("{project}, {date}.")).format(
+            project=self.config.project, version=version, date=date)
         # the document's language (the PDF's /Lang, which a screen reader speaks in) as BCP 47: es-MX, not es_MX
         return {"lang": language.replace("_", "-"), "project": self.config.project, "title": title,
-                "version": self.config.release or self.config.version, "date": long_date(when, language),
+                "version": version, "date": date, "edition": edition,
                 "year": when.tm_year, "author": self.config.author,
                 "metatags": meta_tags(title, self.config.author), "baseurl": self.config.html_baseurl.rstrip("/"),
                 "framework": framework_for(self.env).framework, "licence": self.licence_line(),

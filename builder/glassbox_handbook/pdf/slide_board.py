@@ -27,8 +27,8 @@ def board(fw: Framework, page: Page, plan: SessionPlan | None) -> dict[str, Any]
     or "off" (it does not). Without a plan (the reflection), nothing is "today"."""
     meta = page.scenario
     focus = set(plan.focus) if plan else set()
-    levels = [{"top": lv.school_side, "bottom": lv.university_side, "name": lv.name,
-               "state": "on" if lv.id in meta.levels else "off"} for lv in fw.levels.paired]
+    levels = [{"top": pair[0], "bottom": pair[1], "name": lv.name, "state": "on" if lv.id in meta.levels else "off"}
+              for lv in fw.levels for pair in [fw.paired(lv) or (lv.name, "")]]
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in fw.components:
         state = "today" if c.id in focus else "on" if page.section_for(c.id) is not None else "off"

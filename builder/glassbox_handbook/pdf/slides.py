@@ -175,6 +175,12 @@ def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity)
                              answer, BODY, {"text", "item", "task"})]
 
 
+def _level_line(fw: Framework, level: Any) -> str:
+    """A level on the framework slide: its two sides ("District and college"), or its name."""
+    pair = fw.paired(level)
+    return _("{one} and {other}").format(one=pair[0], other=pair[1].lower()) if pair else level.name
+
+
 def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
     """The framework in plain words, from the framework file: what opening the glass box means, the
     levels, then each group of components, every one in its plain sentence (its definition when the
@@ -185,9 +191,7 @@ def framework_slides(fw: Framework, step: Activity) -> list[Slide]:
         glass_box = _("Opening the glass box")
         out += paginate("framework", glass_box, [kick, heading(glass_box, HEADINGS, W)],
                         [body(fw.plain.glass_box, "lead", before=0)], BODY, {"lead"})
-    pair = _("{one} and {other}")
-    levels = [body(pair.format(one=lv.school_side, other=lv.university_side.lower()), "text", before=8)
-              for lv in fw.levels.paired]
+    levels = [body(_level_line(fw, lv), "text", before=8) for lv in fw.levels]
     lead = [body(fw.plain.levels, "lead", before=0)] if fw.plain.levels else []
     the_levels = _("The levels")
     out += paginate("framework", the_levels, [kick, heading(the_levels, HEADINGS, W)], lead + levels, BODY,
@@ -236,12 +240,7 @@ def closing_slides(inputs: PrintInputs, kit: SessionKit, activity: Activity) -> 
         common, url = inputs.common(""), page_url(inputs.baseurl, docname)
         if url.startswith("http"):
             paras.append(Para(_("The scenario online: {url}").format(url=url), FLOOR, "foot", 1.2, before=18))
-        if common["version"]:
-            edition = _("{project}, version {version}, {date}.").format(project=common["project"], version=common["version"],
-                                                                        date=common["date"])
-        else:
-            edition = _("{project}, {date}.").format(project=common["project"], date=common["date"])
-        paras.append(Para(f"{edition} {common['licence']}.", FLOOR, "foot", 1.2, before=10))
+        paras.append(Para(f"{common['edition']} {common['licence']}.", FLOOR, "foot", 1.2, before=10))
     return paginate("close" if close else "reflect", activity.title, [
         kicker(activity, _("Close") if close else _("Reflect")), heading(activity.title, HEADINGS, W)], paras, BODY,
         {"lead", "item"})
@@ -293,8 +292,7 @@ def geometry_css(fw: Framework) -> str:
     """The sizes the slides were laid out for, given to slides.css from the one place they are set."""
     return (f".slide {{ width: {PAGE_W}pt; height: {PAGE_H}pt; padding: {PAD_TOP}pt {PAD_X}pt {PAD_BOTTOM}pt; }}"
             f".slide-head {{ padding-bottom: 4pt; border-bottom-width: 2pt; margin-bottom: {RULE - 6}pt; }}"
-            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}"
-            "")
+            f".slide .mark .shape {{ width: {SHAPE}pt; height: {SHAPE}pt; }}")
 
 
 DOCUMENTS = slides

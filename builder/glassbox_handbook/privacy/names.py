@@ -19,7 +19,15 @@ milliseconds, once, and say plainly why a word was flagged.
   lower-case form is an entry is an ordinary word at the start of a
   sentence or in a heading, so it is never a name on its own.
 
-Nothing here is a hand-written list of names: the only lists written here
+- Ordinary words of the project's language, when it is not English: every
+  lower-case word of that language's translations in the builder's own
+  message catalog and in Sphinx's (`locale/<language>/LC_MESSAGES/*.po`).
+  Spanish prose opens sentences with "Un", "Al", "Cada" or "Pero", which the
+  census lists as given names and surnames and the English dictionary does
+  not know; the catalogs hold the everyday words of the language, and no
+  names. The language is the one the builder speaks (`glassbox_handbook.words`).
+
+Nothing here is a hand-written list of names or words: the only lists written here
 are the few calendar words that are also given names (April, June), which
 no one means as a person in "in April".
 """
@@ -27,9 +35,12 @@ no one means as a person in "in April".
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+from glassbox_handbook.words import CATALOG, LOCALE_DIR, language
 
 # Given names that are also months or days: in a scenario they are dates, not people.
 CALENDAR = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -73,26 +84,71 @@ def _dictionary(file: Path) -> frozenset[str]:
     return frozenset(words)
 
 
-def list_files() -> tuple[Path, Path, Path, Path]:
-    """The files the lists come from (female and male given names, surnames, the dictionary); the check's
-    cache is keyed by them, since a new release of either package changes what is flagged."""
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z]")  # {role}, %(name)s, %s: not words of the language
+
+
+def catalog_files(language_code: str) -> list[Path]:
+    """The message catalogs in `language_code` whose translations give its ordinary words: the builder's and
+    Sphinx's, each in the language itself or else in its main language (`es_MX`, then `es`). None for
+    English, whose words come from the dictionary."""
+    codes = list(dict.fromkeys([language_code, language_code.split("_")[0]]))
+    if "en" in codes:
+        return []
+    sphinx = importlib.util.find_spec("sphinx")
+    folders = [(LOCALE_DIR, CATALOG)]
+    if sphinx and sphinx.submodule_search_locations:
+        folders.append((Path(next(iter(sphinx.submodule_search_locations))) / "locale", "sphinx"))
+    found = ([folder / code / "LC_MESSAGES" / f"{domain}.po" for code in codes] for folder, domain in folders)
+    return [next(p for p in paths if p.is_file()) for paths in found if any(p.is_file() for p in paths)]
+
+
+def _translated_words(file: Path) -> set[str]:
+    """The lower-case words of a .po file's translations (`msgstr`), placeholders left out."""
+    words: set[str] = set()
+    in_translation = False
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgstr"):
+            in_translation = True
+        elif not line.startswith('"'):
+            in_translation = False
+        if in_translation and '"' in line:
+            text = _PLACEHOLDER.sub(" ", line[line.index('"') + 1:line.rindex('"')].replace("\\n", " "))
+            words.update(w for w in re.findall(r"[^\W\d_]+", text) if w.islower())
+    return words
+
+
+def list_files() -> tuple[Path, ...]:
+    """The files the lists come from (female and male given names, surnames, the dictionary, and the catalogs
+    of the language the builder speaks now); the check's cache is keyed by them, since a new release of
+    either package changes what is flagged."""
     census = _package_folder("names")
     return (census / "dist.female.first", census / "dist.male.first", census / "dist.all.last",
-            _package_folder("hunspell") / "dictionaries" / "en_US.dic")
+            _package_folder("hunspell") / "dictionaries" / "en_US.dic", *catalog_files(language()))
+
+
+def lists() -> Lists:
+    """The lists for the language the builder speaks now (`glassbox_handbook.words.use_language`)."""
+    return _lists(language())
 
 
 @cache
-def lists() -> Lists:
-    """Read the three lists once per process, on first use (about 65 ms of CPU and 14 MiB: benchmarks/RESULTS.md)."""
-    female, male, last, dictionary = list_files()
+def _lists(language_code: str) -> Lists:
+    """Read the lists once per process and language, on first use (about 65 ms of CPU and 14 MiB:
+    benchmarks/RESULTS.md)."""
+    female, male, last, dictionary = list_files()[:4]
     try:
         given = (_census(female) | _census(male)) - CALENDAR
         surnames = _census(last)
         words = _dictionary(dictionary)
+        for catalog in catalog_files(language_code):
+            words |= _translated_words(catalog)
     except OSError as exc:
         raise RuntimeError(f"a word list of the privacy check is missing ({exc.filename}): "
                            "reinstall the handbook's dependencies (pip install -e .)") from exc
-    return Lists(frozenset(given), frozenset(surnames), words)
+    return Lists(frozenset(given), frozenset(surnames), frozenset(words))
+
+
+lists.cache_clear = _lists.cache_clear  # type: ignore[attr-defined]  # read the files again (tests, benchmarks)
 
 
 def ordinary(token: str) -> bool:

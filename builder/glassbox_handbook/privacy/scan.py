@@ -32,6 +32,7 @@ from functools import lru_cache
 from glassbox_handbook.privacy.names import CALENDAR, lists
 from glassbox_handbook.privacy.places import REWORD, TRIGGER, Finding, institutions, opens_sentence
 from glassbox_handbook.privacy.places import plain as is_plain
+from glassbox_handbook.words import language
 
 # Whom a finding could identify: a person, or the place (and so the people) of the partnership.
 WHOM = {"person": "someone", "email": "someone", "phone": "someone"}
@@ -127,9 +128,14 @@ def _place_or_title(line: str, tokens: list[re.Match], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> tuple[bool, bool, bool]:
-    """(a given name, a surname, an ordinary word): asked again for every "The" and "Mentors", so kept."""
+    """(a given name, a surname, an ordinary word), in the language the builder speaks now."""
+    return _kind_in(word, language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_in(word: str, language_code: str) -> tuple[bool, bool, bool]:
+    """Asked again for every "The" and "Mentors", so kept; per language, since each has its ordinary words."""
     base = _base(word)
     return base in lists().given, base in lists().surnames, is_plain(word)
 

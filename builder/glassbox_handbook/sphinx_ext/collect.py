@@ -23,7 +23,7 @@ from glassbox_handbook.core.problems import Problem, ProblemList
 from glassbox_handbook.core.scenario import parse_scenario, read_source
 from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bib_keys_for, bib_names_for, framework_for, framework_path
-from glassbox_handbook.domain.transforms import SCENARIO_KEY, SOURCES_SECTION
+from glassbox_handbook.domain.transforms import SCENARIO_KEY, sources_section
 from glassbox_handbook.views import Slices, registry
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     # The transform, the directives and the domain read the parse from here while this page is read.
     env.temp_data[SCENARIO_KEY] = parsed.scenario
     # The sources listed in the front matter become the page's last section (a generated view).
-    source[0] = source[0].rstrip("\n") + SOURCES_SECTION
+    source[0] = source[0].rstrip("\n") + sources_section()
 
 
 def _navigation(env: BuildEnvironment) -> tuple:

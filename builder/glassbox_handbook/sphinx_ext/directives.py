@@ -24,6 +24,7 @@ from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
 from glassbox_handbook.domain.transforms import SCENARIO_KEY
 from glassbox_handbook.views import registry
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ class EnactmentDirective(_FromParse):
         self.set_source_info(node)
         label = fw.basis_by_id[basis].name
         if fw.basis_by_id[basis].credited and scenario is not None:  # a first-hand account names who told it
-            label += ": told by " + ", ".join(c.name for c in scenario.meta.contributors)
+            told = _("{basis}: told by {names}")
+            label = told.format(basis=label, names=", ".join(c.name for c in scenario.meta.contributors))
         node += nodes.paragraph("", "", nodes.inline("", label, classes=["glassbox-basis-label"]),
                                 classes=["glassbox-enactment-meta"])
         self.state.nested_parse(self.content, self.content_offset, node)
@@ -93,8 +95,8 @@ class DesignPromptDirective(_FromParse):
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         if roles:
-            node += nodes.paragraph("", "", nodes.inline("", "For: "), nodes.inline("", names(fw.role_by_id, roles)),
-                                    classes=["glassbox-prompt-roles"])
+            line = _("For: {roles}").format(roles=names(fw.role_by_id, roles))
+            node += nodes.paragraph("", "", nodes.inline("", line), classes=["glassbox-prompt-roles"])
         return [node]
 
 

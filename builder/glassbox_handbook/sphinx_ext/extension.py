@@ -41,6 +41,7 @@ from glassbox_handbook.web.html_builder import GlassboxHTMLBuilder, setup_glassb
 from glassbox_handbook.web.lists import setup_lists
 from glassbox_handbook.web.metadata import setup_metadata
 from glassbox_handbook.web.theme import setup_theme
+from glassbox_handbook.words import _
 
 
 def note_workers(app: Sphinx) -> None:
@@ -63,10 +64,12 @@ def propose_change(app: Sphinx, pagename: str, templatename: str, context: dict,
         context["gb_propose_change"] = ""
         return
     title = context.get("title") or pagename
-    query = urlencode({"title": f"Change to “{Markup(str(title)).striptags()}”",
-                       "body": f"Page: {pagename}\n\nWhat should change, and why:\n"})
-    context["gb_propose_change"] = (f'<a href="{escape(f"{url}/issues/new?{query}")}">Propose a change to this page</a> '
-                                    "(on GitHub; you need an account there)")
+    # The issue is written in the handbook's language too: whoever proposes the change reads it.
+    issue_title = _("Change to “{title}”").format(title=Markup(str(title)).striptags())
+    issue_body = _("Page: {page}").format(page=pagename) + "\n\n" + _("What should change, and why:") + "\n"
+    query = urlencode({"title": issue_title, "body": issue_body})
+    link, where = _("Propose a change to this page"), _("(on GitHub; you need an account there)")
+    context["gb_propose_change"] = f'<a href="{escape(f"{url}/issues/new?{query}")}">{escape(link)}</a> {escape(where)}'
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

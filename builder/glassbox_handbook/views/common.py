@@ -8,11 +8,15 @@ so they are right whether the pages are separate files or one PDF.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import normalize_language_tag
+from docutils.utils.smartquotes import educateQuotes, smartchars
 
 from glassbox_handbook.views import Uri, ViewContext
+from glassbox_handbook.words import _, language
 
 
 def link(uri: Uri, docname: str, anchor: str, text: str, classes: list[str] | None = None) -> nodes.reference:
@@ -22,6 +26,27 @@ def link(uri: Uri, docname: str, anchor: str, text: str, classes: list[str] | No
 def para(*children: nodes.Node | str, classes: list[str] | None = None) -> nodes.paragraph:
     kids = [nodes.Text(c) if isinstance(c, str) else c for c in children]
     return nodes.paragraph("", "", *kids, classes=classes or [])
+
+
+def typographic(text: str) -> str:
+    """`text` with the quotes and apostrophes the project's pages print (Sphinx's smart quotes, which run before
+    the views fill in their words): “curly” in English, «angled» in Spanish."""
+    tag = next((t for t in normalize_language_tag(language()) if t in smartchars.quotes), "en")
+    return educateQuotes(text, language=tag)
+
+
+def filled(sentence: str, **parts: nodes.Node | str | list[nodes.Node | str]) -> list[nodes.Node]:
+    """A translated sentence with nodes in its named places, e.g. the sentence "Read the {guide}." with
+    `guide=` a link. The words around the places are text; a place given no part is left out."""
+    out: list[nodes.Node] = []
+    for i, piece in enumerate(re.split(r"\{(\w+)\}", sentence)):
+        if i % 2:
+            part = parts.get(piece)
+            for item in part if isinstance(part, list) else [] if part is None else [part]:
+                out.append(nodes.Text(item) if isinstance(item, str) else item)
+        elif piece:
+            out.append(nodes.Text(piece))
+    return out
 
 
 def badge(text: str, kind: str) -> nodes.inline:
@@ -49,7 +74,7 @@ def table(headers: list[str], rows: list[list[Any]], classes: list[str], caption
         tbl += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(headers))
     tbl += group
-    for _ in headers:
+    for _header in headers:
         group += nodes.colspec(colwidth=1, stub=0)
     if stub:
         group[0]["stub"] = 1
@@ -95,7 +120,7 @@ def where_online(ctx: ViewContext) -> list[nodes.Node | str]:
     """Words for "this page on the website", with its full address when the site's address is known:
     what a printed page says in place of a part that works only on screen."""
     site = ctx.config.html_baseurl.rstrip("/")
-    where: list[nodes.Node | str] = ["this page on the website"]
+    where: list[nodes.Node | str] = [_("this page on the website")]
     if site:
         url = f"{site}/{ctx.docname}.html"
         where += [" (", nodes.reference(url, url, refuri=url), ")"]

@@ -21,6 +21,7 @@ from html import escape
 
 from glassbox_handbook.views import ViewContext
 from glassbox_handbook.views import paging as lists
+from glassbox_handbook.words import _
 
 #: The marks, by the place of the basis in the framework file; the last is for a gap.
 SHAPES = ("●", "◐", "◆", "▲")
@@ -71,19 +72,27 @@ def legend(ctx: ViewContext) -> str:
     """What each shape means, in the words the framework file gives each basis."""
     marks = basis_marks([b.id for b in ctx.fw.bases])
     items = "".join(f"<li>{_shape(marks[b.id])} {_e(b.name)}</li>" for b in ctx.fw.bases)
-    items += f"<li>{_shape(GAP_SHAPE)} Gap: not enacted</li>"
-    return f'<ul class="gb-matrix-legend" aria-label="What the marks mean">{items}</ul>'
+    items += f"<li>{_shape(GAP_SHAPE)} {_e(gap_words())}</li>"
+    label = _("What the marks mean")
+    return f'<ul class="gb-matrix-legend" aria-label="{_e(label)}">{items}</ul>'
+
+
+def gap_words() -> str:
+    """What a cell says when the scenario does not enact the component."""
+    return _("Gap: not enacted")
 
 
 def compact_matrix(ctx: ViewContext) -> str:
     """The compact table, with its legend, as HTML."""
     fw, uri = ctx.fw, ctx.uri
     marks = basis_marks([b.id for b in fw.bases])
-    head = '<th scope="col" id="gb-mx-scenario">Scenario</th>'
+    first = _("Scenario")
+    head = f'<th scope="col" id="gb-mx-scenario">{_e(first)}</th>'
     for comp in fw.components:
         head += (f'<th scope="col" id="gb-mx-c-{_e(comp.id)}"><a href="{_e(uri(fw.component_page(comp.id), ""))}">'
                  f"{_e(breakable(comp.name))}</a></th>")
     rows = []
+    gap, open_words, read_words = gap_words(), _(": open the summary"), _("Read the section")
     scenarios = list(ctx.domain.scenarios())
     for docname, page in scenarios[:lists.shown(ctx, detailed=True)]:
         meta = page.scenario
@@ -95,26 +104,27 @@ def compact_matrix(ctx: ViewContext) -> str:
             name = f'<span class="gb-cell-comp">{_e(comp.name)}</span>'
             sec = page.section_for(comp.id)
             if sec is None:
-                cells.append(f'<td headers="{headers}" class="gb-mx-gap">{name}{_mark(GAP_SHAPE, "Gap: not enacted")}</td>')
+                cells.append(f'<td headers="{headers}" class="gb-mx-gap">{name}{_mark(GAP_SHAPE, gap)}</td>')
                 continue
             basis = fw.basis_by_id.get(sec.basis)
             said = basis.name if basis else sec.basis
             shape = marks.get(sec.basis, SHAPES[-1])
             read = uri(docname, sec.anchor)
+            where = _("{component} in {scenario}").format(component=comp.name, scenario=meta.title)
             cells.append(
                 f'<td headers="{headers}" class="gb-mx-{_e(sec.basis)}"><details class="gb-mx-cell" name="gb-matrix">'
-                f'<summary>{name}{_mark(shape, said)}<span class="gb-visually-hidden">: open the summary</span></summary>'
-                f'<div class="gb-mx-panel"><p class="gb-mx-panel-title">{_e(comp.name)} in {_e(meta.title)}</p>'
+                f'<summary>{name}{_mark(shape, said)}<span class="gb-visually-hidden">{_e(open_words)}</span></summary>'
+                f'<div class="gb-mx-panel"><p class="gb-mx-panel-title">{_e(where)}</p>'
                 f"<p>{_e(sec.summary)}</p>"
                 f'<p><span class="glassbox-badge glassbox-badge-{_e(sec.basis)}">{_shape(shape)} {_e(said)}</span> '
-                f'<a href="{_e(read)}">Read the section</a></p></div></details></td>')
+                f'<a href="{_e(read)}">{_e(read_words)}</a></p></div></details></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    caption = ("Scenarios by component, in brief: a mark per cell; open a cell for its summary, "
-               "or a component or scenario for its page")
+    caption = _("Scenarios by component, in brief: a mark per cell; open a cell for its summary, "
+                "or a component or scenario for its page")
     return (legend(ctx) + '<div class="gb-matrix-compact-wrap"><table class="gb-matrix-compact">'
             f"<caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
             f'<tbody id="gb-mx-body">{"".join(rows)}</tbody></table></div>'
-            + (lists.more(ctx, "matrix", "matrix-compact", len(scenarios), "#gb-mx-body", "scenarios", columns(ctx), True)
+            + (lists.more(ctx, "matrix", "matrix-compact", len(scenarios), "#gb-mx-body", lists.scenarios_word(), columns(ctx), True)
                if len(scenarios) > len(rows) else ""))
 
 
@@ -122,7 +132,7 @@ def columns(ctx: ViewContext) -> dict:
     """What gb-lists.js needs to draw a row of either matrix: the columns, and each basis's words and mark."""
     marks = basis_marks([b.id for b in ctx.fw.bases])
     return {"components": [[c.id, c.name] for c in ctx.fw.components],
-            "bases": {b.id: [b.name, marks[b.id]] for b in ctx.fw.bases}, "gap": [GAP_SHAPE, "Gap: not enacted"]}
+            "bases": {b.id: [b.name, marks[b.id]] for b in ctx.fw.bases}, "gap": [GAP_SHAPE, gap_words()]}
 
 
 def matrix_rows(fw, domain, href, config) -> dict:

@@ -14,8 +14,9 @@ from docutils import nodes
 from glassbox_handbook.core.issue_form import LABEL
 from glassbox_handbook.settings import Settings
 from glassbox_handbook.views import View, ViewContext
-from glassbox_handbook.views.common import para
+from glassbox_handbook.views.common import filled, para
 from glassbox_handbook.views.worksheet import form_address
+from glassbox_handbook.words import _
 
 
 def _link(text: str, url: str) -> nodes.reference:
@@ -26,30 +27,32 @@ def routes(repository: str, contact: str, worksheet: str) -> list[nodes.Node]:
     """The routes, as a list a reader can follow step by step."""
     items: list[nodes.Node] = []
     form = form_address(repository)
+    sheet = _("worksheet")
     if form:
-        items.append(para(nodes.strong("", "With a GitHub account: the form. "),
-                          nodes.Text("Fill in the "), _link("worksheet", worksheet),
-                          nodes.Text(", press its button for the form's text, then "),
-                          _link("open the “Propose a scenario” form", form),
-                          nodes.Text(" (GitHub asks you to sign in first). Proposals in progress are "),
-                          _link("listed on GitHub", f"{repository}/issues?q=label%3A{LABEL}"), nodes.Text(".")))
+        items.append(para(nodes.strong("", _("With a GitHub account: the form.")), nodes.Text(" "), *filled(
+            _("Fill in the {worksheet}, press its button for the form's text, then {open_the_form} (GitHub asks you "
+              "to sign in first). Proposals in progress are {listed_on_github}."),
+            worksheet=_link(sheet, worksheet),
+            open_the_form=_link(_("open the “{form}” form").format(form=_("Propose a scenario")), form),
+            listed_on_github=_link(_("listed on GitHub"), f"{repository}/issues?q=label%3A{LABEL}"))))
     if form and not contact:
-        items.append(para(nodes.strong("", "Without an account: ask someone who has one. "),
-                          nodes.Text("A colleague, or whoever ran your workshop, can open the form and paste your text "
-                                     "in for you. The handbook credits the name written in the form's box “Your name, "
-                                     "as it should be credited”, not the account that sent it.")))
+        items.append(para(nodes.strong("", _("Without an account: ask someone who has one.")), nodes.Text(" "),
+                          nodes.Text(_("A colleague, or whoever ran your workshop, can open the form and paste your "
+                                       "text in for you. The handbook credits the name written in the form's box "
+                                       "“{box}”, not the account that sent it.").format(
+                              box=_("Your name, as it should be credited")))))
     if contact:
         url = contact if "://" in contact else f"mailto:{contact}"
-        items.append(para(nodes.strong("", "Without an account: send the draft. "),
-                          nodes.Text("Download the draft from the "), _link("worksheet", worksheet),
-                          nodes.Text(" and send the file to "), _link(contact, url),
-                          nodes.Text(". A maintainer opens the proposal for you and writes back.")))
+        items.append(para(nodes.strong("", _("Without an account: send the draft.")), nodes.Text(" "), *filled(
+            _("Download the draft from the {worksheet} and send the file to {contact}. A maintainer opens the "
+              "proposal for you and writes back."),
+            worksheet=_link(sheet, worksheet), contact=_link(contact, url))))
     if not items:
-        items.append(para(nodes.Text("This copy of the handbook does not say where its source is kept or whom to "
-                                     "write to, so it cannot link you to either. Download the draft from the "),
-                          _link("worksheet", worksheet),
-                          nodes.Text(" and give the file to whoever pointed you to this handbook: they can send "
-                                     "it on for you.")))
+        items.append(para(*filled(
+            _("This copy of the handbook does not say where its source is kept or whom to write to, so it cannot "
+              "link you to either. Download the draft from the {worksheet} and give the file to whoever pointed you "
+              "to this handbook: they can send it on for you."),
+            worksheet=_link(sheet, worksheet))))
     listing = nodes.bullet_list(classes=["gb-contribute-routes"])
     for item in items:
         listing += nodes.list_item("", item)

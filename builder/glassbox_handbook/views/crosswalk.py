@@ -13,6 +13,7 @@ from sphinx.util import logging
 
 from glassbox_handbook.views import Slices, View, ViewContext
 from glassbox_handbook.views.common import joined, link, para, table
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +35,18 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             logger.warning("crosswalk %r, %s: no scenario with the id %r", walk.id, item.id, missing, location=node)
         speaks: list[nodes.Node] = []
         if comps:
-            speaks.append(para(nodes.strong("", "Components: "), *joined(comps, ", ")))
+            speaks.append(para(nodes.strong("", _("Components:")), " ", *joined(comps, ", ")))
         if concepts:
-            speaks.append(para(nodes.strong("", "Concepts: "), *joined(concepts, ", ")))
-        rows.append([[para(nodes.strong("", item.label)), para(item.name)], item.summary, speaks or "None",
-                     nodes.bullet_list("", *(nodes.list_item("", para(*s)) for s in shown)) if shown else "None yet"])
+            speaks.append(para(nodes.strong("", _("Concepts:")), " ", *joined(concepts, ", ")))
+        rows.append([[para(nodes.strong("", item.label)), para(item.name)], item.summary, speaks or _("None"),
+                     nodes.bullet_list("", *(nodes.list_item("", para(*s)) for s in shown)) if shown else _("None yet")])
     source = ctx.bibliography.get(walk.source)
-    after = f", after {source.label}" if source else ""
-    caption = f"{walk.name} and the {fw.framework.short_name}: the handbook's mapping (an interpretation{after})"
-    headers = [walk.name.split(" (")[0], "In brief", f"In the {fw.framework.short_name}", "Scenarios that show it"]
+    short = fw.framework.short_name
+    caption = (_("{crosswalk} and the {framework}: the handbook's mapping (an interpretation, after {source})") if source
+               else _("{crosswalk} and the {framework}: the handbook's mapping (an interpretation)")).format(
+        crosswalk=walk.name, framework=short, source=source.label if source else "")
+    headers = [walk.name.split(" (")[0], _("In brief"), _("In the {framework}").format(framework=short),
+               _("Scenarios that show it")]
     return [table(headers, rows, ["glassbox-crosswalk"], caption, row_ids=[f"{walk.id}-{i.id}" for i in walk.items])]
 
 

@@ -12,16 +12,17 @@ from docutils import nodes
 from glassbox_handbook.core import downloads
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
 from glassbox_handbook.views import paging as lists
+from glassbox_handbook.words import _
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
-    listed = [(p.scenario.id, p.scenario.title) for _, p in ctx.domain.scenarios()]
+    listed = [(p.scenario.id, p.scenario.title) for __, p in ctx.domain.scenarios()]
     size = lists.shown(ctx)
     out = downloads.all_links(ctx.root, listed[:size], list(ctx.config.glassbox_pdf_papers))
     if len(listed) > size:
         out[-1]["ids"] = ["gb-list-downloads"]
         out.append(nodes.raw("", lists.more(ctx, "downloads", "downloads", len(listed), "#gb-list-downloads",
-                                            "scenarios' packets"), format="html"))
+                                            _("scenarios' packets")), format="html"))
     return out
 
 
@@ -34,7 +35,7 @@ def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[
     """Each scenario as [title, [[label, [[text, link from the top folder], ...]], ...]]."""
     entries = []
     papers = list(config.glassbox_pdf_papers)
-    for _, page in domain.scenarios():
+    for __, page in domain.scenarios():
         groups = [[label, [[text, f"{downloads.SITE_FOLDER}/{name}"] for text, name in names]]
                   for label, names in downloads.scenario_files(page.scenario.id, papers)]
         entries.append([page.scenario.title, groups])

@@ -10,6 +10,7 @@ from sphinx.util import logging
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import badge, joined, link, para, run_in
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                 summary = [] if brief else [": ", sec.summary]
                 entries.append([link(uri, docname, sec.anchor, page.scenario.title), *summary, " ",
                                 badge(basis.name if basis else sec.basis, sec.basis)])
-        empty = "No scenario in this handbook enacts this component yet; see Contribute a scenario to add one."
+        empty = _("No scenario in this handbook enacts this component yet; see Contribute a scenario to add one.")
     else:
         for docname, page in ctx.domain.scenarios():
             seen = list(dict.fromkeys((u.anchor, u.section) for u in page.terms if u.concept == item_id))
@@ -48,7 +49,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
             elif seen:
                 entries.append([nodes.strong("", page.scenario.title), nodes.Text(": "),
                                 *joined([[link(uri, docname, anchor, section)] for anchor, section in seen], ", ")])
-        empty = "No scenario in this handbook uses this concept yet."
+        empty = _("No scenario in this handbook uses this concept yet.")
     if not entries:
         return [para(empty, classes=["glassbox-empty"])]
     if brief:
@@ -60,7 +61,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         items += nodes.list_item("", para(*entry))
     if len(entries) <= size:
         return [items]
-    what = "scenarios that enact it" if kind == "component" else "scenarios that use it"
+    what = _("scenarios that enact it") if kind == "component" else _("scenarios that use it")
     return [items, nodes.raw("", lists.more(ctx, f"enacted-{item_id}", f"enacted-{kind}", len(entries), f"#{list_id}", what),
                              format="html")]
 

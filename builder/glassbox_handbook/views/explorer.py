@@ -19,7 +19,7 @@ from glassbox_handbook.views import Uri, View, ViewContext, every_scenario
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import json_script
 from glassbox_handbook.views.scenario_list import render as scenario_list
-from glassbox_handbook.words import _
+from glassbox_handbook.words import _, _n
 
 
 def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
     used_roles = {r for s in scenarios for r in s["roles"]}
     return {
         "components": [{"id": c.id, "name": c.name} for c in fw.components],
-        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels.paired],
+        "levels": [{"id": lv.id, "name": lv.name} for lv in fw.levels],
         "roles": [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles if r.id in used_roles or r.lens],
         "trajectories": [{"id": t.id, "name": t.name} for t in fw.trajectories],
         "bases": [{"id": b.id, "name": b.name} for b in fw.bases],
@@ -77,33 +77,39 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         ]))
         comps = ", ".join(names["component"][c] for c in s["components"])
         roles = ", ".join(names["role"][r] for r in s["roles"])
+        comps_label, roles_label = _("Components:"), _("Roles:")
         items.append(
             f'<li class="gb-explorer-item" data-scenario="{escape(s["id"], quote=True)}">'
             f'<p class="gb-explorer-title"><a href="{escape(s["href"], quote=True)}">{escape(s["title"])}</a>{deep}</p>'
             f'<p>{escape(s["difficulty"])}</p>'
             f'<p class="glassbox-scenario-facts">{escape(facts)}</p>'
-            f'<p class="glassbox-scenario-facts"><span class="gb-k">Components:</span> {escape(comps)}</p>'
-            f'<p class="glassbox-scenario-facts"><span class="gb-k">Roles:</span> {escape(roles)}</p></li>')
+            f'<p class="glassbox-scenario-facts"><span class="gb-k">{escape(comps_label)}</span> {escape(comps)}</p>'
+            f'<p class="glassbox-scenario-facts"><span class="gb-k">{escape(roles_label)}</span> {escape(roles)}</p></li>')
     more = ""
     if total > size:  # the first page of items; the rest of the data loads when a filter or "Show more" asks for it
-        more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", "scenarios", detailed=True)
+        more = lists.more(ctx, "explorer", "explorer", total, ".gb-explorer-list", lists.scenarios_word(), detailed=True)
         # every scenario's facets are a file of their own (explorer-index-0.js), off the way of the first paint
         data = {**data, "scenarios": [], "more": {"name": "explorer", "size": size, "root": ctx.root}}
     show_all = escape(_("Show all"))
+    words = {"filter": _("Filter scenarios"), "copy": _("Copy link to this view"),
+             "count": _n("{n} scenario.", "{n} scenarios.", total).format(n=total),
+             "none": _("No scenario matches all these filters. Remove one to see more."),
+             "compare": _("Compare two scenarios")}
+    e = {key: escape(text) for key, text in words.items()}
     html = (
         '<div class="gb-explorer" id="scenario-explorer">'
         # a search landmark, not a form: the filters apply as they change, there is nothing to submit (HTML_CodeSniffer H32.2)
         '<div class="gb-explorer-filters" hidden aria-labelledby="gb-explorer-heading" role="search">'
-        '<h2 id="gb-explorer-heading" class="gb-explorer-heading">Filter scenarios</h2>'
+        f'<h2 id="gb-explorer-heading" class="gb-explorer-heading">{e["filter"]}</h2>'
         '<div class="gb-filter-grid"></div>'
         f'<p class="gb-explorer-actions"><button type="button" class="gb-btn gb-explorer-reset">{show_all}</button> '
-        '<button type="button" class="gb-btn gb-explorer-copy">Copy link to this view</button></p>'
+        f'<button type="button" class="gb-btn gb-explorer-copy">{e["copy"]}</button></p>'
         '</div>'
-        f'<p class="gb-explorer-status" role="status" aria-live="polite">{total} scenarios.</p>'
+        f'<p class="gb-explorer-status" role="status" aria-live="polite">{e["count"]}</p>'
         f'<ul class="gb-explorer-list">{"".join(items)}</ul>{more}'
-        '<p class="gb-explorer-none" hidden>No scenario matches all these filters. Remove one to see more.</p>'
+        f'<p class="gb-explorer-none" hidden>{e["none"]}</p>'
         '<section class="gb-compare" hidden aria-labelledby="gb-compare-heading">'
-        '<h2 id="gb-compare-heading">Compare two scenarios</h2>'
+        f'<h2 id="gb-compare-heading">{e["compare"]}</h2>'
         '<div class="gb-compare-pick"></div><div class="gb-compare-out" aria-live="polite"></div>'
         '</section>'
         + json_script("gb-explorer-data", data)

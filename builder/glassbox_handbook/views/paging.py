@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from glassbox_handbook.settings import DEFAULTS
+from glassbox_handbook.words import _
 
 FOLDER = "_lists"
 MAX_ENTRIES, MAX_DETAILS = DEFAULTS.list_max_entries, DEFAULTS.list_max_details
@@ -45,25 +46,38 @@ def all_pages(config: Any, total: int) -> list[str]:
     return [f"{config.glassbox_scenarios}/all/{n + 1}" for n in range((total + size - 1) // size)]
 
 
+def scenarios_word() -> str:
+    """What a list of scenarios counts, after a number ("10 of 40 scenarios")."""
+    return _("scenarios")
+
+
 def _e(text: str) -> str:
     return escape(str(text), quote=True)
 
 
-def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "entries", meta: Any = None,
+def more(ctx: Any, name: str, kind: str, total: int, target: str, what: str = "", meta: Any = None,
          detailed: bool = False, first: int | None = None, note: str = "") -> str:
     """The control under a shortened list: what is shown, a link for readers without JavaScript,
     and the button that loads the next page (`data-gb-more`, read by gb-lists.js). `first`: how many
-    entries the page holds, when not a whole page (0: the list loads when its `<details>` opens)."""
+    entries the page holds, when not a whole page (0: the list loads when its `<details>` opens). `what`: what the
+    list counts, in the reader's words ("scenarios")."""
+    what = what or _("entries")
     size = shown(ctx, detailed)
     held = min(size, total) if first is None else first
-    pages = all_pages(ctx.config, sum(1 for _ in ctx.domain.scenarios()))
-    everyone = (f'<p class="gb-more-all">Every scenario is on its own page, and listed {page_size(ctx.config)} a page in '
-                f'<a href="{_e(ctx.uri(pages[0], ""))}">all scenarios</a>.</p>' if pages else "")
+    pages = all_pages(ctx.config, sum(1 for __ in ctx.domain.scenarios()))
+    everyone = ""
+    if pages:
+        label = _("all scenarios")
+        link = f'<a href="{_e(ctx.uri(pages[0], ""))}">{_e(label)}</a>'
+        everyone = ('<p class="gb-more-all">'
+                    + _e(_("Every scenario is on its own page, and listed {n} a page in {all_scenarios}."))
+                    .format(n=page_size(ctx.config), all_scenarios=link) + "</p>")
+    status = note or _("The first {shown} of {total} {what} are shown here.").format(shown=held, total=total, what=what)
+    button = _("Show {n} more").format(n=min(size, total - held))
     return (f'<div class="gb-more" data-gb-more="{_e(name)}" data-gb-kind="{_e(kind)}" data-gb-total="{total}" '
             f'data-gb-shown="{held}" data-gb-size="{size}" data-gb-root="{_e(ctx.root)}" '
             f'data-gb-target="{_e(target)}" data-gb-what="{_e(what)}"'
             + (f' data-gb-meta="{_e(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))}"' if meta else "") + ">"
-            '<p class="gb-more-status" role="status">'
-            + (_e(note) if note else f"The first {held} of {total} {_e(what)} are shown here.")
-            + f'</p><button type="button" class="gb-btn gb-more-button" hidden>Show {min(size, total - held)} more</button>'
+            f'<p class="gb-more-status" role="status">{_e(status)}</p>'
+            f'<button type="button" class="gb-btn gb-more-button" hidden>{_e(button)}</button>'
             f"{everyone}</div>")

@@ -19,12 +19,25 @@ from typing import Any
 from docutils import nodes
 
 from glassbox_handbook.views import ViewContext
-from glassbox_handbook.views.common import para, table
+from glassbox_handbook.views.common import filled, para, table
+from glassbox_handbook.words import _
 
 # One symbol per basis, in the framework file's order: filled and hollow shapes read in greyscale.
 SYMBOLS = ("●", "○", "■", "□", "◆", "◇", "▲", "△")
 GAP_SYMBOL = "–"
-GAP_WORD = "Gap"
+
+
+def gap_word() -> str:
+    """A printed cell's word for a component the scenario does not enact."""
+    return _("Gap")
+
+
+def matrix_caption(short_name: str, brief: bool) -> str:
+    """The matrix's caption, on the web and on paper (`brief`: the cells show only their basis)."""
+    if brief:
+        return _("Scenarios by component: the {framework} matrix (in brief: each cell shows only its basis; the "
+                 "summaries are on the website and in each scenario's packets)").format(framework=short_name)
+    return _("Scenarios by component: the {framework} matrix").format(framework=short_name)
 
 
 def unbroken(text: str) -> list[nodes.Node]:
@@ -64,7 +77,7 @@ def legend(ctx: ViewContext, known: dict[str, tuple[str, str]]) -> nodes.contain
     """What each mark means, in the framework's own words: one line a mark."""
     box = nodes.container(classes=["gb-matrix-legend"])
     for symbol, word, kind, meaning in [(*known[b.id], b.id, b.description) for b in ctx.fw.bases] + [
-            (GAP_SYMBOL, GAP_WORD, "gap", "The scenario does not show this component at work: a question worth asking.")]:
+            (GAP_SYMBOL, gap_word(), "gap", _("The scenario does not show this component at work: a question worth asking."))]:
         box += para(nodes.strong("", "", mark(symbol, word, kind)), nodes.Text(f": {meaning}"))
     return box
 
@@ -79,22 +92,20 @@ def print_matrix(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         cells: list[Any] = [[para(title_link(ctx, docname, "", page.scenario.title))]]
         for comp in fw.components:
             sec = page.section_for(comp.id)
-            cells.append([para(basis_mark(known, sec.basis) if sec else mark(GAP_SYMBOL, GAP_WORD, "gap"))])
+            cells.append([para(basis_mark(known, sec.basis) if sec else mark(GAP_SYMBOL, gap_word(), "gap"))])
         rows.append(cells)
-    caption = f"Scenarios by component: the {fw.framework.short_name} matrix"
-    if brief:
-        caption += " (in brief: each cell shows only its basis; the summaries are on the website and in each scenario's packets)"
+    caption = matrix_caption(fw.framework.short_name, brief)
     matrix = nodes.container(classes=["gb-print-landscape", "gb-matrix-print"])
-    matrix += table(["Scenario", *(c.name for c in fw.components)], rows, ["glassbox-matrix", "gb-matrix-table"], caption)
+    matrix += table([_("Scenario"), *(c.name for c in fw.components)], rows, ["glassbox-matrix", "gb-matrix-table"], caption)
     key = legend(ctx, known)
     matrix += key
     if brief or not scenarios:
         return [matrix]
     summaries = by_component(ctx, scenarios, known)
     heading = summaries[0].astext()
-    key += para(nodes.Text("After the matrix: "),
-                nodes.reference(heading, heading, internal=True, refid=summaries["ids"][0], classes=["gb-pageref"]),
-                nodes.Text(", each scenario's summary with the page of its section."), classes=["gb-matrix-next"])
+    key += para(*filled(_("After the matrix: {summaries}, each scenario's summary with the page of its section."),
+                        summaries=nodes.reference(heading, heading, internal=True, refid=summaries["ids"][0],
+                                                  classes=["gb-pageref"])), classes=["gb-matrix-next"])
     return [matrix, summaries]
 
 
@@ -102,7 +113,7 @@ def by_component(ctx: ViewContext, scenarios: list, known: dict[str, tuple[str, 
     """Per component, each enacting scenario with its basis, summary and page; then the scenarios with a gap."""
     fw = ctx.fw
     part = nodes.section(ids=["matrix-summaries"], classes=["gb-print-portrait", "gb-matrix-summaries"])
-    part += nodes.title("", "The summaries, component by component")
+    part += nodes.title("", _("The summaries, component by component"))
     for comp in fw.components:
         sec_node = nodes.section(ids=[f"matrix-summaries-{comp.id}"])
         sec_node += nodes.title("", comp.name)
@@ -114,7 +125,7 @@ def by_component(ctx: ViewContext, scenarios: list, known: dict[str, tuple[str, 
                 gaps.append(title_link(ctx, docname, "", page.scenario.title))
                 continue
             title = title_link(ctx, docname, sec.anchor, page.scenario.title)
-            title["reftitle"] = f"{comp.name} in {page.scenario.title}"
+            title["reftitle"] = _("{component} in {scenario}").format(component=comp.name, scenario=page.scenario.title)
             item = nodes.list_item()
             item += para(basis_mark(known, sec.basis), nodes.strong("", "", title))
             item += para(sec.summary, classes=["gb-matrix-summary"])
@@ -122,9 +133,10 @@ def by_component(ctx: ViewContext, scenarios: list, known: dict[str, tuple[str, 
         if len(items):
             sec_node += items
         if gaps:
-            run: list[nodes.Node] = [nodes.Text(f"{GAP_WORD} in: ")]
+            run: list[nodes.Node] = []
             for i, gap in enumerate(gaps):
                 run += ([nodes.Text("; ")] if i else []) + [gap]
-            sec_node += para(*run, nodes.Text("."), classes=["gb-matrix-gaps"])
+            sec_node += para(*filled(_("{gap} in: {scenarios}."), gap=gap_word(), scenarios=nodes.inline("", "", *run)),
+                             classes=["gb-matrix-gaps"])
         part += sec_node
     return part

@@ -10,6 +10,7 @@ from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para, table
+from glassbox_handbook.words import _
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -21,14 +22,13 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         meta = page.scenario
         first = [para(link(ctx.uri, docname, "", meta.title)), para(meta.felt_difficulty)]
         rows.append([first, *(getattr(meta, f) for f in fields[1:])])
-    caption = "Every scenario, fact by fact"
-    if ctx.options.brief:
-        caption += " (in brief: the other columns are on the website and in each scenario's packets)"
+    caption = (_("Every scenario, fact by fact (in brief: the other columns are on the website and in each scenario's "
+                 "packets)") if ctx.options.brief else _("Every scenario, fact by fact"))
     out: list[nodes.Node] = [table([ctx.fw.fact_label(f) for f in fields], rows, ["glassbox-problems"], caption,
                                    stub=not ctx.options.brief)]
     if len(scenarios) > len(rows):
         out.append(nodes.raw("", lists.more(ctx, "problems", "problems", len(scenarios), "#table-glassbox-problems tbody",
-                                            "scenarios", detailed=True), format="html"))
+                                            lists.scenarios_word(), detailed=True), format="html"))
     return out
 
 

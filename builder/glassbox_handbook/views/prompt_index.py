@@ -10,33 +10,28 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from docutils.utils.smartquotes import educateQuotes
 
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.core.model import Page, PagePrompt
 from glassbox_handbook.views import Uri, View, ViewContext, every_prompt
 from glassbox_handbook.views import paging as lists
-from glassbox_handbook.views.common import link, para
-
-
-def typographic(text: str) -> str:
-    """The prompt as the pages print it: “curly” quotes and apostrophes, as Sphinx's smart quotes set them."""
-    return educateQuotes(text, language="en")
+from glassbox_handbook.views.common import filled, link, para, typographic
+from glassbox_handbook.words import _, _n
 
 
 def _entry(ctx: ViewContext, docname: str, page: Page, prompt: PagePrompt) -> nodes.list_item:
     where = _where(page, prompt)
     roles = names(ctx.fw.role_by_id, prompt.roles)
+    source = (_("From {place} · For: {roles}") if roles else _("From {place}"))
     return nodes.list_item("", para(typographic(prompt.text)), para(
-        "From ", link(ctx.uri, docname, prompt.id, where), f" · For: {roles}" if roles else "",
-        classes=["glassbox-prompt-source"]),
+        *filled(source, place=link(ctx.uri, docname, prompt.id, where), roles=roles), classes=["glassbox-prompt-source"]),
         classes=["glassbox-prompt-entry", *(f"glassbox-role-{r}" for r in prompt.roles)], ids=[],
         **{"data-roles": " ".join(prompt.roles)})
 
 
 def _where(page: Page, prompt: PagePrompt) -> str:
     source = page.scenario.title if page.scenario else page.title
-    return source if prompt.section == page.title else f"{source}, {prompt.section}"
+    return source if prompt.section == page.title else _("{page}, {section}").format(page=source, section=prompt.section)
 
 
 def _more(ctx: ViewContext, name: str, kind: str, total: int, list_id: str, what: str,
@@ -50,7 +45,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     all_prompts = [(d, page, p) for d, page in sorted(ctx.domain.pages.items()) for p in page.prompts
                    if not (brief and page.scenario)]
     by_comp = nodes.section(ids=["prompts-by-component"])
-    by_comp += nodes.title("", "Prompts by component")
+    by_comp += nodes.title("", _("Prompts by component"))
     for comp in ctx.fw.components:
         found = [x for x in all_prompts if x[2].component == comp.id]
         sec = nodes.section(ids=[f"prompts-{comp.id}"])
@@ -58,19 +53,20 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         lst = nodes.bullet_list(classes=["glassbox-prompt-list"], ids=[f"gb-list-prompts-{comp.id}"])
         for d, page, p in found[:detail]:
             lst += _entry(ctx, d, page, p)
-        sec += lst if found else para("No prompts yet.")
+        sec += lst if found else para(_("No prompts yet."))
         if len(found) > detail:
-            sec += _more(ctx, f"prompts-{comp.id}", "prompt", len(found), f"gb-list-prompts-{comp.id}", "prompts", True)
+            sec += _more(ctx, f"prompts-{comp.id}", "prompt", len(found), f"gb-list-prompts-{comp.id}", _("prompts"), True)
         if brief:
-            left = sum(1 for _, page in ctx.domain.scenarios() for p in page.prompts if p.component == comp.id)
-            sec += para(f"The scenarios hold {left} more prompts on {comp.name.lower()}; each scenario's "
-                        "workshop packet prints them.", classes=["glassbox-prompt-more"])
+            left = sum(1 for __, page in ctx.domain.scenarios() for p in page.prompts if p.component == comp.id)
+            sec += para(_n("The scenarios hold {n} more prompt on {component}; each scenario's workshop packet prints it.",
+                           "The scenarios hold {n} more prompts on {component}; each scenario's workshop packet prints them.",
+                           left).format(n=left, component=comp.name.lower()), classes=["glassbox-prompt-more"])
         by_comp += sec
     # The prompts that belong to no component, under the page they sit on (the handbook's own pages; few).
     loose = nodes.section(ids=["prompts-by-page"])
-    loose += nodes.title("", "Prompts not tied to one component, by page")
-    loose += para("Prompts on concept pages and on the handbook's general pages work across components. "
-                  "Here they are, page by page.")
+    loose += nodes.title("", _("Prompts not tied to one component, by page"))
+    loose += para(_("Prompts on concept pages and on the handbook's general pages work across components. "
+                    "Here they are, page by page."))
     for d, page in sorted(ctx.domain.pages.items(), key=lambda item: item[1].title.casefold()):
         found = [p for p in page.prompts if not p.component and not (brief and page.scenario)]
         if not found:
@@ -85,20 +81,21 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     # Each scenario's prompts are printed once, above; here a scenario leads to its own page,
     # where they sit in context. (Printing them twice made this page ten megabytes at 1000 scenarios.)
     by_scen = nodes.section(ids=["prompts-by-scenario"])
-    by_scen += nodes.title("", "Prompts by scenario")
+    by_scen += nodes.title("", _("Prompts by scenario"))
     listing = nodes.bullet_list(classes=["glassbox-prompt-scenarios"], ids=["gb-list-prompts-by-scenario"])
     scenarios = list(ctx.domain.scenarios())
     for d, page in scenarios[:size]:
         listing += nodes.list_item("", para(link(ctx.uri, d, "", page.scenario.title), f": {_count(page)}"))
-    by_scen += listing if len(listing) else para("No scenarios yet.")
+    by_scen += listing if len(listing) else para(_("No scenarios yet."))
     if len(scenarios) > size:
-        by_scen += _more(ctx, "prompts-by-scenario", "prompt-count", len(scenarios), "gb-list-prompts-by-scenario", "scenarios")
+        by_scen += _more(ctx, "prompts-by-scenario", "prompt-count", len(scenarios), "gb-list-prompts-by-scenario",
+                         lists.scenarios_word())
     return [by_comp, *([loose] if len(loose) > 2 else []), by_scen]
 
 
 def _count(page: Page) -> str:
     count = len(page.prompts)
-    return f"{count} prompt{'s' if count != 1 else ''}"
+    return _n("{n} prompt", "{n} prompts", count).format(n=count)
 
 
 def long_lists(fw: Any, domain: Any, href: Uri, config: Any) -> dict[str, tuple[int, list[Any]]]:

@@ -7,6 +7,7 @@ from docutils import nodes
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.views import View, ViewContext, every_fact
 from glassbox_handbook.views.common import link, para, run_in
+from glassbox_handbook.words import _n
 
 
 def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
@@ -20,8 +21,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         traj = fw.trajectory_by_id.get(meta.trajectory)
         lst += nodes.list_item("", para(nodes.strong("", "", link(uri, docname, "", meta.title))),
                                para(meta.felt_difficulty),
-                               para(f"{len(comps)} components · {traj.name if traj else meta.trajectory} · "
-                                    + names(fw.level_by_id, meta.levels),
+                               para(" · ".join([_n("{n} component", "{n} components", len(comps)).format(n=len(comps)),
+                                                traj.name if traj else meta.trajectory, names(fw.level_by_id, meta.levels)]),
                                     classes=["glassbox-scenario-facts"]))
     return [lst]
 

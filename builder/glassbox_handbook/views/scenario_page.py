@@ -9,14 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
-from docutils.utils.smartquotes import educateQuotes
 
 from glassbox_handbook.core import downloads
 from glassbox_handbook.core.diagram import framework_diagram
 from glassbox_handbook.core.facts import scenario_facts
 from glassbox_handbook.core.model import Page
 from glassbox_handbook.views import ViewContext
-from glassbox_handbook.views.common import badge, link, orcid_link, para
+from glassbox_handbook.views.common import badge, filled, link, orcid_link, para, typographic
+from glassbox_handbook.words import _
 
 
 def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
@@ -31,30 +31,32 @@ def scenario_card(ctx: ViewContext, page: Page) -> nodes.container:
 
     origin = fw.origin_by_id.get(meta.origin)
     if origin:  # first: how much of what follows is the paper's
-        add("Where this comes from", nodes.strong("", educateQuotes(origin.name, language="en")),
-            f": {educateQuotes(origin.description, language='en')}")
+        add(_("Where this comes from"), nodes.strong("", typographic(origin.name)), f": {typographic(origin.description)}")
     for label, value in scenario_facts(fw, meta):
         add(label, value)
     traj = fw.trajectory_by_id[meta.trajectory]
-    add("Trajectory", nodes.strong("", traj.name), f": {traj.description}")
+    add(_("Trajectory"), nodes.strong("", traj.name), f": {traj.description}")
     jump: list[nodes.Node | str] = []
     for i, sec in enumerate(s for s in page.sections if s.component in fw.component_by_id):
         jump += ([", "] if i else []) + [link(ctx.uri, ctx.docname, sec.anchor, fw.component_by_id[sec.component].name)]
-    add("Components enacted", *jump)
+    add(_("Components enacted"), *jump)
     card += dl
     people: list[nodes.Node | str] = []
     for i, person in enumerate(meta.contributors):
         people += [", "] if i else []
         people += [person.name, *orcid_link(person.orcid)]
-    status = "Reviewed" if meta.status == "reviewed" else "Draft: not yet reviewed"
-    card += para("Written by ", *people, " · ", badge(status, meta.status), f" · Licence: {fw.licence.name}",
+    status = _("Reviewed") if meta.status == "reviewed" else _("Draft: not yet reviewed")
+    credit = _("Written by {people} · {status} · Licence: {licence}")
+    card += para(*filled(credit, people=people,
+                         status=badge(status, meta.status), licence=fw.licence.name),
                  classes=["glassbox-credit", "gb-no-abbr"])  # a licence's name is said whole, not broken by a long form
     names = "; ".join(p.name for p in meta.contributors)
     site = ctx.config.html_baseurl.rstrip("/")
     where = f"{site}/{ctx.docname}.html" if site else f"{ctx.docname}.html"
     cite = nodes.container(classes=["glassbox-cite", "no-search"])
-    cite += para(nodes.strong("", "How to cite this scenario: "),
-                 f"{names}. {meta.title}. In {ctx.config.project}. {where}. Licensed {fw.licence.name}.")
+    cite += para(nodes.strong("", _("How to cite this scenario:")), " ",
+                 _("{authors}. {title}. In {book}. {address}. Licensed {licence}.").format(
+                     authors=names, title=meta.title, book=ctx.config.project, address=where, licence=fw.licence.name))
     card += cite
     return card
 
@@ -63,8 +65,9 @@ def section_menu(section: nodes.section) -> nodes.raw:
     """Every section of the page, one tap away from its top: on a phone the page is many screens tall."""
     items = "".join(f'<li><a href="#{escape(sub["ids"][0], quote=True)}">{escape(sub[0].astext())}</a></li>'
                     for sub in section.children if isinstance(sub, nodes.section) and sub["ids"])
-    return nodes.raw("", f'<nav class="gb-section-menu" aria-label="Sections of this scenario"><p class="gb-section-menu-title">'
-                         f'On this page</p><ul>{items}</ul></nav>', format="html")
+    label, title = escape(_("Sections of this scenario"), quote=True), escape(_("On this page"))
+    return nodes.raw("", f'<nav class="gb-section-menu" aria-label="{label}"><p class="gb-section-menu-title">'
+                         f'{title}</p><ul>{items}</ul></nav>', format="html")
 
 
 def decorate(ctx: ViewContext, doctree: nodes.document) -> None:

@@ -25,7 +25,8 @@ from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.session import CHOSEN_RULE, kit_minutes, kit_rooms, room, scenario_values
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
 from glassbox_handbook.views import paging as lists
-from glassbox_handbook.views.common import json_script, para, where_online
+from glassbox_handbook.views.common import filled, json_script, para, where_online
+from glassbox_handbook.words import _
 
 if TYPE_CHECKING:
     from glassbox_handbook.core.framework import Framework
@@ -48,12 +49,14 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
                         for p in page.prompts if p.component],
         })
     return {
-        "workshop": fw.workshop.model_dump(mode="json"),
+        # A room that names no side has every side; a role with no side is in every room (the script asks no more).
+        "workshop": {**fw.workshop.model_dump(mode="json"),
+                     "rooms": [{**r.model_dump(mode="json"), "sides": fw.room_sides(r)} for r in fw.workshop.rooms]},
         "chosenRule": CHOSEN_RULE,
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
         "components": [{"id": c.id, "name": c.name, "shape": c.shape, "listen": c.listen, "definition": c.definition}
                        for c in fw.components],
-        "roles": [{"id": r.id, "name": r.name, "side": r.side} for r in fw.roles],
+        "roles": [{"id": r.id, "name": r.name, "side": r.side or "both"} for r in fw.roles],
         "kitMinutes": kit_minutes(fw),
         "facts": [{"key": f, "label": fw.fact_label(f)} for f in FACTS],
         "scenarios": scenarios,
@@ -67,8 +70,8 @@ PER_FILE = 10
 
 def packet_links(fw: Framework, config: Any, sid: str, folder: str) -> list[Any]:
     """[label, [[paper, link], ...]] for each of a scenario's printed files."""
-    return [[label, [[downloads.PAPER_NAMES.get(p, p), folder + downloads.pdf_name(stem(sid), p)] for p in config.glassbox_pdf_papers]]
-            for label, stem in downloads.SCENARIO_FILES]
+    return [[label, [[downloads.paper_name(p), folder + downloads.pdf_name(stem(sid), p)] for p in config.glassbox_pdf_papers]]
+            for label, stem in downloads.scenario_kinds()]
 
 
 def kit_links(fw: Framework, config: Any, sid: str, folder: str) -> dict[str, list[Any]]:
@@ -92,18 +95,19 @@ def packets(ctx: ViewContext) -> str:
     papers = list(ctx.config.glassbox_pdf_papers)
     folder = f"{ctx.root}{downloads.SITE_FOLDER}/"
     out = []
-    for _, page in ctx.domain.scenarios():
+    said = escape(_("This scenario's printed files ({room}): the facilitator guide holds its {minutes}-minute plan as "
+                    "the rule makes it, the session handout its prompts, and the participant packet every prompt, "
+                    "for self-study.").format(room=ctx.fw.workshop.rooms[0].name, minutes=kit_minutes(ctx.fw)))
+    kinds = downloads.scenario_kinds()
+    for __, page in ctx.domain.scenarios():
         sid = page.scenario.id
         rows = "".join(
             f"<li>{escape(label)}: " + " · ".join(
                 f'<a href="{escape(folder + downloads.pdf_name(stem(sid), p), quote=True)}">'
-                f"{escape(downloads.PAPER_NAMES.get(p, p))} (PDF)</a>" for p in papers) + "</li>"
-            for label, stem in downloads.SCENARIO_FILES)
+                f"{escape(downloads.pdf_label(p))}</a>" for p in papers) + "</li>"
+            for label, stem in kinds)
         out.append(f'<div class="gb-plan-packets" data-scenario="{escape(sid, quote=True)}" hidden>'
-                   f"<p>This scenario's printed files ({escape(ctx.fw.workshop.rooms[0].name)}): "
-                   f"the facilitator guide holds its "
-                   f"{kit_minutes(ctx.fw)}-minute plan as the rule makes it, the session handout its prompts, and "
-                   f"the participant packet every prompt, for self-study.</p><ul>{rows}</ul></div>")
+                   f"<p>{said}</p><ul>{rows}</ul></div>")
     return "".join(out)
 
 
@@ -119,32 +123,43 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         data = {**data, "scenarios": [], "more": {"name": "planner", "size": PER_FILE, "root": ctx.root}}
         packet_html = ""
     workshop = escape(ctx.uri(WORKSHOP_PAGE, "downloads"), quote=True)
+    minutes = _("{n} minutes")
     lengths = "".join(f'<label class="gb-plan-choice"><input type="radio" name="minutes" value="{m}"'
-                      f'{" checked" if i == 0 else ""}> {m} minutes</label>'
+                      f'{" checked" if i == 0 else ""}> {escape(minutes.format(n=m))}</label>'
                       for i, m in enumerate(ctx.fw.workshop.lengths))
     rooms = "".join(f'<label class="gb-plan-choice"><input type="radio" name="room" value="{escape(r.id, quote=True)}"'
                     f'{" checked" if i == 0 else ""}> {escape(r.name)}</label>' for i, r in enumerate(ctx.fw.workshop.rooms))
+    printed = _("printed packets")
+    packets_link = f'<a href="{workshop}">{escape(printed)}</a>'
+    w = {key: escape(text, quote=True) for key, text in {
+        "nojs": _("The planner needs JavaScript. Without it, the {printed_packets} hold every scenario's plan and "
+                  "handouts, ready to print."),
+        "choose": _("Choose the session"), "scenario": _("Scenario"), "length": _("Length"),
+        "room": _("Who is in the room"), "components": _("Components (optional)"),
+        "print": _("Print the plan and handouts"), "download": _("Download as Markdown"),
+        "copy": _("Copy link to this plan"), "worksheet": _("After the session: our own account in the worksheet"),
+        "kit": _("Ready-made files")}.items()}
     html = (
         '<div class="gb-planner" id="gb-planner">'
-        f'<p class="gb-plan-nojs">The planner needs JavaScript. Without it, the <a href="{workshop}">printed packets</a> '
-        "hold every scenario's plan and handouts, ready to print.</p>"
+        f'<p class="gb-plan-nojs">{w["nojs"].format(printed_packets=packets_link)}</p>'
         '<form class="gb-plan-form" hidden aria-labelledby="gb-plan-form-heading">'
-        '<h2 id="gb-plan-form-heading">Choose the session</h2>'
-        '<p class="gb-plan-field"><label for="gb-plan-scenario">Scenario</label>'
+        f'<h2 id="gb-plan-form-heading">{w["choose"]}</h2>'
+        f'<p class="gb-plan-field"><label for="gb-plan-scenario">{w["scenario"]}</label>'
         f'<select id="gb-plan-scenario" name="scenario">{options}</select></p>'
-        f'<fieldset class="gb-plan-lengths"><legend>Length</legend>{lengths}</fieldset>'
-        f'<fieldset class="gb-plan-rooms"><legend>Who is in the room</legend>{rooms}</fieldset>'
-        '<fieldset class="gb-plan-components" aria-describedby="gb-plan-components-hint"><legend>Components (optional)</legend>'
+        f'<fieldset class="gb-plan-lengths"><legend>{w["length"]}</legend>{lengths}</fieldset>'
+        f'<fieldset class="gb-plan-rooms"><legend>{w["room"]}</legend>{rooms}</fieldset>'
+        '<fieldset class="gb-plan-components" aria-describedby="gb-plan-components-hint">'
+        f'<legend>{w["components"]}</legend>'
         '<p class="gb-plan-hint" id="gb-plan-components-hint"></p><div class="gb-plan-boxes"></div></fieldset>'
         '<div class="gb-plan-prompts"></div>'
-        '<p class="gb-plan-actions"><button type="button" class="gb-btn gb-plan-print">Print the plan and handouts</button> '
-        '<button type="button" class="gb-btn gb-plan-download">Download as Markdown</button> '
-        '<button type="button" class="gb-btn gb-plan-copy">Copy link to this plan</button> '
-        '<button type="button" class="gb-btn gb-plan-worksheet">After the session: our own account in the worksheet</button></p>'
+        f'<p class="gb-plan-actions"><button type="button" class="gb-btn gb-plan-print">{w["print"]}</button> '
+        f'<button type="button" class="gb-btn gb-plan-download">{w["download"]}</button> '
+        f'<button type="button" class="gb-btn gb-plan-copy">{w["copy"]}</button> '
+        f'<button type="button" class="gb-btn gb-plan-worksheet">{w["worksheet"]}</button></p>'
         "</form>"
         '<p class="gb-plan-status" role="status" aria-live="polite"></p>'
         + packet_html +
-        '<section class="gb-plan-kit" hidden aria-label="Ready-made files"></section>'
+        f'<section class="gb-plan-kit" hidden aria-label="{w["kit"]}"></section>'
         '<section class="gb-plan-output" hidden aria-labelledby="gb-plan-heading"></section>'
         '<section class="gb-plan-handout" hidden aria-labelledby="gb-handout-heading"></section>'
         + json_script("gb-planner-data", data)
@@ -160,10 +175,11 @@ def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     guide = downloads.guide_pdf("<scenario>", paper)
     handout = downloads.pdf_name(downloads.handout_stem("<scenario>"), paper)
     packet = downloads.packet_pdf("<scenario>", paper)
-    return [para("The planner works on screen, so this printed handbook cannot hold it: open ", *where, " to use it. "
-                 "For a session by the rule, print the scenario's files instead: ", nodes.literal(guide, guide),
-                 f" holds its {kit_minutes(ctx.fw)}-minute plan, ", nodes.literal(handout, handout),
-                 " the handout for each person and ", nodes.literal(packet, packet), " every prompt, for self-study.",
+    said = _("The planner works on screen, so this printed handbook cannot hold it: open {where} to use it. For a "
+             "session by the rule, print the scenario's files instead: {guide} holds its {minutes}-minute plan, "
+             "{handout} the handout for each person and {packet} every prompt, for self-study.")
+    return [para(*filled(said, where=where, guide=nodes.literal(guide, guide), minutes=str(kit_minutes(ctx.fw)),
+                         handout=nodes.literal(handout, handout), packet=nodes.literal(packet, packet)),
                  classes=["glassbox-planner-print"])]
 
 

@@ -73,8 +73,8 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
     parts_of = skeleton(fw)
     return {"source": fw.framework.source, "form": form_address(repository), "contact": contact,
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
-            "levels": [lv.id for lv in fw.levels.paired], "roles": [r.id for r in fw.roles],
-            "names": {x.id: x.name for x in (*fw.levels.paired, *fw.roles, *fw.trajectories, *fw.bases)},
+            "levels": [lv.id for lv in fw.levels], "roles": [r.id for r in fw.roles],
+            "names": {x.id: x.name for x in (*fw.levels, *fw.roles, *fw.trajectories, *fw.bases)},
             "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
             # The model's field names, so the script writes every field the skeleton has (none retyped there).
             "facts": list(FACTS),
@@ -96,7 +96,7 @@ def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -
     parts += [_field(f, fw.facts[f].label, fw.facts[f].hint).replace('<p class="gb-ws-field">', f'<p class="gb-ws-field" data-issue-field="{f}">', 1)
               for f in FACTS]
     parts.append("</fieldset>")
-    parts.append(_choices("levels", labels["levels"], [(lv.id, lv.name) for lv in fw.levels.paired]))
+    parts.append(_choices("levels", labels["levels"], [(lv.id, lv.name) for lv in fw.levels]))
     parts.append(_choices("roles", labels["roles"], [(r.id, r.name) for r in fw.roles], hint="Tick every role that took part."))
     parts.append(_choices("trajectory", labels["trajectory"], [(t.id, f"{t.name}: {t.description}") for t in fw.trajectories],
                           kind="radio", hint="Choose the one that fits; nothing is chosen for you."))

@@ -11,10 +11,13 @@ column headers and a header cell starting each row).
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+
+from glassbox_handbook.words import _
 
 
 def visit_citation(self: Any, node: nodes.citation) -> None:
@@ -42,6 +45,7 @@ def scope_headers(body: str) -> str:
 
 _TABLE_BOX = re.compile(r'<div class="((?:table-wrapper|glassbox-table-scroll)\b[^"]*)"(?![^>]*\brole=)')
 _TEXT = re.compile(r"<[^>]+>")
+_HEADERLINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.S)  # the caption's "¶", no word of its name
 
 
 def label_table_boxes(body: str) -> str:
@@ -53,10 +57,11 @@ def label_table_boxes(body: str) -> str:
         inner = match.string[match.end():end if end > 0 else match.end()]
         caption = re.search(r"<caption[^>]*>(.*?)</caption>", inner, re.S)
         heads = re.findall(r"<th[^>]*>(.*?)</th>", inner, re.S)[:3]
-        words = _TEXT.sub("", caption.group(1) if caption else ", ".join(heads)).strip()
-        words = " ".join(words.split())[:80] or "Table"
-        label = f"Table: {words} (scrolls sideways on a narrow screen)".replace('"', "&quot;")
-        return f'<div class="{match.group(1)} gb-table-scroll" role="region" tabindex="0" aria-label="{label}"'
+        words = _TEXT.sub("", _HEADERLINK.sub("", caption.group(1) if caption else ", ".join(heads))).strip()
+        words = " ".join(unescape(words).split())[:80]
+        label = (_("Table: {name} (scrolls sideways on a narrow screen)").format(name=words) if words
+                 else _("Table (scrolls sideways on a narrow screen)"))
+        return f'<div class="{match.group(1)} gb-table-scroll" role="region" tabindex="0" aria-label="{escape(label, quote=True)}"'
 
     return _TABLE_BOX.sub(box, body)
 

@@ -26,6 +26,8 @@ from urllib.parse import urlparse
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from glassbox_handbook.words import _
+
 SITEMAP = "sitemap.xml"
 NOTFOUND_DEFAULT_PREFIX = "/en/latest/"  # sphinx-notfound-page's default outside Read the Docs
 NOT_PAGES = ["404.html", "search.html", "genindex.html"]  # written pages that are no page to find by search
@@ -42,12 +44,17 @@ def point_at_address(_app: Sphinx, config: Config) -> None:
     if config.notfound_urls_prefix == NOTFOUND_DEFAULT_PREFIX:
         config.notfound_urls_prefix = (urlparse(base).path or "/") if base else "/"
     if config.notfound_context.get("title") == "Page not found" and "couldn't find" in config.notfound_context.get("body", ""):
-        prefix = escape(config.notfound_urls_prefix, quote=True)
-        config.notfound_context = {
-            "title": "Page not found",
-            "body": f"<h1>Page not found</h1>\n<p>There is no page at this address. It may have moved: "
-                    f'<a href="{prefix}search.html">search the site</a> or start from '
-                    f'<a href="{prefix}index.html">its first page</a>.</p>'}
+        config.notfound_context = not_found_page(config.notfound_urls_prefix)
+
+
+def not_found_page(prefix: str) -> dict[str, str]:
+    """The 404 page's title and body, in the project's language, its links absolute under `prefix`."""
+    at = escape(prefix, quote=True)
+    title, search_words, home_words = _("Page not found"), escape(_("search the site")), escape(_("its first page"))
+    search = f'<a href="{at}search.html">{search_words}</a>'
+    home = f'<a href="{at}index.html">{home_words}</a>'
+    text = escape(_("There is no page at this address. It may have moved: {search} or start from {home}."))
+    return {"title": title, "body": f"<h1>{escape(title)}</h1>\n<p>{text.format(search=search, home=home)}</p>"}
 
 
 def write_sitemap(outdir: Path, base: str) -> None:

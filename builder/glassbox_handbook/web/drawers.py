@@ -22,26 +22,32 @@ hides the buttons, so the page works without script as Furo's does.
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from glassbox_handbook.web.navigation import uses_furo
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
-# (checkbox, the drawer's id we give it, the button's name)
-DRAWERS = {"__navigation": ("gb-navigation-drawer", "Open the navigation"),
-           "__toc": ("gb-contents-drawer", "Open the contents of this page")}
+# checkbox -> the drawer's id we give it
+DRAWERS = {"__navigation": "gb-navigation-drawer", "__toc": "gb-contents-drawer"}
 _ICON = re.compile(r'<label class="((?:nav|toc)-overlay-icon[^"]*)" for="(__navigation|__toc)">(.*?)</label>', re.S)
 _ASIDE = {"__navigation": '<aside class="sidebar-drawer"', "__toc": '<aside class="toc-drawer'}
 NOSCRIPT_STYLE = "<noscript><style>.gb-drawer-toggle { display: none !important; }</style></noscript>"
 
 
+def button_name(box: str) -> str:
+    """What the button that opens this checkbox's drawer says it does, in the project's language."""
+    return _("Open the navigation") if box == "__navigation" else _("Open the contents of this page")
+
+
 def _button(m: re.Match[str]) -> str:
     classes, box, inner = m.group(1), m.group(2), m.group(3)
-    drawer, name = DRAWERS[box]
+    drawer, name = DRAWERS[box], escape(button_name(box), quote=True)
     # the icon is decoration: the button's name says what it does
     icon = inner.replace("<svg>", '<svg aria-hidden="true" focusable="false">')
     return (f'<button type="button" class="{classes} gb-drawer-toggle" data-gb-drawer="{box}" '
@@ -54,7 +60,7 @@ def with_buttons(html: str, pagename: str = "") -> str:
     html, icons = _ICON.subn(_button, html)
     for box, aside in _ASIDE.items():
         icons += aside in html
-        html = html.replace(aside, f'<aside id="{DRAWERS[box][0]}"{aside[6:]}', 1)
+        html = html.replace(aside, f'<aside id="{DRAWERS[box]}"{aside[6:]}', 1)
     if icons < 5:  # the menu icon, two contents icons, two drawers
         logger.warning("Furo's drawer icons were not found on %s: its phone menu has no buttons (glassbox_handbook/web/drawers.py)",
                        pagename or "a page", type="glassbox", subtype="theme")

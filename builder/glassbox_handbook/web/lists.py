@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 
 from glassbox_handbook.core.facts import names
 from glassbox_handbook.views.paging import FOLDER, all_pages, page_size
+from glassbox_handbook.words import _
 
 Href = Callable[[str, str], str]  # (docname, anchor) -> address from the site's top folder
 
@@ -106,14 +107,17 @@ def _pager(app: Sphinx, pagename: str, pages: list[str], here: int, numbers: boo
     def uri(i: int) -> str:
         return _e(app.builder.get_relative_uri(pagename, pages[i]) or "#all-scenarios")
 
-    items = [f'<li><a href="{uri(here - 1)}" rel="prev">Previous page</a></li>'] if here else []
+    previous, following, page = _e(_("Previous page")), _e(_("Next page")), _("Page {number}")
+    items = [f'<li><a href="{uri(here - 1)}" rel="prev">{previous}</a></li>'] if here else []
     if numbers:
         items += [f'<li><a href="{uri(i)}" aria-current="page">{i + 1}</a></li>' if i == here else
-                  f'<li><a href="{uri(i)}" aria-label="Page {i + 1}">{i + 1}</a></li>' for i in range(len(pages))]
+                  f'<li><a href="{uri(i)}" aria-label="{_e(page.format(number=i + 1))}">{i + 1}</a></li>'
+                  for i in range(len(pages))]
     else:
-        items.append(f'<li class="gb-pager-here">Page {here + 1} of {len(pages)}</li>')
-    items += [f'<li><a href="{uri(here + 1)}" rel="next">Next page</a></li>'] if here + 1 < len(pages) else []
-    label = "Pages of the list" if numbers else "Previous and next page of the list"
+        where = _("Page {number} of {total}").format(number=here + 1, total=len(pages))
+        items.append(f'<li class="gb-pager-here">{_e(where)}</li>')
+    items += [f'<li><a href="{uri(here + 1)}" rel="next">{following}</a></li>'] if here + 1 < len(pages) else []
+    label = _e(_("Pages of the list") if numbers else _("Previous and next page of the list"))
     return f'<nav class="gb-pager" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
 
 
@@ -127,6 +131,7 @@ def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     pages = all_pages(app.config, len(scenarios))
     fw = framework_for(app.env)
     size = page_size(app.config)
+    components_of = _("Components: {names}")
     for i, pagename in enumerate(pages):
         part = scenarios[i * size:(i + 1) * size]
         items = []
@@ -139,11 +144,12 @@ def paged_scenarios(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             items.append(f'<li><p><strong><a class="reference internal" href="{uri}">{_e(meta.title)}</a></strong></p>'
                          f"<p>{_e(meta.felt_difficulty)}</p>"
                          f'<p class="glassbox-scenario-facts">{_e(traj.name if traj else meta.trajectory)} · {_e(levels)}</p>'
-                         f'<p class="glassbox-scenario-facts">Components: {_e(comps)}</p></li>')
+                         f'<p class="glassbox-scenario-facts">{_e(components_of.format(names=comps))}</p></li>')
         first, last = i * size + 1, i * size + len(part)
-        title = f"All scenarios, {first} to {last} of {len(scenarios)}"
+        title = _("All scenarios, {first} to {last} of {total}").format(first=first, last=last, total=len(scenarios))
+        every = _("Every scenario of the handbook, {n} a page, in the order of the matrix and the explorer.")
         body = (f'<section id="all-scenarios" class="no-search"><h1>{_e(title)}</h1>'
-                f"<p>Every scenario of the handbook, {size} a page, in the order of the matrix and the explorer.</p>"
+                f"<p>{_e(every.format(n=size))}</p>"
                 f'{_pager(app, pagename, pages, i, False)}<ul class="glassbox-scenario-list">{"".join(items)}</ul>'
                 f"{_pager(app, pagename, pages, i, True)}</section>")
         yield pagename, {"title": title, "body": body}, "page.html"

@@ -24,8 +24,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from glassbox_handbook.domain.loader import framework_for
+from glassbox_handbook.words import _
 
 DESCRIPTION_CHARS = 160
+NO_AUTHOR = "Author name not set"  # Sphinx's `author` when conf.py sets none: English, and no one's name
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\n?')
 # Where a first paragraph does not describe the page: notes, lists of links, tables, references.
 _SKIP = (nodes.Admonition, nodes.topic, nodes.sidebar, nodes.table, nodes.citation, nodes.footnote, nodes.list_item,
@@ -86,8 +88,9 @@ def scenario_tags(app: Sphinx, pagename: str, meta: Any, url: str) -> str:
     when = build_date()
     tags = [_meta("name", "citation_title", meta.title)]
     tags += [_meta("name", "citation_author", c.name) for c in meta.contributors]
+    publisher = "" if app.config.author == NO_AUTHOR else app.config.author
     tags += [_meta("name", "citation_publication_date", time.strftime("%Y/%m/%d", when)),
-             _meta("name", "citation_publisher", app.config.author),
+             *([_meta("name", "citation_publisher", publisher)] if publisher else []),
              _meta("name", "citation_inbook_title", app.config.project),
              _meta("name", "citation_language", app.config.language or "en"),
              _meta("name", "DC.rights", fw.licence.url)]
@@ -98,12 +101,12 @@ def scenario_tags(app: Sphinx, pagename: str, meta: Any, url: str) -> str:
     resource: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "LearningResource",
         "name": meta.title, "headline": meta.title, "description": " ".join(meta.felt_difficulty.split()),
-        "inLanguage": app.config.language or "en", "learningResourceType": "Case study",
+        "inLanguage": app.config.language or "en", "learningResourceType": _("Case study"),
         "author": [{"@type": "Person", "name": c.name, **({"sameAs": f"https://orcid.org/{c.orcid}"} if c.orcid else {})}
                    for c in meta.contributors],
-        "publisher": {"@type": "Organization", "name": app.config.author},
+        **({"publisher": {"@type": "Organization", "name": publisher}} if publisher else {}),
         "license": fw.licence.url, "datePublished": time.strftime("%Y-%m-%d", when),
-        "educationalLevel": "Professional learning",
+        "educationalLevel": _("Professional learning"),
         "audience": [{"@type": "EducationalAudience", "educationalRole": roles.get(r, r)} for r in meta.roles],
         "isPartOf": {"@type": "Book", "name": app.config.project, **({"url": home} if home else {})},
     }

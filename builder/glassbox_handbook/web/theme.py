@@ -32,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from glassbox_handbook.web.navigation import setup_navigation, uses_furo
+from glassbox_handbook.words import _
 
 TEMPLATES = Path(__file__).parent / "theme"
 FAVICON = Path(__file__).parent / "static" / "gb-favicon.svg"
@@ -79,16 +80,17 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
     return None
 
 
-# What the search page offers when search cannot run: the pages that hold these views.
-BROWSE = {"scenario-explorer": "filter the scenarios", "prompt-index": "every design prompt",
-          "framework-glossary": "the handbook's terms, defined"}
+def browse_offers() -> dict[str, str]:
+    """What the search page offers when search cannot run: the pages that hold these views, and what each offers."""
+    return {"scenario-explorer": _("filter the scenarios"), "prompt-index": _("every design prompt"),
+            "framework-glossary": _("the handbook's terms, defined")}
 
 
 def browse_instead(app: Sphinx, pagename: str) -> list[tuple[str, str, str]]:
-    """(link, title, what it offers) for each page with one of the BROWSE views, in BROWSE's order."""
+    """(link, title, what it offers) for each page with one of the views of `browse_offers`, in its order."""
     pages = app.env.domains["glassbox"].pages  # type: ignore[attr-defined]
     found = []
-    for kind, what in BROWSE.items():
+    for kind, what in browse_offers().items():
         docname = next((d for d, p in sorted(pages.items()) if kind in p.view_kinds), None)
         if docname:
             found.append((app.builder.get_relative_uri(pagename, docname), pages[docname].title, what))

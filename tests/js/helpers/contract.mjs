@@ -6,6 +6,7 @@
      node contract.mjs island  the text of a <script type="application/json"> element -> the value it holds */
 import { readFileSync } from "node:fs";
 
+import "./words.mjs";
 import "../../../builder/glassbox_handbook/web/static/gb-core.js";
 import worksheet from "../../../builder/glassbox_handbook/web/static/gb-worksheet-model.js";
 
