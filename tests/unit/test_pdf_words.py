@@ -11,6 +11,7 @@ from glassbox_handbook import words
 from glassbox_handbook.core.session import plan_session
 from glassbox_handbook.pdf.documents import shape_alt
 from glassbox_handbook.pdf.render import css_content, long_date, words_css
+from glassbox_handbook.pdf.slide_board import BOARD, KEY, place_key
 from toy import FW, page_of, parsed
 
 PDF = Path(__file__).parents[2] / "builder" / "glassbox_handbook" / "pdf"
@@ -70,3 +71,18 @@ def test_a_session_plans_own_words_are_in_the_projects_language():
     plan = plan_session(FW, bare, 90, components=["beta"])
     assert plan.open_components == ("beta",)
     assert plan.notes == ("Beta: no hay ninguna pregunta para esta sala, así que los grupos trabajan a partir del resumen",)
+
+
+def _level(top: str, bottom: str) -> dict[str, str]:
+    return {"top": top, "bottom": bottom, "name": top, "state": "on"}
+
+
+def test_a_slides_key_goes_under_the_components_when_the_levels_leave_it_no_room():
+    key = ["Negro: hoy", "Grueso: en el escenario", "Discontinuo: fuera del escenario"]
+    groups = {"Core": [{}] * 3, "Edge": [{}]}
+    room = 329.0  # under a diagram slide's head
+    assert place_key([_level("Top", "Upper"), _level("Bottom", "Lower")], groups, key, room, 640.0) == ("levels", BOARD)
+    three = [_level("Top", "Upper"), _level("Bottom", "Lower"), _level("Classrooms and teachers", "Courses and instructors")]
+    assert place_key(three, groups, key, room, 640.0) == ("parts", BOARD)
+    many = [_level(f"Level {i} school side", f"Level {i} partner side") for i in range(4)]
+    assert place_key(many, groups, key, room, 640.0) == ("parts", KEY)  # the last resort: 18 pt, never less
