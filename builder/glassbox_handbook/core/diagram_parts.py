@@ -14,6 +14,7 @@ from html import escape
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
+from glassbox_handbook.words import _
 
 Uri = Callable[[str, str], str]
 
@@ -82,7 +83,8 @@ class Look:
         """The accessible name says in words what the highlight shows."""
         if not self.highlight:
             return label
-        return label + (": enacted in this scenario" if cid in self.on_comps and level_on else ": not enacted here")
+        state = _("{part}: enacted in this scenario") if cid in self.on_comps and level_on else _("{part}: not enacted here")
+        return state.format(part=label)
 
 
 def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], room: float = 0) -> str:
