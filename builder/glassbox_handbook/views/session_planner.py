@@ -52,7 +52,7 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
         # A room that names no side has every side; a role with no side is in every room (the script asks no more).
         "workshop": {**fw.workshop.model_dump(mode="json"),
                      "rooms": [{**r.model_dump(mode="json"), "sides": fw.room_sides(r)} for r in fw.workshop.rooms]},
-        "chosenRule": chosen_rule(),
+        "chosenRule": chosen_rule(),  # in the project's language, as the printed plans say it
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
         "components": [{"id": c.id, "name": c.name, "shape": c.shape, "listen": c.listen, "definition": c.definition}
                        for c in fw.components],
