@@ -214,15 +214,11 @@ def srlc_output_words() -> set[str]:
 
 
 def page_text(path: Path) -> str:
-    """A page's words, less the worksheet's de-identification checklist: its wording is shared, word for word,
-    with this repository's GitHub issue form (glassbox_handbook/core/issue_form.py), which still gives
-    teacher-education roles as its examples (left for the contributor route's owners)."""
+    """A page's words (the worksheet's de-identification checklist included: its examples are the framework's
+    own roles and levels, glassbox_handbook/core/issue_form.py)."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(path.read_text(), "html.parser")
-    for box in soup.select("input[name=deidentified]"):
-        box.parent.decompose()
-    return soup.get_text(" ")
+    return BeautifulSoup(path.read_text(), "html.parser").get_text(" ")
 
 
 def made_with_the_installed_command(venv: dict[str, Path], where: Path, *language: str) -> dict[str, Path]:

@@ -92,7 +92,7 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
 
     Each name sits on a box of its own size (transparent until the link has focus or a pointer), so the
     focused level shows where the shape-less text is. The accessible name holds the words shown, apart
-    and in reading order ("District – College level" where the sides say "District" and "College"),
+    and in reading order ("Ward – Clinic level" where the sides say "Ward" and "Clinic"),
     so that a speech user who says what they see reaches the link (WCAG 2.5.3, label in name).
     """
     inner = []
@@ -105,7 +105,7 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
         left = x - 7 if anchor == "start" else x - width + 7
         inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
                      f'rx="5" class="gb-hit"/>' + svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
-    name = " – ".join(text for _, text, _ in sides)
+    name = " – ".join(text for _x, text, _anchor in sides)
     return shape_link(href, _("{name} level").format(name=name), " ".join(inner), "gb-node gb-levelname")
 
 
@@ -114,7 +114,7 @@ _LINK = re.compile(r'<a href="([^"]*)"')
 
 def one_stop_each(svg: str) -> str:
     """Keyboard users tab once per destination: a link to a place an earlier shape already links to (the
-    learning core drawn at every level) leaves the tab order, and stays a link for pointers and in the
+    core drawn at every level) leaves the tab order, and stays a link for pointers and in the
     accessibility tree; the text version beside the drawing keeps every link."""
     seen: set[str] = set()
 

@@ -147,7 +147,7 @@ def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = No
         picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id][:room(fw, minutes)]
         if picked:
             return picked, chosen_rule().format(names=names(fw.component_by_id, (s.component for s in picked)))
-    rank = {basis: i for i, basis in enumerate(fw.workshop.focus_order)}
+    rank = {basis: i for i, basis in enumerate(fw.focus_order)}
     order = {c.id: i for i, c in enumerate(fw.components)}
     ranked = sorted(enacted, key=lambda s: (rank.get(s.basis, len(rank)), order[s.component]))
     n = min(len(ranked), fw.workshop.components[minutes], room(fw, minutes))

@@ -50,7 +50,7 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
         })
     return {
         # A room that names no side has every side; a role with no side is in every room (the script asks no more).
-        "workshop": {**fw.workshop.model_dump(mode="json"),
+        "workshop": {**fw.workshop.model_dump(mode="json"), "focus_order": fw.focus_order,
                      "rooms": [{**r.model_dump(mode="json"), "sides": fw.room_sides(r)} for r in fw.workshop.rooms]},
         "chosenRule": chosen_rule(),  # in the project's language, as the printed plans say it
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
