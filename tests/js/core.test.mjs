@@ -70,9 +70,11 @@ describe("text helpers", () => {
     assert.equal(core.cleanText("C# or ¶ inside stay"), "C# or ¶ inside stay");
   });
 
-  test("slugify keeps lower-case ASCII letters and digits, hyphen-joined", () => {
+  test("slugify keeps lower-case ASCII letters and digits, hyphen-joined, and drops accents", () => {
     assert.equal(core.slugify('Mentors and faculty: who: keeps the "calendar"?', "x"), "mentors-and-faculty-who-keeps-the-calendar");
-    assert.equal(core.slugify("  Ünïcode 2024 — ok! ", "x"), "n-code-2024-ok");
+    assert.equal(core.slugify("  Ünïcode 2024 — ok! ", "x"), "unicode-2024-ok");
+    assert.equal(core.slugify("Escenario sin título: ¿quién decide?", "x"), "escenario-sin-titulo-quien-decide");
+    assert.equal(core.slugify("中文", "x"), "x");
     assert.equal(core.slugify("¿¡!?", "my-scenario"), "my-scenario");
   });
 });

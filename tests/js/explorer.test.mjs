@@ -127,7 +127,7 @@ describe("comparison facts", () => {
   test("name the levels and the trajectory in words", () => {
     const second = data.scenarios[1];
     assert.ok(second);
-    assert.deepEqual(compare.COMPARED_FACTS.map(([label, fact]) => [label, fact(second, names)]), [
+    assert.deepEqual(compare.comparedFacts().map(([label, fact]) => [label, fact(second, names)]), [
       ["Felt difficulty", "Coaching stopped."], ["Levels", "Top pair, Bottom pair"], ["Trajectory", "Moving"],
     ]);
   });

@@ -9,27 +9,36 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
-import "./helpers/words.mjs";
+import { speak } from "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-privacy-places.js";
 import privacy from "../../builder/glassbox_handbook/web/static/gb-privacy.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = process.env.GLASSBOX_PYTHON ?? `${root}.venv/bin/python`;
-const rules = JSON.parse(execFileSync(python, ["-c",
-  "import json, sys; from glassbox_handbook.privacy.browser import rules; json.dump(rules(), sys.stdout)"],
+/** The rules a build in `language` writes. @param {string} language */
+const rulesIn = (language) => JSON.parse(execFileSync(python, ["-c",
+  "import json, sys; from glassbox_handbook import words; from glassbox_handbook.privacy.browser import rules; "
+  + "words.use_language(sys.argv[1]); json.dump(rules(), sys.stdout)", language],
 { env: { ...process.env, PYTHONPATH: `${root}builder` }, maxBuffer: 1 << 26, encoding: "utf8" }));
+const rules = rulesIn("en");
 const framework = JSON.parse(execFileSync(python, ["-c",
   "import json, sys; from glassbox_handbook.core.framework import load_framework; "
   + "json.dump(sorted(load_framework('handbook/framework.yaml').words), sys.stdout)"],
 { cwd: root, env: { ...process.env, PYTHONPATH: `${root}builder` }, encoding: "utf8" }));
 const check = privacy.compile(rules);
-/** @type {{ cases: Array<{ text: string, allowed?: string[], pseudonyms?: string[], findings: object[] }> }} */
+/** @type {{ cases: Array<{ text: string, language?: string, allowed?: string[], pseudonyms?: string[], findings: object[] }> }} */
 const corpus = JSON.parse(readFileSync(new URL("../privacy_cases.json", import.meta.url), "utf8"));
+/** The check a build in each language of the corpus ships. @type {Map<string, import("../../builder/glassbox_handbook/web/static/gb-privacy.js").Checker>} */
+const checks = new Map([["en", check]]);
+for (const language of new Set(corpus.cases.map((c) => c.language ?? "en"))) {
+  if (!checks.has(language)) checks.set(language, privacy.compile(rulesIn(language)));
+}
 
 for (const c of corpus.cases) {
   test(`the browser check finds exactly the recorded findings: ${c.text.slice(0, 50)}`, () => {
-    const allowed = new Set([...check.allowance([...(c.allowed ?? []), ...(c.pseudonyms ?? [])]), ...framework]);
-    assert.deepEqual(check.lineFindings(c.text, allowed), c.findings);
+    const own = checks.get(c.language ?? "en") ?? check;
+    const allowed = new Set([...own.allowance([...(c.allowed ?? []), ...(c.pseudonyms ?? [])]), ...framework]);
+    assert.deepEqual(own.lineFindings(c.text, allowed), c.findings);
   });
 }
 
@@ -41,6 +50,22 @@ test("a finding of the browser check is explained and reworded in plain words", 
   const [mail] = check.lineFindings("Write to a.b@c.org today.");
   assert.ok(mail);
   assert.match(check.fix(mail), /take the e-mail address out/);
+});
+
+test("in a Spanish project the rules and the page's words give the advice in Spanish", () => {
+  const es = checks.get("es") ?? privacy.compile(rulesIn("es"));
+  new Function("window", execFileSync(python, ["-c", "import sys; from glassbox_handbook import words; "
+    + "from glassbox_handbook.web.words_script import words_script; words.use_language('es'); sys.stdout.write(words_script())"],
+  { env: { ...process.env, PYTHONPATH: `${root}builder` }, encoding: "utf8" }))(globalThis);
+  try {
+    const [school] = es.lineFindings("Visitamos la Escuela Secundaria Benito Juárez.");
+    assert.ok(school);
+    assert.equal(es.what(school), "el nombre de una escuela");
+    assert.equal(es.fix(school), 'escriba "una escuela secundaria" en su lugar (si ya es un nombre inventado, inclúyalo como seudónimo)');
+    assert.equal(es.fix(school, false), 'escriba "una escuela secundaria" en su lugar');
+  } finally {
+    speak();
+  }
 });
 
 test("textFindings numbers the lines of a box", () => {

@@ -13,7 +13,7 @@ describe("answers as Markdown", () => {
     ]);
     assert.equal(text, [
       "# My answers: First scenario", "",
-      "From the Glass-Box Handbook page <http://127.0.0.1:8000/scenarios/first.html>.", "",
+      "From the page <http://127.0.0.1:8000/scenarios/first.html>.", "",
       "## Prompt 1", "", "> First alpha prompt?", "", "*For: Teacher*", "", "Our mentors would co-plan on Tuesdays.", "",
       "## Prompt 2", "", "> Who decides?\n> \n> And with which evidence?", "", "_(no answer)_", "",
     ].join("\n"));
@@ -38,7 +38,7 @@ describe("role lens", () => {
   });
 
   test("the status counts the prompts", () => {
-    assert.equal(lens.statusText(1, "Leader"), "1 prompt on this page concern Leader.");
+    assert.equal(lens.statusText(1, "Leader"), "1 prompt on this page concerns Leader.");
     assert.equal(lens.statusText(3, "Leader"), "3 prompts on this page concern Leader.");
   });
 

@@ -145,7 +145,7 @@ Who keeps the calendar next year?
     const answers = { ...ANSWERS, title, primary_focus: "key: value - [x] &a *b", name: "Ünïcode «Group»" };
     const meta = frontMatter(worksheet.buildDraft(answers, data).text);
     assert.deepEqual(meta, {
-      id: "he-said-no-it-s-script-not-a-heading-done",
+      id: "he-said-no-it-s-script-not-a-heading-e-done",
       title: 'He said "no": it\'s </script> # not a heading — é 😀 \u0085 done',
       felt_difficulty: "Coaching stopped when the semester ended.",
       collaborative_project: "A shared calendar.",

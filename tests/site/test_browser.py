@@ -225,7 +225,7 @@ def test_role_lens_foregrounds_prompts_and_filters_the_explorer(page, server):
     hits = page.locator(".glassbox-prompt.gb-lens-hit")
     assert hits.count() == 1 and "First beta prompt?" in hits.inner_text()
     assert "Concerns you as Leader" in hits.inner_text()  # said in words, not only colour
-    assert "1 prompt on this page concern Leader" in page.locator(".gb-lens-status").inner_text()
+    assert "1 prompt on this page concerns Leader" in page.locator(".gb-lens-status").inner_text()
     page.reload()
     assert page.locator("#gb-lens-select").input_value() == "leader"
     assert page.locator(".glassbox-prompt.gb-lens-hit").count() == 1

@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
+from glassbox_handbook import words
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 from glassbox_handbook.domain.loader import bib_keys, bib_names
+from glassbox_handbook.privacy import browser
+from glassbox_handbook.privacy.advice import describe, fix
 from glassbox_handbook.privacy.names import lists
 from glassbox_handbook.privacy.scan import allowance, line_findings, scan
 
@@ -192,6 +195,22 @@ def test_each_finding_has_a_rewording_of_its_kind():
     assert line_findings("Maria, the mentor teacher, spoke.", ALLOWED)[0].suggestion == '"the mentor teacher"'
 
 
+def test_a_spanish_project_is_told_what_was_found_and_how_to_reword_it_in_spanish():
+    words.use_language("es")
+    try:
+        person, school = line_findings("La Sra. Gómez visitó la Escuela Primaria Benito Juárez.", ALLOWED)
+        assert school.suggestion == '"una escuela primaria"'
+        assert describe(school) == "'Escuela Primaria Benito Juárez' parece el nombre de una escuela, y podría identificar un lugar"
+        assert fix(person).startswith('escriba un rol, como "el equipo docente"')
+        [mail] = line_findings("Escriba a maria.lopez@escuela.edu hoy.", ALLOWED)
+        assert fix(mail) == "quite la dirección de correo electrónico; diga a quién se escribió por su rol"
+        rules = browser.rules()  # what the browser's check reads, written in the build's language
+        assert rules["what"]["person"] == "un nombre de persona" and rules["reword"]["high"] == '"una escuela secundaria"'
+    finally:
+        words.use_language("en")
+    assert describe(school) == "'Escuela Primaria Benito Juárez' looks like the name of a school, which could identify a place"
+
+
 def test_authors_named_in_the_bibliography_are_not_flagged():
     assert {"Shepard", "Spillane", "Coburn", "Weick"} <= AUTHORS
     assert line_findings("Coburn said the partnership was unusual.", ALLOWED) == []
@@ -262,7 +281,8 @@ def test_allowance_keeps_the_capitalised_words_of_its_texts():
     assert allowance(["Ms. Rivera", "Oakview Elementary", "plain words"]) == {"Ms", "Rivera", "Oakview", "Elementary"}
 
 
-@pytest.mark.parametrize("unit", ["Will ", "Ana, ", "Project ", "University of ", "[", "The School ", "Maria, the mentor teacher, "])
+@pytest.mark.parametrize("unit", ["Will ", "Ana, ", "Project ", "University of ", "[", "The School ", "Maria, the mentor teacher, ",
+                                  "Escuela de la ", "Escuela Primaria Ana ", "la Sra. María dijo "])
 def test_a_hostile_line_is_read_in_linear_time(unit):
     """Four times the line takes about four times as long, on any machine; a pattern that backtracks
     over the line would take sixteen times as long. (Seconds alone would test the machine.)

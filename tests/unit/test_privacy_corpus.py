@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from glassbox_handbook import words
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.privacy import browser
 from glassbox_handbook.privacy.scan import allowance, line_findings
@@ -24,12 +25,20 @@ FW = load_framework(PROJECT / "handbook" / "framework.yaml")
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
 def test_each_shared_case_gets_exactly_its_recorded_findings_from_the_python_check(case):
     allowed = allowance(case.get("allowed", []) + case.get("pseudonyms", [])) | FW.words
-    assert [f._asdict() for f in line_findings(case["text"], allowed)] == case["findings"]
+    words.use_language(case.get("language", "en"))
+    try:
+        assert [f._asdict() for f in line_findings(case["text"], allowed)] == case["findings"]
+    finally:
+        words.use_language("en")
+
+
+def test_the_corpus_reads_spanish_cases_in_a_spanish_project():
+    assert sum(c.get("language") == "es" for c in CASES) >= 10
 
 
 def test_the_corpus_holds_every_kind_of_finding_and_ordinary_prose():
     kinds = {f["kind"] for c in CASES for f in c["findings"]}
-    assert kinds == set(browser.scan.WHAT)
+    assert kinds == set(browser.advice.what())
     assert sum(not c["findings"] for c in CASES) >= 30
 
 

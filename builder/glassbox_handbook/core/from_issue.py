@@ -27,7 +27,8 @@ from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.issue_form import CONSENT, PARTS, IssueField, deidentify, issue_fields
 from glassbox_handbook.core.skeleton import Draft, example_values, render
-from glassbox_handbook.privacy.scan import WHAT, allowance, fix, line_findings
+from glassbox_handbook.privacy.advice import fix, what
+from glassbox_handbook.privacy.scan import allowance, line_findings
 
 MAX_BODY = 200_000  # bytes: the whole proposal; a long scenario is under a tenth of this
 MAX_BOX = 20_000  # characters in one box
@@ -144,7 +145,7 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
                     f"write {found.suggestion} instead, or, if it is a name you made up, add it to the box "
                     "“Invented names in the account”")
                 problems.append(Problem(f.label, f"line {number}, from character {found.col}, holds what looks like "
-                                        f"{WHAT[found.kind]}; {advice}. Edit the issue to change it."))
+                                        f"{what()[found.kind]}; {advice}. Edit the issue to change it."))
     return problems
 
 

@@ -21,7 +21,8 @@ from glassbox_handbook.core.model import Scenario
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.core.safety import SafetyRules
 from glassbox_handbook.core.skeleton import EXAMPLE
-from glassbox_handbook.privacy.scan import WHAT, WHOM, allowance, fix, scan
+from glassbox_handbook.privacy.advice import describe, fix
+from glassbox_handbook.privacy.scan import allowance, scan
 
 _BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file):|<(javascript|vbscript|data):", re.I)
 
@@ -109,8 +110,7 @@ def _privacy(text: str, path: str, fw: Framework, meta: ScenarioMeta | None, aut
     """Every detail that could identify a person or a site, with how to reword it (glassbox_handbook.privacy.scan)."""
     pseudonyms = meta.privacy.pseudonyms if meta is not None else ()
     allowed = fw.words | authors | allowance(pseudonyms)
-    return [Problem(path, line, f.col, f"{f.text!r} looks like {WHAT[f.kind]}, which could identify {WHOM.get(f.kind, 'a place')}",
-                    fix(f))
+    return [Problem(path, line, f.col, describe(f), fix(f))
             for line, f in scan(text, split_front_matter(text)[1], allowed, pseudonyms, PROSE_FIELDS)]
 
 

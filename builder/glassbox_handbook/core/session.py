@@ -34,13 +34,10 @@ from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.workshop_model import Room, Step
 from glassbox_handbook.words import _
 
-# How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
-# In English: `chosen_rule()` gives it in the project's language.
-CHOSEN_RULE = "The facilitator chose the components: {names}."
-
 
 def chosen_rule() -> str:
-    """How the rule reads when the facilitator chose (`{names}`: the components), in the project's language."""
+    """How the rule reads when the facilitator chose (`{names}`: the components), in the project's language;
+    the planner's script (static/gb-planner-model.js) is given it too, so page and print say it alike."""
     return _("The facilitator chose the components: {names}.")
 KIT_MINUTES = 60  # the length of the ready-made printed sessions (guide, handout, slides, cards), when offered
 

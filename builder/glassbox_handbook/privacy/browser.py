@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from glassbox_handbook.privacy import places, scan
+from glassbox_handbook.privacy import advice, places, scan
 from glassbox_handbook.privacy.names import _SUFFIXES, CALENDAR, lists
 
 # Python-only syntax and its JavaScript equivalent (the browser compiles every pattern with the "u" flag).
@@ -66,9 +66,11 @@ def rules() -> dict[str, Any]:
         "suffixes": [{"end": end, "add": add} for end, add in _SUFFIXES],
         "titles": sorted(scan.TITLES),
         "roleWords": list(scan.ROLE_WORDS),
-        "what": scan.WHAT,
-        "takeOut": scan._TAKE_OUT,
-        "reword": places.REWORD,
+        # the advice in the project's language: the rules are written again for every build
+        "what": advice.what(),
+        "takeOut": advice.take_out(),
+        "reword": places.reword(),
+        "schoolLevels": places.SCHOOL_LEVELS,
         "function": sorted(places._FUNCTION),
         "generic": sorted(places._GENERIC),
         "leadMax": places._LEAD_MAX,

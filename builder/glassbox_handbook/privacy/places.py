@@ -2,7 +2,9 @@
 
 A site is named by words of its own before a generic word: "Lincoln
 Elementary", "Springfield Unified School District", "University of Northern
-Colorado", "Ohio State", "Project RISE". The generic words and the few
+Colorado", "Ohio State", "Project RISE"; in Spanish, after it: "Escuela
+Primaria Benito Juárez", "Colegio San Martín", "Universidad de Chile",
+"Distrito Escolar de Los Ángeles", "Proyecto Raíces". The generic words and the few
 function words that may open a run of capitals ("In Lincoln Elementary")
 are the grammar of such names, so they are written here; which words are
 ordinary English comes from the dictionary (`glassbox_handbook.privacy.names`). A name made
@@ -18,24 +20,46 @@ import re
 from typing import NamedTuple
 
 from glassbox_handbook.privacy.names import ordinary
+from glassbox_handbook.words import _
 
 
 class Finding(NamedTuple):
     col: int  # 1-based, in the line as written
     text: str
-    kind: str  # a key of builder.privacy.WHAT
+    kind: str  # a key of glassbox_handbook.privacy.advice.what()
     suggestion: str  # how to reword it, in the contributor's terms
 
 
-REWORD = {
-    "person": 'a role, such as "a mentor teacher" or "the principal"',
-    "district": '"a partner district"', "university": '"a partner university"', "program": '"the program"',
-}
+def reword() -> dict[str, str]:
+    """How to reword each kind of finding, in the project's language: by kind, and for a school by its level
+    (`SCHOOL_LEVELS`), for a college, and for a person named beside a role (`role`, with `{role}`)."""
+    # Translators: keep the straight double quotes around a wording: the worksheet offers the words between
+    # them as a replacement, with a button. Keep {role} as it is.
+    return {
+        "person": _('a role, such as "a mentor teacher" or "the principal"'), "role": _('"the {role}"'),
+        "district": _('"a partner district"'), "university": _('"a partner university"'), "college": _('"a partner college"'),
+        "program": _('"the program"'), "school": _('"a partner school"'), "elementary": _('"an elementary school"'),
+        "middle": _('"a middle school"'), "high": _('"a high school"'),
+    }
+
+
+# A school's level, by a word of its name (English and Spanish): which rewording it takes. The first level
+# in this order that the name holds is the one ("Middle High School" is a middle school).
+SCHOOL_LEVELS = {"elementary": "elementary", "middle": "middle", "high": "high", "primaria": "elementary",
+                 "elemental": "elementary", "intermedia": "middle", "secundaria": "high", "preparatoria": "high"}
 # Words that can open a name's run of capitals without being part of it ("In Lincoln Elementary").
 _FUNCTION = frozenset("the a an at in on of our their this that these those each every one two both its his her for from "
                       "with by to and or as when while after before some many most all no if".split())
 _CAP = r"(?:[A-Z][\w'’.&-]*)"
 _RUN = rf"(?:{_CAP}\s+){{1,5}}"
+# Spanish names put the generic words first and the name's own after them, joined by "de", "del", "la"…:
+# a capitalised word that is not itself generic must follow ("la Escuela Primaria de la comunidad" names none).
+_ES_GENERIC = (r"(?:Primaria|Secundaria|Intermedia|Preparatoria|Elemental|Media|Superior|Técnica|Normal|Básica|Pública|"
+               r"Privada|Comunitaria|Bilingüe|Charter|Chárter|Magnet|Escolar|Unificado|Independiente|Consolidado|Regional|"
+               r"Nacional|Autónoma|Estatal|Municipal)")
+_ES_HEADS = r"(?:Escuela|Colegio|Liceo|Instituto|Academia|Universidad|Distrito|Proyecto)"
+_ES_WORD = rf"(?!(?:{_ES_GENERIC}|{_ES_HEADS})\b)[A-ZÁÉÍÓÚÑÜ][\w'’-]*"  # a word of the name's own, not another name's head
+_ES_NAME = rf"(?:\s+(?:(?:de|del|la|las|los|el)\s+)*{_ES_WORD})+"
 _INSTITUTIONS = (
     ("district", ("District",), re.compile(r"\bSchool\s+District\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")),
     ("district", ("District", "Schools", "ISD", "USD"), re.compile(rf"(?P<pre>{_RUN})(?:(?:Unified|Independent|Consolidated|Community|County|City|Public|Area|Regional|"
@@ -46,6 +70,11 @@ _INSTITUTIONS = (
     ("university", ("Universit", "College", "State"), re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
                              rf"|(?P<pre>{_RUN})(?:State\s+University|University|Community\s+College|College|State)\b")),
     ("program", ("Project",), re.compile(r"\bProject\s+(?!\[)[A-Z][\w'’-]*")),
+    ("district", ("Distrito",), re.compile(rf"\bDistrito\s+Escolar(?:\s+{_ES_GENERIC})*{_ES_NAME}")),
+    ("school", ("Escuela", "Colegio", "Liceo", "Instituto", "Academia"),
+     re.compile(rf"\b(?:Escuela|Colegio|Liceo|Instituto|Academia)(?:\s+{_ES_GENERIC})*{_ES_NAME}")),
+    ("university", ("Universidad",), re.compile(rf"\bUniversidad(?:\s+{_ES_GENERIC})*{_ES_NAME}")),
+    ("program", ("Proyecto",), re.compile(r"\bProyecto\s+(?!\[)[A-ZÁÉÍÓÚÑÜ][\w'’-]*")),
 )
 _GENERIC = frozenset("unified independent consolidated community county city public area regional union joint central "
                      "metropolitan school schools district elementary middle high junior intermediate primary secondary "
@@ -76,7 +105,8 @@ def opens_sentence(line: str, pos: int) -> bool:
 
 # Most lines hold none of the generic words: one search rules them out before the costlier patterns run.
 TRIGGER = re.compile(r"Elementary|Middle|High|School|District|Academy|Universit|College|State|Project|ISD|USD|"
-                      r"Intermediate|Primary|Secondary|Charter|Magnet|Montessori|Prep|K-8")
+                      r"Intermediate|Primary|Secondary|Charter|Magnet|Montessori|Prep|K-8|"
+                      r"Escuela|Colegio|Liceo|Instituto|Academia|Distrito|Universidad|Proyecto")
 
 
 def institutions(line: str, heading: bool) -> list[Finding]:
@@ -119,10 +149,10 @@ def institutions(line: str, heading: bool) -> list[Finding]:
 
 
 def _suggest(kind: str, text: str) -> str:
+    words = reword()
     if kind == "school":
-        low = text.lower()
-        level = next((w for w in ("elementary", "middle", "high") if w in low.split()), "")
-        return f'"{"an" if level == "elementary" else "a"} {level} school"' if level else '"a partner school"'
+        low = text.lower().split()
+        return words[next((level for word, level in SCHOOL_LEVELS.items() if word in low), "school")]
     if kind == "university" and "college" in text.lower():
-        return '"a partner college"'
-    return REWORD[kind]
+        return words["college"]
+    return words[kind]

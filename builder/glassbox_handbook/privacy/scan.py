@@ -6,7 +6,8 @@ reword it. The detector reads three word lists (`glassbox_handbook.privacy.names
 few shapes of text, because a name is rarely recognisable on its own:
 
 - a given name that is no ordinary English word ("Sarah said") is a name
-  wherever it stands; one that is a word too ("Will", "Grant", "Maria") is a
+  wherever it stands (a name is looked up without its accents too: the lists
+  write "Maria", "Jose", "Perez" as the census does, a team "María", "José", "Pérez"); one that is a word too ("Will", "Grant", "Maria") is a
   name only next to a title ("Dr. Grant"), a role ("Maria, the mentor
   teacher"; "the principal, Jones"), another name ("Maria and Ben") or a
   verb of speech ("Jones said");
@@ -26,46 +27,47 @@ scenario declares, and bracketed placeholders ("Project [Pseudonym]").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from glassbox_handbook.privacy.names import CALENDAR, lists
-from glassbox_handbook.privacy.places import REWORD, TRIGGER, Finding, institutions, opens_sentence
+from glassbox_handbook.privacy.places import TRIGGER, Finding, institutions, opens_sentence, reword
 from glassbox_handbook.privacy.places import plain as is_plain
 from glassbox_handbook.words import language
 
-# Whom a finding could identify: a person, or the place (and so the people) of the partnership.
-WHOM = {"person": "someone", "email": "someone", "phone": "someone"}
-WHAT = {
-    "person": "a personal name", "school": "the name of a school", "district": "the name of a school district",
-    "university": "the name of a university or college", "program": "the name of a program",
-    "email": "an e-mail address", "phone": "a phone number", "address": "a street address",
-}
-_TAKE_OUT = {
-    "email": "take the e-mail address out; say who was written to by their role",
-    "phone": "take the phone number out",
-    "address": 'take the street address out; write "a school in the district", or leave the place unnamed',
-}
-# The grammar around a name, not names: titles, roles, verbs of speech. These are written here
-# because no word list says which nouns are roles in a partnership.
-TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"})
+# The grammar around a name, not names: titles, roles, verbs of speech, in English and in Spanish. These are
+# written here because no word list says which nouns are roles in a partnership.
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sr", "Sra", "Srta", "Dra", "Lic", "Profa", "Mtro", "Mtra"})
 # Roles a name stands next to, longest first so that "the mentor teacher" is read whole.
 ROLE_PHRASES = ("professional learning leader", "special education teacher", "assistant principal", "mentor teacher",
                 "teacher candidate", "field supervisor", "district leader", "program leader", "teacher leader",
                 "university faculty", "doctoral student", "student teacher", "novice teacher", "cooperating teacher",
-                "instructional coach", "faculty member")
+                "instructional coach", "faculty member",
+                "maestra mentora", "maestro mentor", "docente mentora", "docente mentor", "profesora universitaria",
+                "profesor universitario")
 ROLE_WORDS = ("teacher", "mentor", "principal", "superintendent", "supervisor", "coach", "dean", "professor", "director",
               "coordinator", "candidate", "student", "intern", "chair", "liaison", "counselor", "specialist", "leader",
-              "colleague", "fellow", "instructor", "lecturer", "researcher", "administrator", "facilitator", "faculty")
-_SPEECH = r"(?:said|says|asked|asks|told|tells|explained|noted|wrote|shared|recalled|described|added|argued|suggested|remembered|replied|insisted)"
+              "colleague", "fellow", "instructor", "lecturer", "researcher", "administrator", "facilitator", "faculty",
+              "maestra", "maestro", "docente", "directora", "subdirectora", "subdirector", "profesora", "profesor",
+              "coordinadora", "coordinador", "supervisora", "mentora", "consejera", "consejero", "orientadora", "orientador",
+              "decana", "decano", "investigadora", "investigador", "facilitadora", "facilitador", "asesora", "asesor",
+              "tutora", "tutor", "rectora", "rector", "practicante", "superintendente", "especialista", "estudiante")
+# Spanish verbs end in accented letters ("dijo", "explicó"): a word's end is "no word character follows" (`(?!\w)`),
+# which the browser reads as Python does; JavaScript's `\b` knows only ASCII letters.
+_SPEECH = (r"(?:said|says|asked|asks|told|tells|explained|noted|wrote|shared|recalled|described|added|argued|suggested|remembered|"
+           r"replied|insisted|dijo|dice|preguntó|pregunta|contó|cuenta|explicó|explica|comentó|comenta|escribió|compartió|"
+           r"recordó|añadió|agregó|respondió|señaló|insistió|sugirió)(?!\w)")
 _ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
 _ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
-_SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b")
-# A role written as a title before a name ("Principal Brown", "Coach Carter"): the name may be an ordinary word too.
+_SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}")
+# A role written as a title before a name ("Principal Brown", "Coach Carter", "Maestra Ana"): the name may be an
+# ordinary word too.
 _ROLE_TITLE = re.compile("|".join(w.capitalize() for w in ROLE_WORDS))
 # A word in no list is a name only before a verb that only people do ("Priya said"; "Google shared data" is no one).
-_SAID_AFTER = re.compile(r"^\s+(?:said|says|asked|asks|told|tells|explained|recalled|remembered|replied|insisted)\b")
+_SAID_AFTER = re.compile(r"^\s+(?:said|says|asked|asks|told|tells|explained|recalled|remembered|replied|insisted|"
+                         r"dijo|preguntó|contó|explicó|recordó|respondió|insistió)(?!\w)")
 _LINK = re.compile(r"^\s*(?:,\s*and|,|and|&)\s+$")
 
 _FORMS = {
@@ -128,6 +130,13 @@ def _place_or_title(line: str, tokens: list[re.Match], i: int) -> bool:
     return False
 
 
+def _unaccented(word: str) -> str:
+    """The word without its accents ("Pérez" -> "Perez"): every combining mark (Unicode category M) dropped."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.category(c).startswith("M"))
+
+
 def _kind(word: str) -> tuple[bool, bool, bool]:
     """(a given name, a surname, an ordinary word), in the language the builder speaks now."""
     return _kind_in(word, language())
@@ -137,7 +146,9 @@ def _kind(word: str) -> tuple[bool, bool, bool]:
 def _kind_in(word: str, language_code: str) -> tuple[bool, bool, bool]:
     """Asked again for every "The" and "Mentors", so kept; per language, since each has its ordinary words."""
     base = _base(word)
-    return base in lists().given, base in lists().surnames, is_plain(word)
+    bare = _unaccented(base)
+    names = lists()
+    return base in names.given or bare in names.given, base in names.surnames or bare in names.surnames, is_plain(word)
 
 
 def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[tuple[int, int]]) -> list[Finding]:
@@ -201,11 +212,12 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
         else:
             runs.append([i])
     out: list[Finding] = []
+    words = reword()
     for run in runs:
         last = tokens[run[-1]]
         start = lead.get(run[0], tokens[run[0]].start())
         role = " ".join(flagged[run[0]].split())
-        suggestion = f'"the {role[:-1] if role.endswith("s") else role}"' if role else REWORD["person"]
+        suggestion = words["role"].format(role=role[:-1] if role.endswith("s") else role) if role else words["person"]
         out.append(Finding(start + 1, line[start:last.start()] + _base(last.group(0)), "person", suggestion))
     return out
 
@@ -244,13 +256,6 @@ def line_findings(line: str, allowed: frozenset[str] = frozenset(), phrases: Ite
         taken[f.col - 1:f.col - 1 + len(f.text)] = b"\x01" * len(f.text)
     found += _persons(masked, allowed, taken, citing)
     return sorted(found)
-
-
-def fix(finding: Finding) -> str:
-    """How to act on a finding, in the words of the person who wrote the line."""
-    if finding.kind in _TAKE_OUT:
-        return _TAKE_OUT[finding.kind]
-    return f"write {finding.suggestion} instead (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)"
 
 
 _FIELD = re.compile(r"^([A-Za-z_]\w*):")

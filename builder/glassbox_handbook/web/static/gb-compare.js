@@ -13,12 +13,12 @@
 
   /**
    * The facts the comparison shows above the components: a label, and how to say it of a scenario.
-   * @type {ReadonlyArray<[label: string, fact: (scenario: ExplorerScenario, names: Names) => string]>}
+   * @returns {Array<[label: string, fact: (scenario: ExplorerScenario, names: Names) => string]>}
    */
-  const COMPARED_FACTS = [
-    ["Felt difficulty", (s) => s.difficulty],
-    ["Levels", (s, names) => s.levels.map((x) => names.level.get(x) ?? x).join(", ")],
-    ["Trajectory", (s, names) => names.trajectory.get(s.trajectory) ?? s.trajectory],
+  const comparedFacts = () => [
+    [gbT("Felt difficulty"), (s) => s.difficulty],
+    [gbT("Levels"), (s, names) => s.levels.map((x) => names.level.get(x) ?? x).join(", ")],
+    [gbT("Trajectory"), (s, names) => names.trajectory.get(s.trajectory) ?? s.trajectory],
   ];
 
   /**
@@ -30,7 +30,7 @@
   const compareCell = (scenario, component, basisNames) => {
     const section = scenario.sections.find((x) => x.component === component);
     if (!section) {
-      return el("td", { class: "gb-gap-cell" }, [el("span", { class: "glassbox-badge glassbox-badge-gap", text: "Gap: not enacted" })]);
+      return el("td", { class: "gb-gap-cell" }, [el("span", { class: "glassbox-badge glassbox-badge-gap", text: gbT("Gap: not enacted") })]);
     }
     return el("td", {}, [el("p", {}, [el("a", { href: section.href, text: section.summary })]),
       el("span", { class: `glassbox-badge glassbox-badge-${section.basis}`, text: basisNames.get(section.basis) ?? section.basis })]);
@@ -47,15 +47,15 @@
     /** @param {string} label @param {Node[]} cells */
     const row = (label, cells) => el("tr", {}, [el("th", { scope: "row", text: label }), ...cells]);
     const rows = [
-      ...COMPARED_FACTS.map(([label, fact]) => row(label, pair.map((s) => el("td", { text: fact(s, names) })))),
+      ...comparedFacts().map(([label, fact]) => row(label, pair.map((s) => el("td", { text: fact(s, names) })))),
       ...data.components.map((c) => row(c.name, pair.map((s) => compareCell(s, c.id, basisNames)))),
     ];
-    const head = el("tr", {}, [el("th", { scope: "col", text: "Component" }),
+    const head = el("tr", {}, [el("th", { scope: "col", text: gbT("Component") }),
       ...pair.map((s) => el("th", { scope: "col" }, [el("a", { href: s.href, text: s.title })]))]);
     const table = el("table", { class: "glassbox-table gb-compare-table" }, [
-      el("caption", { text: `${pair[0].title} and ${pair[1].title}, component by component` }),
+      el("caption", { text: gbT("{first} and {second}, component by component", { first: pair[0].title, second: pair[1].title }) }),
       el("thead", {}, [head]), el("tbody", {}, rows)]);
-    return el("div", { class: "glassbox-table-scroll", tabindex: "0", role: "region", "aria-label": "Comparison table" }, [table]);
+    return el("div", { class: "glassbox-table-scroll", tabindex: "0", role: "region", "aria-label": gbT("Comparison table") }, [table]);
   };
 
   /**
@@ -73,10 +73,10 @@
     const fill = (select) => {
       if (select.options.length < 2) select.append(...data.scenarios.map((s) => el("option", { value: s.id, text: s.title })));
     };
-    const selects = ["First", "Second"].map((word, i) => {
+    const selects = [gbT("First scenario"), gbT("Second scenario")].map((label, i) => {
       const id = `gb-compare-${i + 1}`;
-      const select = el("select", { id }, [el("option", { value: "", text: "Choose a scenario" })]);
-      pick.append(el("div", { class: "gb-filter" }, [el("label", { for: id, text: `${word} scenario` }), select]));
+      const select = el("select", { id }, [el("option", { value: "", text: gbT("Choose a scenario") })]);
+      pick.append(el("div", { class: "gb-filter" }, [el("label", { for: id, text: label }), select]));
       select.addEventListener("change", () => { render(); changed(); });
       // A thousand options cost the page's first layout a fifth of a second on a phone: past a page of
       // scenarios (`prepare`) they are added when the menu is first reached, by pointer or keyboard.
@@ -89,7 +89,7 @@
     const draw = () => {
       const [first, second] = selects.map((s) => byId(s.value));
       out.replaceChildren(first && second ? compareTable(data, names, [first, second])
-        : el("p", { text: "Choose two scenarios to see them side by side, component by component." }));
+        : el("p", { text: gbT("Choose two scenarios to see them side by side, component by component.") }));
     };
     // Past a page of scenarios the explorer holds only their facets: the pair's sections load first.
     const render = () => { if (prepare) prepare(selects.map((s) => s.value)).then(draw); else draw(); };
@@ -104,7 +104,7 @@
     };
   };
 
-  const compare = { COMPARED_FACTS, setupCompare };
+  const compare = { comparedFacts, setupCompare };
   Glassbox.compare = compare;
   if (typeof module === "object" && module.exports) module.exports = compare;
 })();

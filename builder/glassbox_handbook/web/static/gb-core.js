@@ -78,6 +78,17 @@ var Glassbox = {
       return node;
     };
 
+    /**
+     * A message that holds nodes (a link, a strong word): the message, already in the page's language
+     * (gbT of "From {place}", unfilled), split at its `{name}` placeholders, each replaced by its value, a node
+     * or a text. Filled here, not by gbT, so that a reader's text holding "{place}" stays text.
+     * @param {string} message
+     * @param {Readonly<Record<string, Node | string>>} values
+     * @returns {Array<Node | string>}
+     */
+    const withNodes = (message, values) => message.split(/\{(\w+)\}/)
+      .map((part, i) => (i % 2 ? values[part] ?? `{${part}}` : part)).filter((part) => part !== "");
+
     /** localStorage, failing softly: it may be missing or refused (private mode, some file:// setups). */
     const storage = {
       /** @param {string} key @returns {string | null} the value, or null if there is none or it cannot be read */
@@ -132,12 +143,13 @@ var Glassbox = {
     const textOf = (node) => cleanText(node?.textContent ?? "");
 
     /**
-     * A file-name-safe id: lower-case ASCII letters and digits joined by hyphens.
+     * A file-name-safe id: lower-case ASCII letters and digits joined by hyphens, accents dropped
+     * ("Escenario sin título" -> "escenario-sin-titulo").
      * @param {string} text
      * @param {string} fallback  what text with no letter or digit gives
      */
     const slugify = (text, fallback) =>
-      text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
+      text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
 
     /**
      * A value as YAML: its JSON text (JSON is YAML, so quotes, colons and line
@@ -196,7 +208,7 @@ var Glassbox = {
     };
 
     return {
-      STORE, HANDOFF, $, $$, need, el, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
+      STORE, HANDOFF, $, $$, need, el, withNodes, storage, parseJson, readJsonData, oneLine, cleanText, textOf, slugify, yamlScalar,
       pageKey, pageTitle, download, handoff, ready,
     };
   })(),

@@ -70,12 +70,12 @@
 (() => {
   const { $, $$, need, el, readJsonData, ready } = Glassbox.core;
 
-  /** @type {readonly Facet[]} */
+  /** @type {readonly Facet[]} each label in the page's language, looked up when it is read */
   const FACETS = [
-    { key: "component", list: "components", label: "Component" },
-    { key: "level", list: "levels", label: "Level" },
-    { key: "role", list: "roles", label: "Role" },
-    { key: "trajectory", list: "trajectories", label: "Trajectory" },
+    { key: "component", list: "components", get label() { return gbT("Component"); } },
+    { key: "level", list: "levels", get label() { return gbT("Level"); } },
+    { key: "role", list: "roles", get label() { return gbT("Role"); } },
+    { key: "trajectory", list: "trajectories", get label() { return gbT("Trajectory"); } },
   ];
 
   /** @returns {Filters} no filter at all */
@@ -139,8 +139,11 @@
    */
   const statusText = (shown, total, filters, names) => {
     const active = FACETS.filter(({ key }) => filters[key])
-      .map(({ key, label }) => `${label}: ${names[key].get(filters[key]) ?? filters[key]}`);
-    return `Showing ${shown} of ${total} scenarios${active.length ? ` (${active.join("; ")}).` : "."}`;
+      .map(({ key, label }) => gbT("{facet}: {value}", { facet: label, value: names[key].get(filters[key]) ?? filters[key] }));
+    const chosen = active.join("; ");
+    return chosen
+      ? gbN("Showing {shown} of {n} scenario ({filters}).", "Showing {shown} of {n} scenarios ({filters}).", total, { shown, filters: chosen })
+      : gbN("Showing {shown} of {n} scenario.", "Showing {shown} of {n} scenarios.", total, { shown });
   };
 
   /**
@@ -182,8 +185,8 @@
     }
     const select = el("select", { id, name: facet.key, "aria-describedby": `${id}-hint` });
     return { facet, select, box: el("div", { class: "gb-filter" }, [
-      el("label", { for: id, text: "Read as (role)" }), select,
-      el("span", { class: "gb-filter-hint", id: `${id}-hint`, text: "Also marks this role's prompts on every page." }),
+      el("label", { for: id, text: gbT("Read as (role)") }), select,
+      el("span", { class: "gb-filter-hint", id: `${id}-hint`, text: gbT("Also marks this role's prompts on every page.") }),
     ]) };
   };
 
@@ -194,7 +197,7 @@
    * @param {string} chosen
    */
   const fillMenu = (select, { any, options }, chosen) => {
-    select.replaceChildren(el("option", { value: "", text: `Any (${any})` }),
+    select.replaceChildren(el("option", { value: "", text: gbT("Any ({n})", { n: any }) }),
       ...options.map((o) => {
         const option = el("option", { value: o.id, text: `${o.name} (${o.count})` });
         option.disabled = o.disabled;
@@ -267,8 +270,8 @@
     });
     need(".gb-explorer-copy", root, HTMLElement).addEventListener("click", () => {
       const url = location.href;
-      const copied = () => { status.textContent = "Link copied. It opens the explorer with these filters."; };
-      const fallback = () => { status.textContent = `Copy this link from the address bar: ${url}`; };
+      const copied = () => { status.textContent = gbT("Link copied. It opens the explorer with these filters."); };
+      const fallback = () => { status.textContent = gbT("Copy this link from the address bar: {url}", { url }); };
       // The clipboard is there only in secure contexts (https, localhost), and may be refused.
       if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(copied, fallback);
       else fallback();

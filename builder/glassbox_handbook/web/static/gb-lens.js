@@ -77,7 +77,8 @@
    * @param {number} count  prompts on the page that concern the role
    * @param {string} name  the role's name
    */
-  const statusText = (count, name) => `${count} prompt${count === 1 ? "" : "s"} on this page concern ${name}.`;
+  const statusText = (count, name) =>
+    gbN("{n} prompt on this page concerns {role}.", "{n} prompts on this page concern {role}.", count, { role: name });
 
   /**
    * What the fold's note says: how many prompts for other roles are folded away, or that they are shown.
@@ -85,8 +86,8 @@
    * @param {boolean} shown  whether the reader chose to see them
    */
   const foldText = (folded, shown) => shown
-    ? `Showing all prompts, including ${folded} for other roles.`
-    : `${folded} prompt${folded === 1 ? "" : "s"} for other roles ${folded === 1 ? "is" : "are"} folded away.`;
+    ? gbN("Showing all prompts, including {n} for other roles.", "Showing all prompts, including {n} for other roles.", folded)
+    : gbN("{n} prompt for other roles is folded away.", "{n} prompts for other roles are folded away.", folded);
 
   /**
    * The page's address with the lens in it (or taken out), for history.replaceState.
@@ -135,7 +136,7 @@
       prompt.insertBefore(badge, prompt.firstChild?.nextSibling ?? null);
     }
     if (!badge) return;
-    if (hit) badge.textContent = `★ Concerns you as ${name}`;
+    if (hit) badge.textContent = gbT("★ Concerns you as {role}", { role: name });
     else badge.remove();
   };
 
@@ -161,7 +162,7 @@
       const button = $(".gb-lens-fold-button", fold);
       if (note) note.textContent = foldText(folded, showAll);
       if (button) {
-        button.textContent = showAll ? "Fold them away again" : `Show all ${folded}`;
+        button.textContent = showAll ? gbT("Fold them away again") : gbT("Show all {n}", { n: folded });
         button.setAttribute("aria-pressed", String(showAll));
       }
     }
@@ -188,7 +189,7 @@
     const onPage = $$(PROMPTS)
       .map((p) => promptRoles(p.dataset.roles ?? "", p.classList));
     const select = el("select", { id: "gb-lens-select" }, [
-      el("option", { value: "", text: "Everyone (no lens)" }),
+      el("option", { value: "", text: gbT("Everyone (no lens)") }),
       ...lensOptions(roles, onPage, current).map((r) => {
         const option = el("option", { value: r.id, text: `${r.name} (${r.count})` });
         option.disabled = r.disabled;
@@ -204,7 +205,7 @@
     const fold = el("p", { class: "gb-lens-fold" }, [el("span", { class: "gb-lens-fold-note" }), " ", toggle]);
     fold.hidden = true;
     const box = el("div", { class: "gb-lens" }, [
-      el("label", { for: "gb-lens-select", text: "Read as: " }), select,
+      el("label", { for: "gb-lens-select", text: gbT("Read as:") }), " ", select,
       el("span", { class: "gb-lens-status", role: "status", "aria-live": "polite" }), fold,
     ]);
     const h1 = $("main h1, article h1, h1");

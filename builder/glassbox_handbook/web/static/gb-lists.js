@@ -12,7 +12,7 @@
 "use strict";
 
 (() => {
-  const { $$, el, readJsonData, ready } = Glassbox.core;
+  const { $$, el, withNodes, readJsonData, ready } = Glassbox.core;
 
   /** @type {Map<string, Promise<unknown[]>>} */
   const loaded = new Map();
@@ -86,7 +86,8 @@
     /** @param {[string, string, string, string, string[]]} e  text, link, where, for whom, role ids */
     prompt: ([text, href, where, roles, ids], root) =>
       el("li", { class: ["glassbox-prompt-entry", ...ids.map((r) => `glassbox-role-${r}`)].join(" ") }, [
-        el("p", { text }), el("p", { class: "glassbox-prompt-source" }, ["From ", link(href, where, root), roles ? ` · For: ${roles}` : ""])]),
+        el("p", { text }), el("p", { class: "glassbox-prompt-source" },
+          withNodes(roles ? gbT("From {place} · For: {roles}") : gbT("From {place}"), { place: link(href, where, root), roles }))]),
     /** @param {[string, string, string]} e  title, link, count */
     "prompt-count": ([title, href, count], root) => el("li", {}, [el("p", {}, [link(href, title, root), `: ${count}`])]),
     /** @param {[string, string]} e  title, link */
@@ -111,9 +112,10 @@
           const [basis, summary, read] = cell;
           const [said, shape] = meta.bases[basis] ?? [basis, "▲"];
           return el("td", { headers, class: `gb-mx-${basis}` }, [el("details", { class: "gb-mx-cell", name: "gb-matrix" }, [
-            el("summary", {}, [label, shapeOf(shape), hidden(said), hidden(": open the summary")]),
-            el("div", { class: "gb-mx-panel" }, [el("p", { class: "gb-mx-panel-title", text: `${name} in ${title}` }), el("p", { text: summary }),
-              el("p", {}, [badge(basis, [shapeOf(shape), ` ${said}`]), " ", el("a", { href: root + read, text: "Read the section" })])])])]);
+            el("summary", {}, [label, shapeOf(shape), hidden(said), hidden(gbT(": open the summary"))]),
+            el("div", { class: "gb-mx-panel" }, [el("p", { class: "gb-mx-panel-title", text: gbT("{component} in {scenario}", { component: name, scenario: title }) }),
+              el("p", { text: summary }),
+              el("p", {}, [badge(basis, [shapeOf(shape), ` ${said}`]), " ", el("a", { href: root + read, text: gbT("Read the section") })])])])]);
         })]);
     },
     /** @param {MatrixRow} e @param {Columns} meta */
@@ -124,7 +126,8 @@
           if (!cell) return el("td", {}, [el("p", { class: "glassbox-gap" }, [badge("gap", [meta.gap[1]])])]);
           const [basis, summary, read] = cell;
           return el("td", {}, [el("p", { text: summary }), el("p", {}, [badge(basis, [meta.bases[basis]?.[0] ?? basis]), " ",
-            link(read, "Read the section", root, { class: "glassbox-cell-link reference internal", title: `${name} in ${title}` })])]);
+            link(read, gbT("Read the section"), root,
+              { class: "glassbox-cell-link reference internal", title: gbT("{component} in {scenario}", { component: name, scenario: title }) })])]);
         })]),
   };
 
@@ -140,8 +143,8 @@
     const meta = box.dataset.gbMeta ? JSON.parse(box.dataset.gbMeta) : null;
     let shown = Number(box.dataset.gbShown);
     const say = () => {
-      status.textContent = `Showing ${shown} of ${total} ${box.dataset.gbWhat ?? ""}.`.replace(" .", ".");
-      button.textContent = `Show ${Math.min(size, total - shown)} more`;
+      status.textContent = gbT("Showing {shown} of {total} {what}.", { shown, total, what: box.dataset.gbWhat ?? "" }).replace(" .", ".");
+      button.textContent = gbT("Show {n} more", { n: Math.min(size, total - shown) });
       button.hidden = shown >= total;
     };
     /** Load the next file; `focus`: the keyboard goes on from its first entry. @param {boolean} focus */
@@ -155,7 +158,7 @@
         // The keyboard goes on from the first new entry, as if it had been there all along.
         const first = made[0]?.querySelector("a, summary");
         if (focus && first instanceof HTMLElement) first.focus();
-      }, () => { status.textContent = "The next entries could not be loaded. Each scenario is on its own page."; })
+      }, () => { status.textContent = gbT("The next entries could not be loaded. Each scenario is on its own page."); })
         .finally(() => { button.disabled = false; });
     };
     button.addEventListener("click", () => next(true));
@@ -188,9 +191,9 @@
         if (!entry || data.scenarios.some((/** @type {any} */ s) => s.id === entry.id)) return;
         data.scenarios.push(entry);
         before?.before(el("div", { class: "gb-plan-packets", "data-scenario": entry.id, hidden: true }, [
-          el("p", { text: "Ready to print: the facilitator guide and the participant packet of this scenario." }),
+          el("p", { text: gbT("Ready to print: the facilitator guide and the participant packet of this scenario.") }),
           el("ul", {}, entry.packets.map((/** @type {[string, Array<[string, string]>]} */ [label, files]) => el("li", {}, [`${label}: `,
-            ...files.flatMap(([paper, href], i) => [...(i ? [" · "] : []), el("a", { href: root + href, text: `${paper} (PDF)` })])])))]));
+            ...files.flatMap(([paper, href], i) => [...(i ? [" · "] : []), el("a", { href: root + href, text: gbT("{paper} (PDF)", { paper }) })])])))]));
       });
     };
     // A scenario not loaded yet: hold the change back until its data is in, then let the planner see it.
@@ -231,11 +234,12 @@
     const item = (s) => el("li", { class: "gb-explorer-item", "data-scenario": s.id }, [
       el("p", { class: "gb-explorer-title" }, [el("a", { href: top + s.href, text: s.title }),
         ...(names.c.size && s.components.length === names.c.size
-          ? [" ", el("span", { class: "glassbox-badge gb-in-depth", text: `In depth: all ${names.c.size} components` })] : [])]),
+          ? [" ", el("span", { class: "glassbox-badge gb-in-depth", text: gbN("In depth: the {n} component", "In depth: all {n} components", names.c.size) })]
+          : [])]),
       el("p", { text: s.difficulty }),
       el("p", { class: "glassbox-scenario-facts", text: [names.t.get(s.trajectory) ?? s.trajectory,
         s.levels.map((/** @type {string} */ x) => names.l.get(x)).join(", ")].filter(Boolean).join(" · ") }),
-      ...[["Components:", s.components, names.c], ["Roles:", s.roles, names.r]].map(([label, got, known]) =>
+      ...[[gbT("Components:"), s.components, names.c], [gbT("Roles:"), s.roles, names.r]].map(([label, got, known]) =>
         el("p", { class: "glassbox-scenario-facts" }, [el("span", { class: "gb-k", text: label }),
           ` ${got.map((/** @type {string} */ x) => known.get(x) ?? x).join(", ")}`]))]);
     /** Fill these scenarios' data from the list files. @param {any[]} scenarios */
@@ -250,12 +254,12 @@
         if (mine !== turn) return;  // a newer choice of filters is being shown
         const shown = wanted.map((s) => items.get(s.id) ?? items.set(s.id, item(s)).get(s.id) ?? el("li"));
         list.replaceChildren(...shown);
-        status.textContent = matching.length > limit ? `The first ${limit} of these ${matching.length} are listed.` : "";
-        button.textContent = `Show ${Math.min(size, matching.length - limit)} more`;
+        status.textContent = matching.length > limit ? gbT("The first {limit} of these {n} are listed.", { limit, n: matching.length }) : "";
+        button.textContent = gbT("Show {n} more", { n: Math.min(size, matching.length - limit) });
         button.hidden = matching.length <= limit;
         const first = shown[focusFrom]?.querySelector("a");
         if (first) first.focus();
-      }, () => { status.textContent = "The scenarios could not be loaded. Each is on its own page, listed in All scenarios."; });
+      }, () => { status.textContent = gbT("The scenarios could not be loaded. Each is on its own page, in the list of all scenarios."); });
     };
     button.addEventListener("click", () => { const from = limit; limit += size; draw(from); });
     return {
@@ -276,7 +280,7 @@
     if (!data?.more) { setup(data); return; }
     load(data.more.root, `${data.more.name}-index`, 0).then((index) => { data.index = index; setup(data); }, () => {
       const status = document.querySelector(".gb-explorer-status");
-      if (status) status.textContent = "The filters could not be loaded. Every scenario is listed in All scenarios.";
+      if (status) status.textContent = gbT("The filters could not be loaded. Every scenario is in the list of all scenarios.");
     });
   };
 

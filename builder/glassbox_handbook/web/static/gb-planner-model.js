@@ -169,6 +169,9 @@
   const serializeChoice = ({ scenario, minutes, components, prompts, room }) => new URLSearchParams({ scenario, minutes: String(minutes), ...(room ? { room } : {}),
     ...(components.length ? { components: components.join(",") } : {}), ...(prompts.length ? { prompts: prompts.join(",") } : {}) }).toString();
 
+  /** A Markdown heading of `level` with `text`. @param {number} level @param {string} text */
+  const heading = (level, text) => `${"#".repeat(level)} ${text}`;
+
   /** Text for one Markdown table cell. @param {string} text */
   const cell = (text) => oneLine(text).replace(/\|/g, "\\|");
 
@@ -176,19 +179,24 @@
    * @param {PlannerData} data @param {Scenario} scenario @param {Plan} plan @param {string} link */
   const planMarkdown = (data, scenario, plan, link) => {
     const asked = questions(data, plan);
-    const lines = [`# Session plan for “${oneLine(scenario.title)}”`, "", `${plan.minutes} minutes. ${roomOf(data, plan.room).name}. ${plan.rule}`, "",
-      `Open this plan in the planner: <${link}>`, "", "| Time | Minutes | Activity |", "|---|---|---|",
+    const head = [gbT("Time"), gbT("Minutes"), gbT("Activity")].map(cell), total = cell(gbT("Total"));
+    const length = gbN("{n} minute.", "{n} minutes.", plan.minutes);
+    const lines = [heading(1, gbT("Session plan for “{scenario}”", { scenario: oneLine(scenario.title) })), "",
+      `${length} ${roomOf(data, plan.room).name}. ${plan.rule}`, "",
+      gbT("Open this plan in the planner: {link}", { link: `<${link}>` }), "", `| ${head.join(" | ")} |`, "|---|---|---|",
       ...plan.activities.map((a) => `| ${a.start}–${a.start + a.minutes} | ${a.minutes} | ${cell(a.title)} |`),
-      `| Total | ${plan.activities.reduce((sum, a) => sum + a.minutes, 0)} | |`];
+      `| ${total} | ${plan.activities.reduce((sum, a) => sum + a.minutes, 0)} | |`];
     plan.activities.forEach((a, i) => {
-      lines.push("", `## ${i + 1}. ${oneLine(a.title)} (${a.start}–${a.start + a.minutes} min)`, "", oneLine(a.what));
-      if (a.read_aloud) lines.push("", `Read aloud: ${oneLine(a.read_aloud)}`);
-      if (a.listen_for) lines.push("", `Listen for: ${oneLine(a.listen_for)}`);
+      const when = gbT("{start}–{end} min", { start: a.start, end: a.start + a.minutes });
+      lines.push("", `## ${i + 1}. ${oneLine(a.title)} (${when})`, "", oneLine(a.what));
+      if (a.read_aloud) lines.push("", [gbT("Read aloud:"), oneLine(a.read_aloud)].join(" "));
+      if (a.listen_for) lines.push("", [gbT("Listen for:"), oneLine(a.listen_for)].join(" "));
       if (a.prompts.length) lines.push("", ...asked.filter((q) => a.prompts.some((p) => p.id === q.id)).map((q) => `${q.number}. ${oneLine(q.text)}`));
     });
-    lines.push("", "## Facilitation moves", "", ...data.workshop.moves.map((m) => `- ${oneLine(m)}`),
-      "", `# Handout for “${oneLine(scenario.title)}”`, "", ...data.facts.flatMap((f) => [`**${f.label}:** ${oneLine(scenario.facts[f.key] ?? "")}`, ""]),
-      "## Prompts", "");
+    lines.push("", heading(2, gbT("Facilitation moves")), "", ...data.workshop.moves.map((m) => `- ${oneLine(m)}`),
+      "", heading(1, gbT("Handout for “{scenario}”", { scenario: oneLine(scenario.title) })), "",
+      ...data.facts.flatMap((f) => [`**${f.label}:** ${oneLine(scenario.facts[f.key] ?? "")}`, ""]),
+      heading(2, gbT("Prompts")), "");
     for (const a of plan.activities.filter((x) => x.kind === "component")) {  // a component with no prompt: its summary
       const summary = scenario.sections.find((s) => s.component === a.component)?.summary ?? "";
       const mine = asked.filter((q) => a.prompts.some((p) => p.id === q.id));
@@ -200,13 +208,20 @@
   /** What the status says about a plan, including what was left out of the choices. @param {PlannerData} data @param {Scenario} scenario @param {Plan} plan @param {Choice} choice */
   const planStatus = (data, scenario, plan, choice) => {
     const names = plan.focus.map((c) => nameOf(data, c)).join(", ");
-    const notes = [`Plan for “${oneLine(scenario.title)}”: ${plan.minutes} minutes, ${plan.activities.length} activities, working on ${names || "no component"}.`];
+    const said = { scenario: oneLine(scenario.title), minutes: plan.minutes, activities: plan.activities.length, components: names || gbT("no component") };
+    const notes = [gbT("Plan for “{scenario}”: {minutes} minutes, {activities} activities, working on {components}.", said)];
     const kept = new Set(plan.focus);
     const left = [...new Set(choice.components)].filter((c) => !kept.has(c));
-    if (choice.components.length && left.length) notes.push(`There is room for ${plan.focus.length} components; left out: ${left.map((c) => nameOf(data, c)).join(", ")}.`);
+    if (choice.components.length && left.length) {
+      const named = left.map((c) => nameOf(data, c)).join(", ");
+      notes.push(gbN("There is room for {n} component; left out: {left}.", "There is room for {n} components; left out: {left}.", plan.focus.length, { left: named }));
+    }
     const shown = new Set(plan.activities.flatMap((a) => a.prompts.map((p) => p.id)));
     const dropped = choice.prompts.filter((id) => !shown.has(id) && scenario.prompts.some((p) => p.id === id && kept.has(p.component)));
-    if (dropped.length) notes.push(`Up to ${data.workshop.prompts[plan.minutes]} prompts per component fit; the plan keeps the first ones ticked.`);
+    if (dropped.length) {
+      notes.push(gbN("Up to {n} prompt per component fits; the plan keeps the first one ticked.",
+        "Up to {n} prompts per component fit; the plan keeps the first ones ticked.", data.workshop.prompts[plan.minutes] ?? 0));
+    }
     return notes.join(" ");
   };
 

@@ -33,22 +33,23 @@
       el("td", { ...td, text: `${a.start}–${a.start + a.minutes}` }), el("td", { ...td, class: "gb-plan-minutes", text: String(a.minutes) }),
       el("td", td, [el("p", { class: "gb-plan-title" }, [a.anchor ? el("a", { href: `${scenario.href}#${a.anchor}`, text: a.title }) : a.title]),
         el("p", { text: a.what }),
-        ...(a.read_aloud ? [el("p", { class: "gb-plan-aloud" }, [el("strong", { text: "Read aloud: " }), a.read_aloud])] : []),
-        ...(a.listen_for ? [el("p", {}, [el("strong", { text: "Listen for: " }), a.listen_for])] : []),
+        ...(a.read_aloud ? [el("p", { class: "gb-plan-aloud" }, [el("strong", { text: gbT("Read aloud:") }), " ", a.read_aloud])] : []),
+        ...(a.listen_for ? [el("p", {}, [el("strong", { text: gbT("Listen for:") }), " ", a.listen_for])] : []),
         ...(a.prompts.length ? [el("ul", { class: "gb-plan-prompts-list" }, asked.filter((q) => a.prompts.some((p) => p.id === q.id))
-          .map((q) => el("li", {}, [el("strong", { text: `Prompt ${q.number}: ` }), q.text])))] : [])]),
+          .map((q) => el("li", {}, [el("strong", { text: gbT("Prompt {n}:", { n: q.number }) }), " ", q.text])))] : [])]),
     ]));
     const total = String(plan.activities.reduce((sum, a) => sum + a.minutes, 0));
-    const group = { role: "rowgroup" };
-    return [el("h2", { id: "gb-plan-heading", text: `Session plan for “${scenario.title}”` }),
-      el("p", { class: "gb-plan-rule", text: `${plan.minutes} minutes. Who is in the room: ${roomOf(data, plan.room).name}. ${plan.rule}` }),
+    const group = { role: "rowgroup" }, room = roomOf(data, plan.room).name;
+    return [el("h2", { id: "gb-plan-heading", text: gbT("Session plan for “{scenario}”", { scenario: scenario.title }) }),
+      el("p", { class: "gb-plan-rule", text: [gbN("{n} minute. Who is in the room: {room}.", "{n} minutes. Who is in the room: {room}.", plan.minutes, { room }), plan.rule].join(" ") }),
       el("div", { class: "gb-plan-scroll" }, [el("table", { class: "gb-plan-table", role: "table" }, [
-        el("caption", { text: `The plan, minute by minute (${plan.minutes} minutes)` }),
-        el("thead", group, [el("tr", row, ["Time (min)", "Minutes", "Activity"].map((h) => el("th", { role: "columnheader", scope: "col", text: h })))]),
+        el("caption", { text: gbN("The plan, minute by minute ({n} minute)", "The plan, minute by minute ({n} minutes)", plan.minutes) }),
+        el("thead", group, [el("tr", row, [gbT("Time (min)"), gbT("Minutes"), gbT("Activity")].map((h) => el("th", { role: "columnheader", scope: "col", text: h })))]),
         el("tbody", group, rows),
-        el("tfoot", group, [el("tr", row, [el("th", { role: "rowheader", scope: "row", text: "Total" }), el("td", { ...td, class: "gb-plan-minutes", text: total }), el("td", td)])]),
+        el("tfoot", group, [el("tr", row, [el("th", { role: "rowheader", scope: "row", text: gbT("Total") }),
+          el("td", { ...td, class: "gb-plan-minutes", text: total }), el("td", td)])]),
       ])]),
-      el("h3", { text: "Facilitation moves" }), el("ul", {}, data.workshop.moves.map((m) => el("li", { text: m })))];
+      el("h3", { text: gbT("Facilitation moves") }), el("ul", {}, data.workshop.moves.map((m) => el("li", { text: m })))];
   };
 
   /** The participants' handout: the facts and the plan's prompts, numbered and worded as the printed handout, each
@@ -58,14 +59,15 @@
     /** A component with no design prompt: its summary, with room for notes. @param {string} c */
     const summary = (c) => [el("p", { text: scenario.sections.find((s) => s.component === c)?.summary ?? "" }), lines()];
     const asked = questions(data, plan);
-    return [el("h2", { id: "gb-handout-heading", text: `Handout for “${scenario.title}”` }),
+    return [el("h2", { id: "gb-handout-heading", text: gbT("Handout for “{scenario}”", { scenario: scenario.title }) }),
       el("dl", { class: "gb-plan-facts" }, data.facts.flatMap((f) => [el("dt", { text: f.label }), el("dd", { text: scenario.facts[f.key] ?? "" })])),
-      el("h3", { text: "Prompts for this session" }),
+      el("h3", { text: gbT("Prompts for this session") }),
       ...plan.activities.filter((a) => a.kind === "component").map((a) => {
         const mine = asked.filter((q) => a.prompts.some((p) => p.id === q.id));
         return el("section", { class: "gb-plan-hand-comp" }, [el("h4", { text: nameOf(data, a.component) }),
           ...(mine.length ? [el("ul", { class: "gb-plan-hand-prompts" }, mine.map((q) => el("li", { "data-prompt": q.id }, [
-            el("p", { class: "gb-plan-hand-label" }, [el("strong", { text: `Prompt ${q.number}` }), q.roles.length ? ` · For: ${roleNames(data, q.roles)}` : ""]),
+            el("p", { class: "gb-plan-hand-label" }, [el("strong", { text: gbT("Prompt {n}", { n: q.number }) }),
+              q.roles.length ? [" ·", gbT("For: {roles}", { roles: roleNames(data, q.roles) })].join(" ") : ""]),
             el("p", { class: "gb-plan-hand-text", text: q.text }), lines()])))] : summary(a.component))]);
       })];
   };
@@ -75,13 +77,16 @@
     const files = scenario.kits?.[plan.room];
     const room = roomOf(data, plan.room).name.toLowerCase();
     if (!files || plan.minutes !== data.kitMinutes) {
-      return [el("p", { text: `No ready-made files match a ${plan.minutes}-minute session for ${room}: print the plan and the handout from this page.` })];
+      return [el("p", { text: gbT("No ready-made files match a {minutes}-minute session for {room}: print the plan and the handout from this page.",
+        { minutes: plan.minutes, room }) })];
     }
     const ids = (/** @type {Plan} */ p) => p.activities.flatMap((a) => a.prompts.map((x) => x.id)).join(",");
     const ruled = planSession(data, scenario, plan.minutes, [], [], plan.room);
     const same = ruled.focus.join(",") === plan.focus.join(",") && ids(ruled) === ids(plan);
-    return [el("p", { text: same ? `Ready to print for a ${plan.minutes}-minute session, ${room}: the same plan, prompts and numbers as this page.`
-      : `Your choices differ from the ready-made files for ${room} (they follow the rule): print the plan and the handout from this page, or untick your choices to use these.` }),
+    return [el("p", { text: same ? gbT("Ready to print for a {minutes}-minute session, {room}: the same plan, prompts and numbers as this page.",
+      { minutes: plan.minutes, room })
+      : gbT("Your choices differ from the ready-made files for {room} (they follow the rule): print the plan and the handout from this page, or untick your choices to use these.",
+        { room }) }),
       el("ul", {}, files.map(([label, links]) => el("li", {}, [`${label}: `, ...links.flatMap(([paper, href], i) => [
         ...(i ? [" · "] : []), el("a", { href, class: "gb-plan-kit-file", "data-kind": label, text: `${paper}` })])])))];
   };
@@ -120,15 +125,15 @@
       promptsFor = key;
       const limit = data.workshop.prompts[plan.minutes] ?? 0;
       promptsBox.replaceChildren(...plan.focus.map((c) => el("fieldset", { class: "gb-plan-prompt-set" }, [
-        el("legend", { text: `Prompts for ${nameOf(data, c)} (optional: up to ${limit}; none ticked gives the first ${limit})` }),
+        el("legend", { text: gbT("Prompts for {component} (optional: up to {n}; none ticked gives the first {n})", { component: nameOf(data, c), n: limit }) }),
         ...scenarioOf().prompts.filter((p) => p.component === c).map((p) => box("prompt", p.id, p.text, chosen.prompts.includes(p.id)))])));
     };
     /** Make the plan for the choices (those of the form, unless given), show it and keep it in the address. */
     const update = (chosen = choice()) => {
       const scenario = scenarioOf();
       const plan = planSession(data, scenario, chosen.minutes, chosen.components, chosen.prompts, chosen.room);
-      hint.textContent = `None ticked: the rule chooses ${data.workshop.components[chosen.minutes]}. ` +
-        `Ticked ones are worked on in the order you tick them; a ${chosen.minutes}-minute session has room for ${data.room[chosen.minutes]}.`;
+      hint.textContent = gbT("None ticked: the rule chooses {chosen}. Ticked ones are worked on in the order you tick them; a {minutes}-minute session has room for {room}.",
+        { chosen: data.workshop.components[chosen.minutes] ?? 0, minutes: chosen.minutes, room: data.room[chosen.minutes] ?? 0 });
       fillPrompts(plan, chosen);
       const kept = choice();
       output.replaceChildren(...planNodes(data, scenario, plan));
@@ -153,16 +158,18 @@
     need(".gb-plan-print", form, HTMLButtonElement).addEventListener("click", () => window.print());
     need(".gb-plan-download", form, HTMLButtonElement).addEventListener("click", () => {
       const { scenario, plan } = update();
-      const name = `session-plan-${slugify(scenario.id, "scenario")}-${plan.minutes}.md`;
+      const stem = gbT("session-plan");
+      const name = `${slugify(stem, "session-plan")}-${slugify(scenario.id, "scenario")}-${plan.minutes}.md`;
       download(planMarkdown(data, scenario, plan, location.href), name);
-      status.textContent = `Downloaded ${name}: the plan and the handout as Markdown.`;
+      status.textContent = gbT("Downloaded {file}: the plan and the handout as Markdown.", { file: name });
     });
     need(".gb-plan-worksheet", form, HTMLButtonElement).addEventListener("click", () => handoff(Object.fromEntries(update().plan.activities
       .flatMap((a) => (a.component && a.prompts[0] ? [[`${a.component}-prompt`, a.prompts[0].text]] : []))), data.worksheet));
     need(".gb-plan-copy", form, HTMLButtonElement).addEventListener("click", () => {
       const url = location.href;
-      const fallback = () => { status.textContent = `Copy this link from the address bar: ${url}`; };
-      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(() => { status.textContent = "Link copied. It opens the planner with these choices."; }, fallback);
+      const fallback = () => { status.textContent = gbT("Copy this link from the address bar: {url}", { url }); };
+      const copied = () => { status.textContent = gbT("Link copied. It opens the planner with these choices."); };
+      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(copied, fallback);
       else fallback();
     });
     need(".gb-plan-nojs", root, HTMLElement).hidden = true;

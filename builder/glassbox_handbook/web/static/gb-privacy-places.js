@@ -51,13 +51,14 @@
       return !i || ".!?:;\"“”(—–".includes(line[i - 1] ?? "") || (pos <= rules.leadMax && lead.test(line.slice(0, pos)));
     };
 
-    /** @param {string} k @param {string} text */
+    /** The rewording of a place, in the rules' language (places.py _suggest). @param {string} k @param {string} text */
     const suggest = (k, text) => {
       if (k === "school") {
-        const level = ["elementary", "middle", "high"].find((w) => text.toLowerCase().split(/\s+/).includes(w)) ?? "";
-        return level ? `"${level === "elementary" ? "an" : "a"} ${level} school"` : "\"a partner school\"";
+        const named = text.toLowerCase().split(/\s+/);
+        const level = Object.entries(rules.schoolLevels).find(([word]) => named.includes(word))?.[1] ?? "school";
+        return rules.reword[level] ?? "";
       }
-      if (k === "university" && text.toLowerCase().includes("college")) return "\"a partner college\"";
+      if (k === "university" && text.toLowerCase().includes("college")) return rules.reword.college ?? "";
       return rules.reword[k] ?? "";
     };
 

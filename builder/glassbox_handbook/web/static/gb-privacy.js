@@ -21,7 +21,8 @@
  * @property {string[]} roleWords
  * @property {Record<string, string>} what
  * @property {Record<string, string>} takeOut
- * @property {Record<string, string>} reword
+ * @property {Record<string, string>} reword  by kind; for a school by its level; "college"; "role", with {role}
+ * @property {Record<string, string>} schoolLevels  a word of a school's name -> the key of its rewording
  * @property {string[]} function
  * @property {string[]} generic
  * @property {number} leadMax
@@ -39,7 +40,7 @@
  * @property {(line: string, allowed?: ReadonlySet<string>, phrases?: readonly string[]) => Finding[]} lineFindings
  * @property {(text: string, allowed?: ReadonlySet<string>, phrases?: readonly string[]) => Array<{ line: number, finding: Finding }>} textFindings
  * @property {(words: Iterable<string>) => Set<string>} allowance
- * @property {(finding: Finding) => string} fix
+ * @property {(finding: Finding, invented?: boolean) => string} fix  how to act on it; `invented`: with the note on invented names
  * @property {(finding: Finding) => string} what
  */
 "use strict";
@@ -49,6 +50,8 @@
   const isUpper = (s) => s === s.toUpperCase() && s !== s.toLowerCase();
   /** @param {string} token */
   const base = (token) => (/['’]s$/.test(token) ? token.slice(0, -2) : token.replace(/['’-]+$/, ""));
+  /** A word without its accents, "Pérez" -> "Perez": every combining mark dropped (scan.py _unaccented). @param {string} word */
+  const unaccented = (word) => word.normalize("NFD").replace(/\p{M}/gu, "");
 
   /** @returns {typeof import("./gb-privacy-places.js")} gb-privacy-places.js, loaded before this script */
   const placesModule = () => {
@@ -81,8 +84,8 @@
     const kind = (word) => {
       let k = kinds.get(word);
       if (!k) {
-        const b = base(word);
-        k = [given.has(b), surnames.has(b), plain(word)];
+        const b = base(word), bare = unaccented(b);
+        k = [given.has(b) || given.has(bare), surnames.has(b) || surnames.has(bare), plain(word)];
         kinds.set(word, k);
       }
       return k;
@@ -196,7 +199,7 @@
         const first = /** @type {number} */ (run[0]), last = /** @type {RegExpMatchArray} */ (tokens[/** @type {number} */ (run.at(-1))]);
         const start = leads.get(first) ?? tokens[first]?.index ?? 0;
         const role = (flagged.get(first) ?? "").split(/\s+/).filter(Boolean).join(" ");
-        const suggestion = role ? `"the ${role.endsWith("s") ? role.slice(0, -1) : role}"` : rules.reword.person ?? "";
+        const suggestion = role ? (rules.reword.role ?? "").replace("{role}", role.endsWith("s") ? role.slice(0, -1) : role) : rules.reword.person ?? "";
         return { col: start + 1, text: line.slice(start, last.index) + base(last[0]), kind: "person", suggestion };
       });
     };
@@ -253,8 +256,9 @@
         }
         return out;
       },
-      fix: (finding) => rules.takeOut[finding.kind] ??
-        `write ${finding.suggestion} instead (if it is an invented name already, list it as a pseudonym)`,
+      fix: (finding, invented = true) => rules.takeOut[finding.kind] ?? (invented
+        ? gbT("write {suggestion} instead (if it is an invented name already, list it as a pseudonym)", { suggestion: finding.suggestion })
+        : gbT("write {suggestion} instead", { suggestion: finding.suggestion })),
       what: (finding) => rules.what[finding.kind] ?? finding.kind,
     };
   };

@@ -6,7 +6,8 @@
 
 (() => {
   const { STORE, $, $$, el, storage, textOf, slugify, pageKey, pageTitle, download, ready } = Glassbox.core;
-  const NO_ANSWER = "(no answer yet)";
+  /** What prints in place of an empty answer. */
+  const noAnswer = () => gbT("(no answer yet)");
   /** A prompt's paragraphs that are not its words: its label, its roles and the lens's badge. */
   const NOT_WORDS = ":not(.glassbox-prompt-label):not(.glassbox-prompt-roles):not(.gb-lens-badge)";
 
@@ -18,6 +19,11 @@
    * @property {string} answer  the reader's answer, "" if none
    */
 
+  /** A Markdown heading of `level` with `text`. @param {number} level @param {string} text */
+  const heading = (level, text) => `${"#".repeat(level)} ${text}`;
+  /** Markdown's emphasis. @param {string} text */
+  const emphasis = (text) => `_${text}_`;
+
   /**
    * The reader's answers as Markdown: each prompt quoted, then its answer.
    * @param {string} title  the page's title
@@ -26,11 +32,11 @@
    * @returns {string}
    */
   const answersMarkdown = (title, url, prompts) => {
-    const lines = [`# My answers: ${title}`, "", `From the Glass-Box Handbook page <${url}>.`, ""];
+    const lines = [heading(1, gbT("My answers: {title}", { title })), "", gbT("From the page {url}.", { url: `<${url}>` }), ""];
     prompts.forEach(({ question, roles, answer }, i) => {
-      lines.push(`## Prompt ${i + 1}`, "", `> ${question.replace(/\n/g, "\n> ")}`, "");
+      lines.push(heading(2, gbT("Prompt {n}", { n: i + 1 })), "", `> ${question.replace(/\n/g, "\n> ")}`, "");
       if (roles) lines.push(`*${roles}*`, "");
-      lines.push(answer.trim() || "_(no answer)_", "");
+      lines.push(answer.trim() || emphasis(gbT("(no answer)")), "");
     });
     return lines.join("\n");
   };
@@ -43,13 +49,16 @@
    * @returns {string}
    */
   const savedMessage = (kept, value, when) => {
-    if (!kept) return "This browser would not save this answer; export your answers to keep them.";
+    if (!kept) return gbT("This browser would not save this answer; export your answers to keep them.");
     const time = `${String(when.getHours()).padStart(2, "0")}:${String(when.getMinutes()).padStart(2, "0")}`;
-    return value ? `Answer saved in this browser at ${time}.` : `Answer cleared from this browser at ${time}.`;
+    return value ? gbT("Answer saved in this browser at {time}.", { time }) : gbT("Answer cleared from this browser at {time}.", { time });
   };
 
   /** @param {string} title  the page's title @returns {string} the exported file's name */
-  const answersFilename = (title) => `my-answers-${slugify(title, "page")}.md`;
+  const answersFilename = (title) => {
+    const name = gbT("my-answers");
+    return `${slugify(name, "my-answers")}-${slugify(title, "page")}.md`;
+  };
 
   /** @param {HTMLElement} prompt @returns {AnsweredPrompt} */
   const readPrompt = (prompt) => ({
@@ -76,11 +85,11 @@
       area.setAttribute("aria-describedby", words.id);
     }
     // What prints in place of the field (the print stylesheet hides the field).
-    const mirror = el("div", { class: "gb-answer-print", "aria-hidden": "true", text: saved || NO_ANSWER });
+    const mirror = el("div", { class: "gb-answer-print", "aria-hidden": "true", text: saved || noAnswer() });
     // Keeping the answer is reported under the field being typed in, where the reader is looking.
     const status = el("p", { class: "gb-answer-saved", id: `${pid}-saved`, role: "status", "aria-live": "polite" });
     const wrap = el("div", { class: "gb-answer-wrap" }, [
-      el("label", { for: area.id, class: "gb-answer-label", text: "Your answer" }), area, status, mirror,
+      el("label", { for: area.id, class: "gb-answer-label", text: gbT("Your answer") }), area, status, mirror,
     ]);
     prompt.insertBefore(wrap, $(":scope > .glassbox-prompt-roles", prompt));
 
@@ -92,7 +101,7 @@
     };
     let timer = 0;
     area.addEventListener("input", () => {
-      mirror.textContent = area.value || NO_ANSWER;
+      mirror.textContent = area.value || noAnswer();
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         status.textContent = savedMessage(keep(), area.value, new Date());
@@ -113,10 +122,10 @@
    * @returns {HTMLElement} the question, hidden until asked
    */
   const confirmClear = (clearButton, status, clear) => {
-    const yes = button("gb-btn-danger gb-clear-yes", "Yes, delete them");
-    const no = button("gb-clear-no", "Cancel");
+    const yes = button("gb-btn-danger gb-clear-yes", gbT("Yes, delete them"));
+    const no = button("gb-clear-no", gbT("Cancel"));
     const box = el("div", { class: "gb-confirm", role: "group", "aria-labelledby": "gb-confirm-q", hidden: true }, [
-      el("p", { id: "gb-confirm-q", text: "Delete every answer on this page from this browser? This cannot be undone." }), yes, " ", no,
+      el("p", { id: "gb-confirm-q", text: gbT("Delete every answer on this page from this browser? This cannot be undone.") }), yes, " ", no,
     ]);
     const close = () => {
       box.hidden = true;
@@ -128,12 +137,12 @@
       clearButton.setAttribute("aria-expanded", "true");
       no.focus();
     });
-    no.addEventListener("click", () => { close(); status.textContent = "Nothing was deleted."; });
+    no.addEventListener("click", () => { close(); status.textContent = gbT("Nothing was deleted."); });
     box.addEventListener("keydown", (event) => { if (event.key === "Escape") close(); });
     yes.addEventListener("click", () => {
       clear();
       close();
-      status.textContent = "Your answers on this page were deleted from this browser.";
+      status.textContent = gbT("Your answers on this page were deleted from this browser.");
     });
     return box;
   };
@@ -149,23 +158,23 @@
     const status = el("p", { class: "gb-answers-status", role: "status", "aria-live": "polite" });
     for (const prompt of prompts) addAnswerField(prompt, keyOf(prompt));
 
-    const exportButton = button("gb-export", "Export my answers");
-    const clearButton = button("gb-clear", "Clear my answers");
+    const exportButton = button("gb-export", gbT("Export my answers"));
+    const clearButton = button("gb-clear", gbT("Clear my answers"));
     const confirmBox = confirmClear(clearButton, status, () => {
       for (const prompt of prompts) {
         const area = prompt.querySelector("textarea");
         if (area) area.value = "";
         const mirror = $(".gb-answer-print", prompt);
-        if (mirror) mirror.textContent = NO_ANSWER;
+        if (mirror) mirror.textContent = noAnswer();
         const saved = $(".gb-answer-saved", prompt);
         if (saved) saved.textContent = "";
         storage.remove(keyOf(prompt));
       }
     });
-    first.before(el("section", { class: "gb-answers-bar", "aria-label": "Your answers to the design prompts" }, [
+    first.before(el("section", { class: "gb-answers-bar", "aria-label": gbT("Your answers to the design prompts") }, [
       el("p", { class: "gb-answers-note" }, [
-        el("strong", { text: "Answer the design prompts on this page. " }),
-        "Your answers are kept only in this browser, on this device; nothing leaves it. Export them to keep a copy or share them.",
+        el("strong", { text: gbT("Answer the design prompts on this page.") }), " ",
+        gbT("Your answers are kept only in this browser, on this device; nothing leaves it. Export them to keep a copy or share them."),
       ]),
       el("p", { class: "gb-answers-actions" }, [exportButton, " ", clearButton]), confirmBox, status,
     ]));
@@ -173,7 +182,7 @@
     exportButton.addEventListener("click", () => {
       const title = pageTitle();
       download(answersMarkdown(title, location.href.split("#")[0] ?? "", prompts.map(readPrompt)), answersFilename(title));
-      status.textContent = "Your answers were downloaded as a Markdown file.";
+      status.textContent = gbT("Your answers were downloaded as a Markdown file.");
     });
   };
 

@@ -4,7 +4,7 @@
    A classic script like the others, loaded by the search page only. Nothing
    of the search index is fetched until there is a query (?q=...): then it
    imports Pagefind's module (pagefind/pagefind.js, written after the HTML
-   build by `python -m glassbox_handbook site`), which fetches only the index chunks
+   build by `glassbox-handbook build`), which fetches only the index chunks
    for the words searched. Results come ranked by Pagefind (word frequency,
    headings weigh more), each with the section it matched in and an excerpt
    around the match.
@@ -67,9 +67,8 @@
    * @returns {string}
    */
   const statusText = (found, query) => {
-    if (!found) return `No page matches “${query}”. Try fewer or other words.`;
-    const pages = found === 1 ? "1 page matches" : `${found} pages match`;
-    return `${pages} “${query}”, best first.`;
+    if (!found) return gbT("No page matches “{query}”. Try fewer or other words.", { query });
+    return gbN("{n} page matches “{query}”, best first.", "{n} pages match “{query}”, best first.", found, { query });
   };
 
   /**
@@ -97,7 +96,7 @@
     if (section) {
       const where = document.createElement("p");
       where.className = "gb-search-where";
-      where.textContent = `In “${section.title}”`;
+      where.textContent = gbT("In “{section}”", { section: section.title });
       li.append(where);
     }
     const text = document.createElement("p");
@@ -125,7 +124,7 @@
       return;
     }
     if (!query) return;
-    status.textContent = `Searching for “${query}”…`;
+    status.textContent = gbT("Searching for “{query}”…", { query });
     const root = siteRoot(location.href, document.documentElement.dataset.content_root ?? "");
     try {
       const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
@@ -148,7 +147,8 @@
       });
       status.textContent = statusText(results.length, query);
     } catch (error) {
-      status.textContent = "The search index could not be loaded. The site may have been built without it (python -m glassbox_handbook site writes it).";
+      status.textContent = gbT("The search index could not be loaded. The site may have been built without it ({command} writes it).",
+        { command: "glassbox-handbook build" });
       offline.hidden = false;
       console.warn(error);
     }

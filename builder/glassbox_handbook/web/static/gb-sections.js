@@ -16,7 +16,7 @@
    * @param {boolean} open  whether the section is unfolded
    * @param {string} title  the section's heading
    */
-  const buttonLabel = (open, title) => `${open ? "Fold" : "Unfold"} the section “${title}”`;
+  const buttonLabel = (open, title) => (open ? gbT("Fold the section “{title}”", { title }) : gbT("Unfold the section “{title}”", { title }));
 
   /**
    * Fold or unfold one section: every child but its heading is hidden or shown.
@@ -63,9 +63,9 @@
     }
     if (!sections.length) return;
     const all = el("p", { class: "gb-fold-all" }, [
-      el("button", { type: "button", class: "gb-btn", "data-open": "false", text: "Fold every section" }),
+      el("button", { type: "button", class: "gb-btn", "data-open": "false", text: gbT("Fold every section") }),
       " ",
-      el("button", { type: "button", class: "gb-btn", "data-open": "true", text: "Unfold every section" }),
+      el("button", { type: "button", class: "gb-btn", "data-open": "true", text: gbT("Unfold every section") }),
     ]);
     for (const button of $$("button", all)) {
       button.addEventListener("click", () => {

@@ -52,13 +52,13 @@
    * @returns {Record<string, string>} @throws {Error} with a message for the team
    */
   const texts = (value, keys, where) => {
-    if (!isObject(value)) throw new Error(`${where} should be a group of text fields`);
+    if (!isObject(value)) throw new Error(gbT("{where} should be a group of text fields", { where }));
     /** @type {Record<string, string>} */
     const out = {};
     for (const [key, text] of Object.entries(value)) {
-      if (!keys.includes(key)) throw new Error(`${where} has a field “${key}” this page does not know`);
-      if (typeof text !== "string") throw new Error(`${where}, field “${key}”, should be text`);
-      if (text.length > LIMIT) throw new Error(`${where}, field “${key}”, is longer than ${LIMIT} characters`);
+      if (!keys.includes(key)) throw new Error(gbT("{where} has a field “{field}” this page does not know", { where, field: key }));
+      if (typeof text !== "string") throw new Error(gbT("{where}, field “{field}”, should be text", { where, field: key }));
+      if (text.length > LIMIT) throw new Error(gbT("{where}, field “{field}”, is longer than {n} characters", { where, field: key, n: LIMIT }));
       if (text) out[key] = text;
     }
     return out;
@@ -73,39 +73,39 @@
    */
   const readMap = (value, data) => {
     try {
-      if (!isObject(value) || value.format !== data.format) throw new Error("it is not a self-study map saved by this handbook");
+      if (!isObject(value) || value.format !== data.format) throw new Error(gbT("it is not a self-study map saved by this handbook"));
       if (typeof value.version !== "number" || !Number.isInteger(value.version) || value.version < 1) {
-        throw new Error("it has no version number");
+        throw new Error(gbT("it has no version number"));
       }
-      if (value.version > data.version) throw new Error(`it was saved by a newer version of the handbook (version ${value.version})`);
+      if (value.version > data.version) throw new Error(gbT("it was saved by a newer version of the handbook (version {version})", { version: value.version }));
       const components = data.components.map((c) => c.id);
       const levels = data.levels.map((l) => l.id);
-      const problem = texts(value.problem ?? {}, ["title", ...data.facts.map((f) => f.key)], "The title and the four facts");
+      const problem = texts(value.problem ?? {}, ["title", ...data.facts.map((f) => f.key)], gbT("The title and the facts"));
       /** @type {Record<string, Record<string, Notes>>} */
       const cells = {};
-      if (value.cells !== undefined && !isObject(value.cells)) throw new Error("its entries should be grouped by component");
+      if (value.cells !== undefined && !isObject(value.cells)) throw new Error(gbT("its entries should be grouped by component"));
       for (const [c, byLevel] of Object.entries(isObject(value.cells) ? value.cells : {})) {
-        if (!components.includes(c)) throw new Error(`it has entries for “${c}”, which is not a component of the framework`);
-        if (!isObject(byLevel)) throw new Error(`its entries for “${c}” should be grouped by level`);
+        if (!components.includes(c)) throw new Error(gbT("it has entries for “{component}”, which is not a component of the framework", { component: c }));
+        if (!isObject(byLevel)) throw new Error(gbT("its entries for “{component}” should be grouped by level", { component: c }));
         for (const [l, notes] of Object.entries(byLevel)) {
-          if (!levels.includes(l)) throw new Error(`it has entries at “${l}”, which is not a level of the framework`);
-          const kept = texts(notes, data.fields.map((f) => f.key), `The entry for “${c}” at “${l}”`);
+          if (!levels.includes(l)) throw new Error(gbT("it has entries at “{level}”, which is not a level of the framework", { level: l }));
+          const kept = texts(notes, data.fields.map((f) => f.key), gbT("The entry for “{component}” at “{level}”", { component: c, level: l }));
           if (Object.keys(kept).length) (cells[c] ??= {})[l] = kept;
         }
       }
       const log = value.log ?? [];
-      if (!Array.isArray(log)) throw new Error("its evidence log should be a list");
+      if (!Array.isArray(log)) throw new Error(gbT("its evidence log should be a list"));
       const entries = log.map((entry, i) => {
-        const e = texts(entry, ["date", "what", "component"], `Evidence log entry ${i + 1}`);
-        if (e.date && !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) throw new Error(`evidence log entry ${i + 1} has a date that is not YYYY-MM-DD`);
+        const e = texts(entry, ["date", "what", "component"], gbT("Evidence log entry {n}", { n: i + 1 }));
+        if (e.date && !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) throw new Error(gbT("evidence log entry {n} has a date that is not YYYY-MM-DD", { n: i + 1 }));
         if (e.component && !components.includes(e.component)) {
-          throw new Error(`evidence log entry ${i + 1} names “${e.component}”, which is not a component of the framework`);
+          throw new Error(gbT("evidence log entry {n} names “{component}”, which is not a component of the framework", { n: i + 1, component: e.component }));
         }
         return { date: e.date ?? "", what: e.what ?? "", component: e.component ?? "" };
       });
       return { map: { format: data.format, version: data.version, problem, cells, log: entries } };
     } catch (error) {
-      return { error: `This file could not be imported: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.` };
+      return { error: gbT("This file could not be imported: {reason}. Nothing was changed.", { reason: error instanceof Error ? error.message : String(error) }) };
     }
   };
 
@@ -145,6 +145,9 @@
     return { level: l.name, text: (n.happening || n.who || n.evidence || "").trim() };
   }));
 
+  /** A Markdown heading of `level` with `text`. @param {number} level @param {string} text */
+  const heading = (level, text) => `${"#".repeat(level)} ${text}`;
+
   /** Text safe in one Markdown table cell. @param {string} text */
   const cellText = (text) => text.replace(/\s+/g, " ").trim().replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
 
@@ -157,7 +160,8 @@
    */
   const toMarkdown = (map, data, today) => {
     const name = (/** @type {string} */ id) => data.components.find((c) => c.id === id)?.name ?? "";
-    const lines = [`# Self-study map: ${cellText(map.problem.title ?? "") || "our partnership"}`, "", `Exported on ${today}.`, ""];
+    const title = cellText(map.problem.title ?? "") || gbT("our team");
+    const lines = [heading(1, gbT("Self-study map: {title}", { title })), "", gbT("Exported on {date}.", { date: today }), ""];
     for (const f of data.facts) if (map.problem[f.key]?.trim()) lines.push(`**${f.label}:** ${map.problem[f.key]?.trim()}`, "");
     for (const c of data.components) {
       const at = levelsOf(map, data, c.id);
@@ -171,11 +175,12 @@
       }
     }
     const cells = row(map, data).map((entries) => entries.map((e) => `${e.level}: ${cellText(e.text)}`).join("; ") || data.words.nothing);
-    lines.push("## Our row of the matrix", "", `| ${[data.matrixFirst, ...data.components.map((c) => c.name)].join(" | ")} |`,
+    lines.push(heading(2, gbT("Our row of the matrix")), "", `| ${[data.matrixFirst, ...data.components.map((c) => c.name)].join(" | ")} |`,
       `|${" --- |".repeat(data.components.length + 1)}`, `| ${[data.words.ours, ...cells].join(" | ")} |`, "");
-    lines.push("## Gaps: questions to take up", "", ...gaps(map, data).map((g) => `- ${g}`), "");
+    lines.push(heading(2, gbT("Gaps: questions to take up")), "", ...gaps(map, data).map((g) => `- ${g}`), "");
     if (map.log.length) {
-      lines.push("## Evidence log", "", "| Date | What was said, made or done | Component |", "| --- | --- | --- |",
+      const head = [gbT("Date"), gbT("What was said, made or done"), gbT("Component")].map(cellText);
+      lines.push(heading(2, gbT("Evidence log")), "", `| ${head.join(" | ")} |`, "| --- | --- | --- |",
         ...sortedLog(map).map((e) => `| ${e.date} | ${cellText(e.what)} | ${name(e.component)} |`), "");
     }
     return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;

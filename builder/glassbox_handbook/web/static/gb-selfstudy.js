@@ -55,7 +55,7 @@
     };
     const save = () => {
       if (!storage.set(key, JSON.stringify(map))) {
-        status.textContent = "This browser would not keep the map (private browsing?): download it before you close the page.";
+        status.textContent = gbT("This browser would not keep the map (private browsing?): download it before you close the page.");
       }
     };
 
@@ -90,7 +90,7 @@
         ...(map.problem.title ? [el("br"), map.problem.title] : [])])]);
       model.row(map, data).forEach((entries) => {
         ours.append(el("td", {}, entries.length
-          ? entries.map((e) => el("p", {}, [el("strong", { text: `${e.level}: ` }), e.text]))
+          ? entries.map((e) => el("p", {}, [el("strong", { text: gbT("{level}:", { level: e.level }) }), " ", e.text]))
           : [el("p", {}, [badge(data.words.nothing ?? "", "gap")])]));
       });
       const scenario = data.scenarios.find((s) => s.id === compare.value);
@@ -108,8 +108,8 @@
       facts.replaceChildren();
       if (!scenario) return;
       facts.append(el("table", { class: "gb-ss-facts-table" }, [
-        el("caption", { text: `What we work on, beside “${scenario.title}”` }),
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Fact" }), el("th", { scope: "col", text: data.words.ours ?? "" }),
+        el("caption", { text: gbT("What we work on, beside “{scenario}”", { scenario: scenario.title }) }),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: gbT("Fact") }), el("th", { scope: "col", text: data.words.ours ?? "" }),
           el("th", { scope: "col", text: scenario.title })])]),
         el("tbody", {}, data.facts.map((f) => el("tr", {}, [el("th", { scope: "row", text: f.label }),
           el("td", { text: map.problem[f.key] ?? "" }), el("td", { text: scenario.facts[f.key] ?? "" })]))),
@@ -122,7 +122,7 @@
       body.replaceChildren(...model.sortedLog(map).map((e) => el("tr", {}, [
         el("td", { text: e.date }), el("td", { text: e.what }), el("td", { text: name(e.component) }),
         el("td", { class: "gb-ss-noprint" }, [el("button", { type: "button", class: "gb-btn gb-ss-log-remove",
-          "data-index": String(map.log.indexOf(e)), "aria-label": `Remove the entry “${e.what.slice(0, 60)}”`, text: "Remove" })]),
+          "data-index": String(map.log.indexOf(e)), "aria-label": gbT("Remove the entry “{entry}”", { entry: e.what.slice(0, 60) }), text: gbT("Remove") })]),
       ])));
       const empty = !map.log.length;
       need(".gb-ss-log-empty", out, HTMLElement).hidden = !empty;
@@ -138,7 +138,10 @@
       for (const details of $$(".gb-ss-comp", form)) {
         const n = model.levelsOf(map, data, details.dataset.component ?? "").length;
         const count = details.querySelector(".gb-ss-count");
-        if (count) count.textContent = n ? `(recorded at ${n} of ${data.levels.length} levels)` : "(nothing recorded yet)";
+        if (count) {
+          count.textContent = n ? gbN("(recorded at {recorded} of {n} level)", "(recorded at {recorded} of {n} levels)", data.levels.length, { recorded: n })
+            : gbT("(nothing recorded yet)");
+        }
       }
     };
     const changed = () => { save(); render(); };
@@ -154,26 +157,30 @@
       event.preventDefault();
       const [date, what, component] = ["ss-log-date", "ss-log-what", "ss-log-component"].map((id) => text(id));
       if (!what?.value.trim() || !date || !component) {
-        status.textContent = "Write what was said, made or done before adding it to the log.";
+        status.textContent = gbT("Write what was said, made or done before adding it to the log.");
         what?.focus();
         return;
       }
       map = { ...map, log: [...map.log, { date: date.value, what: what.value.trim(), component: component.value }] };
       what.value = "";
       changed();
-      status.textContent = "Added to the evidence log.";
+      status.textContent = gbT("Added to the evidence log.");
     });
     out.addEventListener("click", ({ target }) => {
       const button = target instanceof Element ? target.closest(".gb-ss-log-remove") : null;
       if (!(button instanceof HTMLButtonElement)) return;
       map = { ...map, log: map.log.filter((_, i) => String(i) !== button.dataset.index) };
       changed();
-      status.textContent = "Removed from the evidence log.";
+      status.textContent = gbT("Removed from the evidence log.");
       need(".gb-ss-log-add", form, HTMLButtonElement).focus();
     });
     compare.addEventListener("change", render);
 
-    const stem = () => `self-study-map-${slugify(map.problem.title ?? "", "our-partnership")}`;
+    /** The exported files' name, in the page's language, without its extension. */
+    const stem = () => {
+      const [name, team] = [gbT("self-study-map"), gbT("our-team")];
+      return `${slugify(name, "self-study-map")}-${slugify(map.problem.title ?? "", slugify(team, "our-team"))}`;
+    };
     const click = (/** @type {string} */ selector, /** @type {() => void} */ act) =>
       need(selector, root, HTMLButtonElement).addEventListener("click", act);
     /** The text of the last export that was held back for its findings: pressing again downloads it. */
@@ -182,35 +189,40 @@
       const markdown = model.toMarkdown(map, data, new Date().toISOString().slice(0, 10));
       if (warned !== markdown) {
         // the same check as the worksheet's and `check`'s, before the map leaves the page as a file
-        status.textContent = "Checking the map for names and contact details…";
+        status.textContent = gbT("Checking the map for names and contact details…");
         let note = "";
         try {
           const check = await /** @type {any} */ (globalThis).Glassbox.privacy.load();
           const found = check.textFindings(markdown, check.allowance(data.allowed ?? []));
           if (found.length) {
             warned = markdown;
-            const list = found.slice(0, 8).map((/** @type {any} */ f) =>
-              `line ${f.line}: “${f.finding.text}” looks like ${check.what(f.finding)}; ${check.fix(f.finding).replace(/ \(if it is an invented name.*\)$/, "")}`);
-            status.textContent = `Before this map leaves the page, check ${found.length === 1 ? "one detail" : `${found.length} details`} ` +
-              `that could identify someone: ${list.join(". ")}${found.length > 8 ? ". And more." : "."} ` +
-              "Reword them above, or press the button again to download the file as it is (it stays on your device).";
+            const list = found.slice(0, 8).map((/** @type {any} */ f) => {
+              const said = { line: f.line, text: f.finding.text, what: check.what(f.finding), fix: check.fix(f.finding, false) };
+              return gbT("line {line}: “{text}” looks like {what}; {fix}", said);
+            });
+            const details = list.join(". ");
+            const check1 = gbN("Before this map leaves the page, check one detail that could identify someone: {details}.", "Before this map leaves the page, check {n} details that could identify someone: {details}.", found.length, { details });
+            const more = found.length > 8 ? [gbT("And more.")] : [];
+            const then = gbT("Reword them above, or press the button again to download the file as it is (it stays on your device).");
+            status.textContent = [check1, ...more, then].join(" ");
             return;
           }
         } catch {
-          note = " The privacy check could not be loaded: read the map for names before you share it.";
+          note = gbT("The privacy check could not be loaded: read the map for names before you share it.");
         }
         warned = "";
         download(markdown, `${stem()}.md`);
-        status.textContent = `Downloaded ${stem()}.md.${note}`;
+        const file = `${stem()}.md`;
+        status.textContent = [gbT("Downloaded {file}.", { file }), note].filter(Boolean).join(" ");
         return;
       }
       warned = "";
       download(markdown, `${stem()}.md`);
-      status.textContent = `Downloaded ${stem()}.md as it is.`;
+      status.textContent = gbT("Downloaded {file} as it is.", { file: `${stem()}.md` });
     });
     click(".gb-ss-json", () => {
       download(`${JSON.stringify(map, null, 2)}\n`, `${stem()}.json`);
-      status.textContent = `Saved ${stem()}.json: open it on this page on another device to continue there.`;
+      status.textContent = gbT("Saved {file}: open it on this page on another device to continue there.", { file: `${stem()}.json` });
     });
     click(".gb-ss-print", () => window.print());
     click(".gb-ss-worksheet", () => handoff(model.toAnswers(map, data), data.worksheet));
@@ -227,7 +239,7 @@
       map = result.map;
       fillForm();
       changed();
-      status.textContent = `Imported ${chosen.name}.`;
+      status.textContent = gbT("Imported {file}.", { file: chosen.name });
     });
 
     fillForm();

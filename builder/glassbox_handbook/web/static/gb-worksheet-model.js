@@ -139,7 +139,7 @@
     const prompt = fillSkeleton(skeleton.prompt, {
       roles: roles.join(", "),
       prompt: oneLine(field(answers, `${component.id}-prompt`))
-        || `Who could do what next about ${component.name.toLowerCase()}, and with which evidence?`,
+        || gbT("Who could do what next about {component}, and with which evidence?", { component: component.name.toLowerCase() }),
     });
     return fillSkeleton(skeleton.section, {
       component: component.name,
@@ -147,7 +147,8 @@
       summary,
       // a source named in words goes with the story, for a maintainer to turn into a reference
       story: [field(answers, `${component.id}-story`).trim(), oneLine(field(answers, `${component.id}-source`))
-        ? `Source, as the contributors named it: ${oneLine(field(answers, `${component.id}-source`))}` : ""].filter(Boolean).join("\n\n"),
+        ? gbT("Source, as the contributors named it: {source}", { source: oneLine(field(answers, `${component.id}-source`)) }) : ""]
+        .filter(Boolean).join("\n\n"),
       prompts: joinBlocks([prompt]),
     });
   };
@@ -160,15 +161,17 @@
   const stillToDo = (answers, data, flagged = 0) => {
     const named = data.components.filter((c) => oneLine(field(answers, `${c.id}-summary`)));
     return [
-      ...(oneLine(field(answers, "title")) ? [] : ["a title"]),
-      ...(named.length ? [] : ["one component in a sentence"]),
-      ...(ticked(answers, "levels").length ? [] : ["the levels where the work happened"]),
-      ...(ticked(answers, "roles").length ? [] : ["the roles involved"]),
-      ...(field(answers, "trajectory") ? [] : ["how far the work has gone"]),
-      ...named.filter((c) => !field(answers, `${c.id}-basis`)).map((c) => `where the account of ${c.name.toLowerCase()} comes from`),
-      ...(field(answers, "consent") ? [] : ["the answer about consent"]),
-      ...(ticked(answers, "deidentified").length === data.privacyChecks.length ? [] : ["every box of the de-identification checklist"]),
-      ...(flagged ? [`a new wording for ${flagged === 1 ? "the detail" : `the ${flagged} details`} marked above that could identify someone`] : []),
+      ...(oneLine(field(answers, "title")) ? [] : [gbT("a title")]),
+      ...(named.length ? [] : [gbT("one component in a sentence")]),
+      ...(ticked(answers, "levels").length ? [] : [gbT("the levels where the work happened")]),
+      ...(ticked(answers, "roles").length ? [] : [gbT("the roles involved")]),
+      ...(field(answers, "trajectory") ? [] : [gbT("how far the work has gone")]),
+      ...named.filter((c) => !field(answers, `${c.id}-basis`))
+        .map((c) => gbT("where the account of {component} comes from", { component: c.name.toLowerCase() })),
+      ...(field(answers, "consent") ? [] : [gbT("the answer about consent")]),
+      ...(ticked(answers, "deidentified").length === data.privacyChecks.length ? [] : [gbT("every box of the de-identification checklist")]),
+      ...(flagged ? [gbN("a new wording for the detail marked above that could identify someone",
+        "a new wording for the {n} details marked above that could identify someone", flagged)] : []),
     ];
   };
 
@@ -183,8 +186,8 @@
    * @returns {Draft}
    */
   const buildDraft = (answers, data, flagged = 0) => {
-    const title = oneLine(field(answers, "title")) || "Untitled scenario";
-    const id = slugify(title, "my-scenario");
+    const title = oneLine(field(answers, "title")) || gbT("Untitled scenario");
+    const id = slugify(title, slugify(gbT("my-scenario"), "my-scenario"));
     const roles = ticked(answers, "roles");
     const sections = data.components.flatMap((c) => componentSection(answers, c, roles, data.skeleton) ?? []);
     const text = fillSkeleton(data.skeleton.document, {
@@ -196,7 +199,7 @@
       roles,
       trajectory: field(answers, "trajectory"),
       sources: [data.source],
-      contributor: oneLine(field(answers, "name")) || "Workshop participants",
+      contributor: oneLine(field(answers, "name")) || gbT("Workshop participants"),
       deidentified: !flagged && data.privacyChecks.every((check) => ticked(answers, "deidentified").includes(check)),
       consent: field(answers, "consent"),
       introduction: field(answers, "felt_difficulty").trim(),
@@ -223,7 +226,9 @@
     if (["levels", "roles"].includes(id)) text = names(ticked(answers, id));
     else if (id === "trajectory") text = names([field(answers, id)].filter(Boolean));
     else if (id === "consent") text = data.consent[field(answers, id)] ?? "";
-    else if (id === "deidentified") text = `${ticked(answers, id).length} of ${data.privacyChecks.length} boxes ticked`;
+    else if (id === "deidentified") {
+      text = gbN("{ticked} of {n} box ticked", "{ticked} of {n} boxes ticked", data.privacyChecks.length, { ticked: ticked(answers, id).length });
+    }
     else if (component) {
       const part = (/** @type {string} */ name, /** @type {string} */ heading) => {
         const value = field(answers, `${id}-${name}`).trim();
@@ -243,11 +248,11 @@
    */
   const draftStatus = ({ id, missing }) => {
     if (missing.length) {
-      return `Downloaded ${id}.md. Before the handbook can publish it, your team still needs to give: ${missing.join("; ")}. ` +
-        "Fill these in above and download again.";
+      const [file, still] = [`${id}.md`, missing.join("; ")];
+      return gbT("Downloaded {file}. Before the handbook can publish it, your team still needs to give: {missing}. Fill these in above and download again.", { file, missing: still });
     }
-    return `Downloaded ${id}.md. It is complete. To share it, open the “Propose a scenario” form and paste in the text ` +
-      "the other button shows, box by box; a maintainer will take it from there.";
+    return gbT("Downloaded {file}. It is complete. To share it, open the “Propose a scenario” form and paste in the text the other button shows, box by box; a maintainer will take it from there.",
+      { file: `${id}.md` });
   };
 
   /**

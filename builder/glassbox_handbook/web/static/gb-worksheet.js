@@ -65,8 +65,7 @@
     if (isAnswers(sent)) {
       fillForm(form, sent, true);
       keep();
-      status.textContent = "Filled in from the page you came from (the self-study map or the session planner). Read each part, " +
-        "then choose the roles, how far the work has gone and where each account comes from: nothing is chosen for you.";
+      status.textContent = gbT("Filled in from the page you came from (the self-study map or the session planner). Read each part, then choose the roles, how far the work has gone and where each account comes from: nothing is chosen for you.");
     }
     storage.remove(HANDOFF);
     form.addEventListener("input", keep);
@@ -96,13 +95,13 @@
       box.setAttribute("aria-errormessage", id);
       const list = el("ul", {}, found.map(({ line, finding }) => {
         const reword = /^"(.*)"$/.exec(finding.suggestion)?.[1] ?? "";
-        const where = box.value.includes("\n") ? ` (line ${line})` : "";
-        const how = reword ? `Write “${reword}” instead. If you made this name up, add it to “Invented names in the account”.`
+        const quoted = box.value.includes("\n") ? gbT("“{text}” (line {line})", { text: finding.text, line }) : gbT("“{text}”", { text: finding.text });
+        const how = reword ? gbT("Write “{words}” instead. If you made this name up, add it to “Invented names in the account”.", { words: reword })
           : `${check.fix(finding).replace(/^./, (c) => c.toUpperCase())}.`;
-        const item = el("li", {}, [el("strong", { text: `“${finding.text}”${where}` }),
-          el("span", { text: ` looks like ${check.what(finding)}. The form is public: anyone could work out who or where is meant. ${how}` })]);
+        const item = el("li", {}, [el("strong", { text: quoted }), " ",
+          el("span", { text: [gbT("looks like {what}. The form is public: anyone could work out who or where is meant.", { what: check.what(finding) }), how].join(" ") })]);
         if (reword) {
-          const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: `Write “${reword}” instead` });
+          const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: gbT("Write “{words}” instead", { words: reword }) });
           change.addEventListener("click", () => {
             box.value = box.value.split("\n").map((l, i) => (i === line - 1 ? l.replace(finding.text, reword) : l)).join("\n");
             keep();
@@ -114,7 +113,7 @@
         return item;
       }));
       box.after(el("div", { id, class: "gb-ws-findings", role: "note" }, [
-        el("p", { text: `Before you share this box, check ${found.length === 1 ? "one detail" : `${found.length} details`}:` }), list]));
+        el("p", { text: gbN("Before you share this box, check one detail:", "Before you share this box, check {n} details:", found.length) }), list]));
       return found.length;
     };
 
@@ -135,36 +134,35 @@
       event.preventDefault();
       const section = need(".gb-ws-issue-text", form, HTMLElement);
       const boxes = need(".gb-ws-issue-boxes", section, HTMLElement);
-      status.textContent = "Checking every box for names and contact details…";
+      status.textContent = gbT("Checking every box for names and contact details…");
       try {
         const privacy = Glassbox.privacy;
         if (!privacy) throw new Error("gb-privacy.js is not on this page");
         checker ??= await privacy.load();
       } catch {
         section.hidden = true;
-        status.textContent = "The privacy check could not be loaded, so the text for the form is not shown. Check your connection and press the button again.";
+        status.textContent = gbT("The privacy check could not be loaded, so the text for the form is not shown. Check your connection and press the button again.");
         return;
       }
       const flagged = proseBoxes().filter((box) => showFindings(box) > 0);
       if (flagged.length) {
         section.hidden = true;
-        status.textContent = `The text for the form is held back: ${flagged.length === 1 ? "one box holds" : `${flagged.length} boxes hold`} ` +
-          "details that could identify someone. Each is marked below its box, with how to reword it; " +
-          `the first is “${labelOf(/** @type {HTMLElement} */ (flagged[0]))}”. If a name is one you made up, add it to “Invented names in the account”.`;
+        const first = labelOf(/** @type {HTMLElement} */ (flagged[0]));
+        status.textContent = gbN("The text for the form is held back: one box holds details that could identify someone. It is marked below the box, with how to reword it: “{first}”. If a name is one you made up, add it to “Invented names in the account”.", "The text for the form is held back: {n} boxes hold details that could identify someone. Each is marked below its box, with how to reword it; the first is “{first}”. If a name is one you made up, add it to “Invented names in the account”.", flagged.length, { first });
         flagged[0]?.focus();
         return;
       }
       const text = issueText(formAnswers(form), data);
       boxes.replaceChildren(...text.map(({ id, label, text: value }) => {
-        if (!value.trim()) return el("p", { class: "gb-ws-issue-empty", text: `For the box “${label}”: nothing; leave it as it is.` });
-        const copy = el("button", { type: "button", class: "gb-btn gb-ws-copy", text: `Copy “${label}”` });
+        if (!value.trim()) return el("p", { class: "gb-ws-issue-empty", text: gbT("For the box “{box}”: nothing; leave it as it is.", { box: label }) });
+        const copy = el("button", { type: "button", class: "gb-btn gb-ws-copy", text: gbT("Copy “{box}”", { box: label }) });
         copy.addEventListener("click", () => {
-          void navigator.clipboard?.writeText(value).then(() => { copy.textContent = `Copied “${label}”`; }, () => {
-            copy.textContent = "Select the text and copy it by hand";
+          void navigator.clipboard?.writeText(value).then(() => { copy.textContent = gbT("Copied “{box}”", { box: label }); }, () => {
+            copy.textContent = gbT("Select the text and copy it by hand");
           });
         });
         return el("p", { class: "gb-ws-field" }, [
-          el("label", { for: `ws-issue-${id}`, text: `For the box “${label}”` }),
+          el("label", { for: `ws-issue-${id}`, text: gbT("For the box “{box}”", { box: label }) }),
           el("textarea", { id: `ws-issue-${id}`, readonly: "", rows: String(Math.min(8, value.split("\n").length + 1)), text: value }),
           copy,
         ]);
@@ -175,11 +173,14 @@
         open.href = href;
         open.hidden = false;
       }
-      status.textContent = "No names or contact details found. The text for the form is below.";
+      status.textContent = gbT("No names or contact details found. The text for the form is below.");
       const open2 = section.querySelector(".gb-ws-open");
       if (open2 instanceof HTMLAnchorElement && !open2.hidden) {
         const { left } = formLink(data.form, text, data.issue);
-        if (left.length) status.textContent += ` These boxes are too long for the link and arrive empty: copy them with their buttons: ${left.join("; ")}.`;
+        if (left.length) {
+          const tooLong = gbT("These boxes are too long for the link and arrive empty: copy them with their buttons: {boxes}.", { boxes: left.join("; ") });
+          status.textContent += ` ${tooLong}`;
+        }
       }
       section.hidden = false;
       section.scrollIntoView({ block: "start" });
@@ -197,8 +198,7 @@
       try {
         draft = buildDraft(formAnswers(form), data, flagged);
       } catch (error) {
-        status.textContent = "Sorry: this page could not write the draft, because its template does not match its script. " +
-          "Your answers are still kept in this browser; please tell the handbook's maintainers.";
+        status.textContent = gbT("Sorry: this page could not write the draft, because its template does not match its script. Your answers are still kept in this browser; please tell the handbook's maintainers.");
         throw error;
       }
       download(draft.text, `${draft.id}.md`);
