@@ -37,6 +37,8 @@ glassbox_scenarios = "scenarios"
 
 html_theme = "furo"
 html_title = project
+# The sidebar's brand and the home page show the Glass-Box Handbook's own mark (settings.py: glassbox_mark).
+glassbox_mark = True
 html_baseurl = os.environ.get("GLASSBOX_BASEURL", "")
 html_last_updated_fmt = None
 html_copy_source = False

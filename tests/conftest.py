@@ -177,10 +177,12 @@ VOCABULARY = yaml.safe_load((PROJECT / "handbook" / "framework.yaml").read_text(
 
 
 def srlc_words(role_names: bool = True) -> set[str]:
-    """Every name and id the handbook's framework file defines, and its licence.
+    """Every name and id the handbook's framework file defines.
 
     Role names ("Principal", "Mentor teacher") are also plain English that code may use in
     advice ("write a mentor teacher instead of a name"); code is checked for their ids only.
+    Its licence, CC BY 4.0, is not among them: it is also the licence of any framework file that
+    names none (`srlc_licence()`).
     """
     v = VOCABULARY
     words = {v["framework"][k] for k in ("id", "name", "short_name", "base_name", "base_short_name", "source")}
@@ -189,6 +191,18 @@ def srlc_words(role_names: bool = True) -> set[str]:
     words |= {r["id"] for r in v["roles"] if "-" in r["id"] or role_names} | (
         {r["name"] for r in v["roles"]} if role_names else set())
     words |= {level["name"] for level in v["levels"]} | {level["id"] for level in v["levels"]}
-    words |= {v["licence"]["id"], v["licence"]["name"]} | {f["label"] for f in v["facts"].values()}
+    words |= {f["label"] for f in v["facts"].values()}
     words |= set(v.get("scenario_sections", []))
     return {w for w in words if len(w) > 3}
+
+
+def srlc_output_words() -> set[str]:
+    """This handbook's framework words and the SRLC's shape words the builder used to print into any
+    framework's site: none may reach the pages or PDFs of another framework's handbook."""
+    return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
+                           "university side", "university", "teacher", "partnership"}
+
+
+def srlc_licence() -> set[str]:
+    """The handbook's licence, as its framework file names it."""
+    return {VOCABULARY["licence"]["id"], VOCABULARY["licence"]["name"]}

@@ -13,13 +13,14 @@ Furo and Sphinx write some words of their own untranslated in Spanish (Sphinx's 
 "Next" and "Link to this heading"; Furo writes "Back to top" through it and "Skip to content" with no
 lookup). Those phrases are computed, not listed by hand: the messages of Furo's installed templates
 (`_()` and `{% trans %}`) and of Sphinx's catalog that Sphinx's `.mo` for the language does not
-translate, and the words Furo's templates write as they are. They are taken out of the text where they
+translate, and the words Furo's templates and code write as they are. They are taken out of the text where they
 stand before looking (so the same word written by the builder elsewhere is still found), and what they
 contain is returned by `theme_words()` for the report.
 
 Visible text: a page's body text (scripts, styles and code left out), the attributes a reader meets
 (`aria-label`, `title`, `alt`, `placeholder`, a button's `value`) and the phrases of the JSON a page
-hands its scripts (the words they write into the page); a PDF's text as pdftotext reads it.
+hands its scripts (the words they write into the page); in a browser, the text a page shows once its
+scripts have run (`rendered_texts`); a PDF's text as pdftotext reads it.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _norm(text: str) -> str:
 def _json_phrases(value: object) -> list[str]:
     """The phrases (two words or more, not an address or a path) in a script's JSON data."""
     if isinstance(value, str):
-        text = _norm(value)
+        text = _norm(_PLACEHOLDER.sub(" ", value))  # "{component}" is filled in by the script
         return [text] if len(_WORD.findall(text)) >= 2 and not re.search(r"[/\\]|\.html|^\w+:", text) else []
     if isinstance(value, dict):
         return [p for v in value.values() for p in _json_phrases(v)]
@@ -201,11 +202,32 @@ def _furo_literal_text() -> set[str]:
     return found
 
 
+def _furo_code_text() -> set[str]:
+    """The prose Furo's Python code writes into pages (`f"Toggle navigation of {title}"`): its string literals
+    of two words or more, an f-string's values as placeholders."""
+    import ast
+
+    import furo
+
+    found: set[str] = set()
+    for module in sorted(Path(furo.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+            else:
+                continue
+            if re.fullmatch(r"[A-Z][a-z]+( [a-z]+)+( \{\})?", text):
+                found.add(text)
+    return found
+
+
 @cache
 def theme_patterns(language: str = "es") -> tuple[re.Pattern[str], ...]:
     """The phrases Furo and Sphinx write untranslated in `language`, longest first."""
     untranslated = _untranslated(language)
-    phrases = {m for m in _furo_messages() if untranslated(m)} | _furo_literal_text()
+    phrases = {m for m in _furo_messages() if untranslated(m)} | _furo_literal_text() | _furo_code_text()
     for message in _read_po(_sphinx_locale() / language / "LC_MESSAGES" / "sphinx.po"):
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         if ids[0] and untranslated(ids[0]):
@@ -254,6 +276,26 @@ def site_texts(site: Path) -> dict[str, list[str]]:
     """Every HTML page's visible text, by its path in the site."""
     return {p.relative_to(site).as_posix(): page_texts(p.read_text(encoding="utf-8"))
             for p in sorted(site.rglob("*.html")) if "_static" not in p.parts}
+
+
+# In a browser, once a page's scripts have run: the text it shows, and the names it gives its controls.
+RENDERED_TEXT_JS = """() => [document.body.innerText,
+  ...[...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap(e =>
+     ['aria-label', 'title', 'alt', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))]"""
+
+
+def rendered_texts(browser, site: Path) -> dict[str, list[str]]:
+    """Every page's visible text after its scripts ran (Playwright's `browser`), by its path in the site."""
+    page = browser.new_page()
+    out = {}
+    try:
+        for path in sorted(site.rglob("*.html")):
+            if "_static" not in path.parts:
+                page.goto(path.as_uri(), wait_until="load")
+                out[path.relative_to(site).as_posix()] = [_norm(t) for t in page.evaluate(RENDERED_TEXT_JS)]
+    finally:
+        page.close()
+    return out
 
 
 def pdf_texts(folder: Path) -> dict[str, list[str]]:

@@ -48,6 +48,11 @@ class Settings:
         "", "html", "Where a team can send its scenario draft instead of opening an issue: an e-mail address or "
         "a web address. Empty: the site offers the issue form (or, without a repository, asks readers to ask "
         "whoever pointed them to the handbook).")
+    mark: bool = _setting(
+        False, "html", "Show the Glass-Box Handbook's own mark (drawn inline, so it follows light and dark mode) "
+        "beside the title in the sidebar, above the home page's title and as the favicon. Off: the sidebar shows "
+        "conf.py's `html_logo` beside the title (`html_title`, else `project`) when it names one, and the favicon "
+        "is `html_favicon`, else that logo, else a plain box.")
     nav_max_scenarios: int = _setting(
         60, "html", "Past this many scenarios, the sidebar leaves out the list of scenarios.")
     list_max_entries: int = _setting(

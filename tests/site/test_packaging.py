@@ -204,25 +204,12 @@ def test_wheel_version_is_the_package_version(dists):
     assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
 
 
-def srlc_output_words() -> set[str]:
-    """This handbook's framework words (tests/conftest.py) and the SRLC's shape words the builder
-    used to print into any framework's site."""
-    from conftest import srlc_words
-
-    return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
-                           "university side", "university", "teacher", "partnership"}
-
-
 def page_text(path: Path) -> str:
-    """A page's words, less the worksheet's de-identification checklist: its wording is shared, word for word,
-    with this repository's GitHub issue form (glassbox_handbook/core/issue_form.py), which still gives
-    teacher-education roles as its examples (left for the contributor route's owners)."""
+    """A page's words (the worksheet's de-identification checklist included: its examples are the framework's
+    own roles and levels, glassbox_handbook/core/issue_form.py)."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(path.read_text(), "html.parser")
-    for box in soup.select("input[name=deidentified]"):
-        box.parent.decompose()
-    return soup.get_text(" ")
+    return BeautifulSoup(path.read_text(), "html.parser").get_text(" ")
 
 
 def made_with_the_installed_command(venv: dict[str, Path], where: Path, *language: str) -> dict[str, Path]:
@@ -250,7 +237,7 @@ def spanish_project(venv, tmp_path_factory) -> dict[str, Path]:
 
 
 def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(english_project):
-    from conftest import pdf_pages
+    from conftest import pdf_pages, srlc_output_words
 
     site = english_project["site"]
     texts = {str(p.relative_to(site)): page_text(p) for p in site.rglob("*.html")}

@@ -159,11 +159,14 @@ def test_page_numbers_on_every_page_after_the_cover(pdfs):
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_cover_has_title_diagram_version_date_licence_and_citation(pdfs, paper):
+def test_cover_has_title_diagram_date_licence_and_citation_and_no_empty_version(pdfs, paper):
     reader = PdfReader(pdfs / f"handbook-{paper}.pdf")
     cover = reader.pages[0].extract_text()
-    for text in ("Test handbook", "Version", "14 November 2023", "Licence", "Toy Licence 1.0", "How to cite"):
+    for text in ("Test handbook", "14 November 2023", "Licence", "Toy Licence 1.0", "How to cite"):
         assert text in cover
+    # the toy's conf.py sets no version: no "Version ·" on the cover, no "(Version )" in the citation
+    # (the real handbook's cover, with its version: test_printed_handbook.py)
+    assert "Version" not in cover
     # the toy framework's diagram, not highlighted for any scenario, with its text alternative
     assert any(str(alt).startswith("Diagram of the Toy Partnership Core: at each level (Top pair")
                for alt in struct_types(reader)[1])
@@ -276,7 +279,7 @@ def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     reader = PdfReader(out / "handbook-a4.pdf")
     text = flat(" ".join(page.extract_text() for page in reader.pages))
-    assert "About this printed handbook" in text and "holds 2 problems of practice" in text
+    assert "About this printed handbook" in text and "holds 2 scenarios: too many to print" in text
     # the framework's pages and views are there; the scenarios' own pages are not...
     assert "Alpha" in [title for _, title, _ in outline(reader)]
     assert "First scenario" not in [title for _, title, _ in outline(reader)]
@@ -304,3 +307,49 @@ def test_handbook_past_its_size_limit_leaves_scenarios_to_their_packets(tmp_path
     assert bool(web) == bool(baseurl)
     if baseurl:
         assert all(u.startswith("https://example.org/handbook/scenarios/first.html") for u in web)
+
+
+def _pdf_messages() -> list[str]:
+    """The English runs of the PDFs' own messages (the catalog's template, messages asked for in pdf/ and the
+    session plan): each message cut at its placeholders, the pieces of two words or more."""
+    from babel.messages.pofile import read_po
+
+    with (PROJECT / "builder" / "glassbox_handbook" / "locale" / "glassbox_handbook.pot").open("rb") as f:
+        template = read_po(f)
+    pieces = set()
+    for message in template:
+        if message.id and any(path.startswith(("pdf/", "core/session.py")) for path, _line in message.locations):
+            for text in message.id if isinstance(message.id, tuple) else (message.id,):
+                runs = (p.strip(" .,:;()") for p in re.split(r"\{\w*\}", text))
+                pieces |= {run for run in runs if len(run.split()) >= 2 and len(run) >= 10}  # not "at the"
+    return sorted(pieces)
+
+
+def test_a_spanish_project_prints_no_english_word_of_the_builders_in_its_pdfs(tmp_path):
+    """With `language = "es"`, every PDF is tagged Spanish and none holds a message of the builder's in English:
+    not its text, not its bookmarks, not its images' text alternatives; the page numbers are Spanish too."""
+    out = tmp_path / "out"
+    build_toy_pdfs(out, "-D", "language=es", "-D", "glassbox_pdf_papers=a4", "-D", "glassbox_pdf_handbook_max_scenarios=1",
+                   "-D", "html_baseurl=https://example.org/handbook/")
+    messages = _pdf_messages()
+    assert "Continues on the next card" in messages and any("what your groups would bring to them" in m for m in messages)
+    left = {}
+    for path in sorted(out.glob("*.pdf")):
+        reader = PdfReader(path)
+        assert reader.trailer["/Root"]["/Lang"] == "es", path.name
+        pages = pdf_pages(path)
+        alts = [str(a) for a in struct_types(reader)[1]]
+        if path.name.startswith("handbook-"):  # its pages' own words are the views' (tested with the site's):
+            first = min(page for _, _, page in outline(reader))  # here its cover, its note and its contents
+            pages, alts = pages[:first], alts[:1]
+            assert "en cada nivel (Top pair, Bottom pair)" in alts[0]
+        words = " ".join([*pages, *(t for _, t, _ in outline(reader)), *alts, reader.metadata.title])
+        found = [m for m in messages if m in flat(words)]
+        if found:
+            left[path.name] = found
+        if len(pages) > 1 and not path.name.startswith("slides-"):
+            assert "Página 2 de " in pages[1] and "Page" not in pages[1], path.name
+    assert left == {}
+    cover = pdf_pages(out / "handbook-a4.pdf")[0]
+    assert "14 de noviembre de 2023" in cover and "Cómo citar" in cover
+    assert "Sobre este manual impreso" in " ".join(pdf_pages(out / "handbook-a4.pdf"))

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from english_left import FUNCTION_WORDS, describe, report, site_texts
+from english_left import FUNCTION_WORDS, describe, rendered_texts, report, site_texts
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -70,4 +70,10 @@ def test_the_check_finds_the_builders_english_on_an_english_projects_pages(engli
 
 def test_a_spanish_projects_pages_hold_no_english_word_of_the_builders(spanish):
     found = report(site_texts(spanish["site"]))
+    assert found == {}, describe(found)
+
+
+def test_a_spanish_projects_pages_show_no_english_word_of_the_builders_once_their_scripts_ran(spanish, browser):
+    """What the scripts write (the lens's menu, the explorer's filters, the planner) in Chromium."""
+    found = report(rendered_texts(browser, spanish["site"]))
     assert found == {}, describe(found)

@@ -5,6 +5,7 @@ where each one goes. The toy's content (framework file, pages) stays English; on
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -120,3 +121,12 @@ def test_each_of_the_websites_words_is_in_spanish_where_it_goes(spanish_site):
     assert listed.select_one("nav.gb-pager")["aria-label"] == "Página anterior y siguiente de la lista"
     matrix = _soup(spanish_site, "views.html").select_one(".gb-table-scroll[aria-label^='Tabla: ']")
     assert matrix is not None and "¶" not in matrix["aria-label"]
+
+
+def test_a_project_that_names_no_author_names_no_publisher(spanish_site):
+    """The toy's conf.py sets no `author`: Sphinx's stand-in ("Author name not set") is nobody's name, in English."""
+    soup = _soup(spanish_site, "scenarios/first.html")
+    assert soup.find("meta", attrs={"name": "citation_publisher"}) is None
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert "publisher" not in data and data["learningResourceType"] == "Estudio de caso"
+    assert "Author name not set" not in soup.decode()

@@ -8,7 +8,7 @@ import inspect
 import re
 from pathlib import Path
 
-from conftest import srlc_words
+from conftest import srlc_licence, srlc_words
 
 PROJECT = Path(__file__).parents[2]
 BUILDER = PROJECT / "builder"
@@ -97,13 +97,19 @@ def test_no_import_cycle_among_the_builder_modules():
     assert real == []
 
 
+# The licence a framework file that names none gets (CC BY 4.0, the handbook's too) is declared in one module
+# and described in the model's reference, and the example project's scenarios name it; nowhere else may the
+# builder name a licence.
+DEFAULT_LICENCE = {BUILDER / "glassbox_handbook" / "core" / "framework_defaults.py", BUILDER / "glassbox_handbook" / "core" / "framework.py"}
+
+
 def test_no_framework_id_or_licence_name_in_builder_code():
     words = srlc_words(role_names=False)
     found = []
     for path in [*modules(), *BUILDER.rglob("*.js"), *BUILDER.rglob("*.html"), *BUILDER.rglob("*.md")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#", 1)[0] if path.suffix == ".py" else line
-            for word in words:
+            for word in words | (set() if path in DEFAULT_LICENCE or "scaffold" in path.parts else srlc_licence()):
                 if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", code, re.I):
                     found.append(f"{path.relative_to(PROJECT)}:{number}: {word}")
     assert found == []

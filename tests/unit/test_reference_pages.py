@@ -110,7 +110,7 @@ def test_a_missing_key_says_what_it_takes_and_an_unknown_key_lists_those_allowed
 def test_a_yaml_syntax_error_is_reported_with_its_line_and_column(tmp_path):
     message = _spoilt(tmp_path, "  short_name: OPF\n", "  short_name: [OPF\n")
     line = next(n for n, text in enumerate((tmp_path / "framework.yaml").read_text().splitlines(), 1) if "[OPF" in text)
-    assert re.search(rf"framework\.yaml:{line + 1}:12: the framework file is not valid YAML", message), message  # where the parser stops
+    assert re.search(rf"framework\.yaml:{line + 1}:9: the framework file is not valid YAML", message), message  # where the parser stops
     assert "Traceback" not in message
 
 

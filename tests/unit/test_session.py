@@ -148,6 +148,7 @@ def test_a_component_without_prompts_gets_a_complete_activity_and_a_note():
     assert not act.prompts and act.what == HANDBOOK.workshop.component_open.what.format(
         groups=HANDBOOK.room("school").words["groups"])
     assert any("Change facilitators: no prompt" in n for n in plan.notes)
+    assert plan.open_components == ("change-facilitators",)  # the guide says so in the project's language
 
 
 def test_component_activities_listen_for_that_components_own_signs():

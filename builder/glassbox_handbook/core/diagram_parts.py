@@ -14,6 +14,7 @@ from html import escape
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
+from glassbox_handbook.words import _
 
 Uri = Callable[[str, str], str]
 
@@ -82,7 +83,8 @@ class Look:
         """The accessible name says in words what the highlight shows."""
         if not self.highlight:
             return label
-        return label + (": enacted in this scenario" if cid in self.on_comps and level_on else ": not enacted here")
+        state = _("{part}: enacted in this scenario") if cid in self.on_comps and level_on else _("{part}: not enacted here")
+        return state.format(part=label)
 
 
 def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], room: float = 0) -> str:
@@ -90,7 +92,7 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
 
     Each name sits on a box of its own size (transparent until the link has focus or a pointer), so the
     focused level shows where the shape-less text is. The accessible name holds the words shown, apart
-    and in reading order ("District – College level" where the sides say "District" and "College"),
+    and in reading order ("Ward – Clinic level" where the sides say "Ward" and "Clinic"),
     so that a speech user who says what they see reaches the link (WCAG 2.5.3, label in name).
     """
     inner = []
@@ -100,11 +102,17 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
         lines = fit_lines(text, room, 15.3) if room else text
         count = lines.count("\n")
         width = max(len(t) for t in lines.split("\n")) * 9.5 + 14
+        label = svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor)
+        if room and width - 14 > room - 8:
+            # One word longer than the room beside the core ("Organización"), with no space to break at: the
+            # browser sets it to the room's width, a little narrower, rather than over the first box.
+            label = label.replace("<text ", f'<text textLength="{room - 8:g}" lengthAdjust="spacingAndGlyphs" ')
+            width = room + 6
         left = x - 7 if anchor == "start" else x - width + 7
         inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
-                     f'rx="5" class="gb-hit"/>' + svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
-    name = " – ".join(text for _, text, _ in sides)
-    return shape_link(href, f"{name} level", " ".join(inner), "gb-node gb-levelname")
+                     f'rx="5" class="gb-hit"/>' + label)
+    name = " – ".join(text for _x, text, _anchor in sides)
+    return shape_link(href, _("{name} level").format(name=name), " ".join(inner), "gb-node gb-levelname")
 
 
 _LINK = re.compile(r'<a href="([^"]*)"')
@@ -112,7 +120,7 @@ _LINK = re.compile(r'<a href="([^"]*)"')
 
 def one_stop_each(svg: str) -> str:
     """Keyboard users tab once per destination: a link to a place an earlier shape already links to (the
-    learning core drawn at every level) leaves the tab order, and stays a link for pointers and in the
+    core drawn at every level) leaves the tab order, and stays a link for pointers and in the
     accessibility tree; the text version beside the drawing keeps every link."""
     seen: set[str] = set()
 

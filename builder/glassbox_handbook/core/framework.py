@@ -14,10 +14,12 @@ import difflib
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import Field, model_validator
 
+from glassbox_handbook.core import framework_defaults as fallback
 from glassbox_handbook.core.framework_checks import check
 from glassbox_handbook.core.frontmatter import YAML_LOADER, line_map
 from glassbox_handbook.core.problems import Problem, ProblemList, pydantic_problems
@@ -51,25 +53,30 @@ class Framework(Strict):
 
     framework: FrameworkInfo = Field(description='Who the framework is: its names, the work that introduced it and where its pages live.')
     components: list[Component] = Field(description="The framework's parts. Each gets a page, a column of the matrix, a section heading in scenarios and a mark on cards and slides.")
-    concepts: list[Concept] = Field(description='Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role.')
+    concepts: list[Concept] = Field([], description='Ideas the components rest on. Each gets a page and can be linked from any page with the {concept} role.')
     sides: list[Side] = Field([], description="The organizations a partnership joins (for example a school system and a university), each with an id and a name. Levels say who takes part on each side, roles say which side they work on, and a workshop room says which sides are present. Empty: the framework looks at one organization.")
     levels: list[Level] = Field(min_length=1, description="Where the work happens, any number, in order from the top. Scenarios name their levels; the levels view groups scenarios by them and the diagram draws one row for each (a level that names two sides is drawn as the two joined).")
     base_levels: list[BaseLevel] = Field([], description="The levels of the framework this one grew from (one organization), which a level's `base` names; the diagram then offers that framework's drawing beside this one's. Empty: no such drawing.")
     dimensions: list[Dimension] = Field([], description='Ways the framework differs from the one it grew from, shown side by side by the dimensions-table view. Empty: no such table.')
-    roles: list[Role] = Field(description="Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens.")
-    trajectories: list[Named] = Field(description="How a scenario's problem moved (for example: moving, stuck). Every scenario names one; the explorer filters by it.")
-    bases: list[Named] = Field(description="What a scenario's section rests on (for example: a source's report, or the writer's interpretation). Shown beside every section and in the matrix.")
-    licence: Licence = Field(description='The licence every scenario and page is published under; scenarios must name it, covers and packets print it.')
-    facts: dict[str, Fact] = Field(description="The labels of a scenario's four facts, and the hint a writer sees for each. Exactly these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence.")
+    roles: list[Role] = Field([], description="Who takes part. Design prompts and scenarios name roles; readers can view the site through a role's lens.")
+    trajectories: list[Named] = Field(default_factory=fallback.trajectories, min_length=1, description="How a scenario's problem moved. Every scenario names one; the explorer filters by it. Default: moving (Moving forward) and stuck (Stuck).")
+    bases: list[Named] = Field(default_factory=fallback.bases, min_length=1, description="What a scenario's section rests on. Shown beside every section and in the matrix. Default: reported (a published source, which the section must cite), interpretation (the writer's reading) and first-hand (the contributors' own account).")
+    licence: Licence = Field(default_factory=fallback.licence, description='The licence every scenario and page is published under; scenarios must name it, covers and packets print it. Default: CC BY 4.0 (id `CC-BY-4.0`).')
+    facts: dict[str, Fact] = Field(default_factory=fallback.facts, description="The labels of a scenario's four facts, and the hint a writer sees for each, under these four keys: felt_difficulty, collaborative_project, primary_focus, illustrative_evidence. A fact left out keeps its default label (The difficulty, The shared project, The focus, The evidence).")
     diagram: Diagram = Field(Diagram(), description="How the framework's diagram is drawn: the components drawn at every level and what sits above the levels. Left out: the first group's components at every level.")
-    defaults: Defaults = Field(description='What a new section or draft starts from before its writer chooses.')
-    workshop: Workshop = Field(description='How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner).')
+    defaults: Defaults = Field(Defaults(), description='What a new section or draft starts from before its writer chooses.')
+    workshop: Workshop = Field(default_factory=Workshop, description='How a workshop session on one scenario is planned, and the words of each step (facilitator guides, slides, the session planner). Left out, or for each key left out: a 60- or 90-minute session in general words, for everyone in small groups.')
     scenario_sections: list[str] = Field([], description='Headings a scenario may have besides component sections (for example: Background).')
     crosswalks: list[Crosswalk] = Field([], description='Other frameworks mapped onto this one; each is shown by a crosswalk-table view.')
     plain: Plain = Field(Plain(), description="The framework in everyday words, for the plain-words page and a session's opening.")
-    origins: list[Named] = Field([Named(id="contributed", name="Contributed", description="The contributors' own account.")], description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
+    origins: list[Named] = Field(default_factory=fallback.origins, description="Where a scenario's account comes from (a scenario's `origin`); default: the contributors' own.")
     abbreviations: list[Abbreviation] = Field([], description='Abbreviations the pages use, each explained where it first appears.')
     source_tables: dict[str, str] = Field({}, description='The source\'s tables as it names them ("Table 2"), each mapped to the handbook page that shows it (a docname).')
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_in(cls, data: Any) -> Any:
+        return fallback.fill_in(data)
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Framework:
@@ -102,6 +109,21 @@ class Framework(Strict):
         """The level's two sides' names when it names exactly two (the diagram draws it as two joined); else None."""
         names = self.level_sides(level)
         return (names[0], names[1]) if len(names) == 2 else None
+
+    @property
+    def default_basis(self) -> str:
+        """`defaults.basis`, else the first basis that need not cite a source."""
+        return self.defaults.basis or next((b.id for b in self.bases if not b.cited), self.bases[0].id)
+
+    @property
+    def default_trajectory(self) -> str:
+        """`defaults.trajectory`, else the last trajectory."""
+        return self.defaults.trajectory or self.trajectories[-1].id
+
+    @property
+    def focus_order(self) -> list[str]:
+        """The basis ids in the order a session takes their sections: `workshop.focus_order`, else the file's bases."""
+        return list(self.workshop.focus_order) or [b.id for b in self.bases]
 
     @cached_property
     def expansions(self) -> dict[str, str]:

@@ -58,10 +58,13 @@ def _references(fw: Framework) -> None:
             raise Located(f"diagram.labels names unknown component {cid!r}", ("diagram", "labels", cid))
     if fw.diagram.above and fw.diagram.above not in concepts:
         raise Located(f"diagram.above names unknown concept {fw.diagram.above!r}", ("diagram", "above"))
-    if fw.defaults.basis not in {b.id for b in fw.bases}:
+    if fw.defaults.basis and fw.defaults.basis not in {b.id for b in fw.bases}:
         raise Located(f"defaults.basis names unknown basis {fw.defaults.basis!r}", ("defaults", "basis"))
-    if fw.defaults.trajectory not in {t.id for t in fw.trajectories}:
+    if fw.defaults.trajectory and fw.defaults.trajectory not in {t.id for t in fw.trajectories}:
         raise Located(f"defaults.trajectory names unknown trajectory {fw.defaults.trajectory!r}", ("defaults", "trajectory"))
+    for i, basis in enumerate(fw.workshop.focus_order):
+        if basis not in {b.id for b in fw.bases}:
+            raise Located(f"workshop.focus_order names unknown basis {basis!r}", ("workshop", "focus_order", i))
     for w, walk in enumerate(fw.crosswalks):
         for i, item in enumerate(walk.items):
             for cid in item.components:

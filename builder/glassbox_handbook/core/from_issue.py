@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, PARTS, IssueField, issue_fields
+from glassbox_handbook.core.issue_form import CONSENT, PARTS, IssueField, deidentify, issue_fields
 from glassbox_handbook.core.skeleton import Draft, example_values, render
 from glassbox_handbook.privacy.advice import fix, what
 from glassbox_handbook.privacy.scan import allowance, line_findings
@@ -198,7 +198,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         if basis is None:
             problems.append(Problem(comp.name, "say where the account comes from, after “Where the account comes from:”, "
                                     "as one of: " + ", ".join(f"“{b.name}”" for b in fw.bases) + "."))
-            basis = fw.basis_by_id[fw.defaults.basis]
+            basis = fw.basis_by_id[fw.default_basis]
         story = parts.get("story", "")
         if parts.get("source"):
             story = (story + "\n\nSource, as the contributors named it: " + " ".join(parts["source"].split())).strip()
@@ -210,7 +210,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
                                 "one, starting with “In one sentence:”."))
     consent = {text: key for key, text in CONSENT}.get(answers.get("consent", "").strip(), "")
     ticked = re.findall(r"^- \[[xX]\] (.+)$", answers.get("deidentified", ""), re.M)
-    deidentified = all(text in ticked for _, text in DEIDENTIFY)
+    deidentified = all(text in ticked for _key, text in deidentify(fw))
     pseudonyms = [p.strip() for p in answers.get("pseudonyms", "").split("\n") if p.strip()][:50]
     problems += _privacy(fields, answers, framework_words | allowance(pseudonyms))
     title = " ".join(answers.get("title", "").split())[:200]
@@ -219,7 +219,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         problems.append(Problem(labels["title"], note + "."))
     contributor = " ".join(answers.get("name", "").split())[:200] or "Anonymous contributor"
     values = example_values(fw, id=slug, title=title, contributor=contributor, levels=levels, roles=roles,
-                            trajectory=trajectories[0] if trajectories else fw.defaults.trajectory,
+                            trajectory=trajectories[0] if trajectories else fw.default_trajectory,
                             deidentified=deidentified, consent=consent or "not-needed", pseudonyms=pseudonyms,
                             introduction=answers.get("felt_difficulty", "").strip(),
                             **{f: " ".join(answers.get(f, "").split()) for f in FACTS})

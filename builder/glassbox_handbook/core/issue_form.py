@@ -27,18 +27,32 @@ import yaml
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
+from glassbox_handbook.words import _
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/propose-scenario.yml"
 FORM_TEMPLATE = "propose-scenario.yml"
 LABEL = "scenario-proposal"
-# What a team confirms before it shares an account; the draft is de-identified only when all are ticked.
-DEIDENTIFY = (
-    ("people", "No person is named: everyone appears by their role (a mentor teacher, a district leader)."),
-    ("places", "No school, district, university or program is named, and none could be recognised from its details."),
-    ("details", "Dates, places and numbers are general enough that no reader could work out who is meant."),
-    ("quotes", "Any quotation is short and cannot be traced back to one person."),
-    ("reread", "We have read the whole account again, line by line, with these four points in mind."),
-)
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def deidentify(fw: Framework) -> tuple[tuple[str, str], ...]:
+    """What a team confirms before it shares an account, (key, words), with the framework's own roles and the
+    places its levels name as examples; a draft is de-identified only when all are ticked."""
+    roles = ", ".join(_lower_first(r.name) for r in fw.roles[:2])
+    places = ", ".join(dict.fromkeys(_lower_first(name) for level in fw.levels for name in fw.level_sides(level) or [level.name]))
+    people = (_("No person is named: everyone appears by their role ({roles}).").format(roles=roles) if roles
+              else _("No person is named: everyone appears by their role."))
+    where = (_("No place is named ({places}), and none could be recognised from its details.").format(places=places)
+             if places else _("No place is named, and none could be recognised from its details."))
+    return (("people", people), ("places", where),
+            ("details", _("Dates, places and numbers are general enough that no reader could work out who is meant.")),
+            ("quotes", _("Any quotation is short and cannot be traced back to one person.")),
+            ("reread", _("We have read the whole account again, line by line, with these four points in mind.")))
+
+
 CONSENT = (("obtained", "We asked the people described, and they agreed."),
            ("not-needed", "No consent was needed (for example, no one could be recognised and nothing private is told)."))
 # The parts of a component's box, in order: (key, the words that open the part in the box).
@@ -66,7 +80,7 @@ def issue_fields(fw: Framework) -> list[IssueField]:
     """The issue form's boxes in order: the worksheet's questions, one box per component."""
     one_a_line = "One a line, from: "
     bases = "; ".join(f"“{b.name}” {b.when}" for b in fw.bases if b.when)
-    parts = ", ".join(f"“{label}:”" for _, label in PARTS)
+    parts = ", ".join(f"“{label}:”" for _key, label in PARTS)
     fields = [IssueField("title", "Title", "input", "A few words a colleague would recognise the story by.", required=True)]
     fields += [IssueField(f, fw.facts[f].label, "textarea", fw.facts[f].hint, required=i < 2) for i, f in enumerate(FACTS)]
     fields += [
@@ -84,8 +98,8 @@ def issue_fields(fw: Framework) -> list[IssueField]:
                    "Names you made up to tell the story (pseudonyms), one a line: the privacy check leaves them alone."),
         IssueField("draft", "The scenario draft (optional)", "textarea",
                    "If you downloaded the draft from the worksheet, paste its text here; otherwise leave this empty."),
-        IssueField("consent", "Consent", "dropdown", options=tuple(text for _, text in CONSENT), required=True),
-        IssueField("deidentified", "Before you share: de-identification", "checkboxes", options=tuple(t for _, t in DEIDENTIFY),
+        IssueField("consent", "Consent", "dropdown", options=tuple(text for _key, text in CONSENT), required=True),
+        IssueField("deidentified", "Before you share: de-identification", "checkboxes", options=tuple(t for _k, t in deidentify(fw)),
                    required=True),
     ]
     return fields
@@ -93,11 +107,12 @@ def issue_fields(fw: Framework) -> list[IssueField]:
 
 def form_yaml(fw: Framework) -> str:
     """The issue form as GitHub reads it, from `issue_fields` (and the licence box, ticked in the form only)."""
+    roles = ", ".join(_lower_first(r.name) for r in fw.roles[:2])
     body: list[dict] = [{"type": "markdown", "attributes": {"value": (
-        "Thank you for sharing your partnership's account. If you used the handbook's worksheet, its button "
+        "Thank you for sharing your team's account. If you used the handbook's worksheet, its button "
         "“Open the form” has filled in the text boxes for you; otherwise its “Show the text for the form” gives "
-        "each box's text to copy. Please write roles (a mentor teacher, a partner district), never names of people, "
-        "schools, districts or universities: this issue is public.")}}]
+        "each box's text to copy. Please write roles" + (f" ({roles})" if roles else "") + ", never names of "
+        "people or places: this issue is public.")}}]
     for f in issue_fields(fw):
         attributes: dict = {"label": f.label}
         if f.description:
@@ -113,7 +128,7 @@ def form_yaml(fw: Framework) -> str:
     body.append({"type": "checkboxes", "id": "licence", "attributes": {"label": "Licence", "options": [
         {"label": f"I agree to publish this account under {fw.licence.name}.", "required": True}]}})
     form = {"name": "Propose a scenario",
-            "description": "Share your partnership's account; a maintainer will help turn it into a scenario page. No code needed.",
+            "description": "Share your team's account; a maintainer will help turn it into a scenario page. No code needed.",
             "title": "Scenario: ", "labels": [LABEL], "body": body}
     header = "# Generated by `python -m glassbox_handbook issue-form` from the framework file and the front-matter model.\n"
     return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)

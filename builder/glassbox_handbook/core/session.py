@@ -34,13 +34,10 @@ from glassbox_handbook.core.model import EnactedSection, Page, PagePrompt
 from glassbox_handbook.core.workshop_model import Room, Step
 from glassbox_handbook.words import _
 
-# How the rule reads when the facilitator chose; the planner's script (static/gb-planner.js) embeds it too.
-# In English: `chosen_rule()` gives it in the project's language.
-CHOSEN_RULE = "The facilitator chose the components: {names}."
-
 
 def chosen_rule() -> str:
-    """How the rule reads when the facilitator chose (`{names}`: the components), in the project's language."""
+    """How the rule reads when the facilitator chose (`{names}`: the components), in the project's language;
+    the planner's script (static/gb-planner-model.js) is given it too, so page and print say it alike."""
     return _("The facilitator chose the components: {names}.")
 KIT_MINUTES = 60  # the length of the ready-made printed sessions (guide, handout, slides, cards), when offered
 
@@ -150,7 +147,7 @@ def focus(fw: Framework, page: Page, minutes: int, chosen: list[str] | None = No
         picked = [by_id[c] for c in dict.fromkeys(chosen) if c in by_id][:room(fw, minutes)]
         if picked:
             return picked, chosen_rule().format(names=names(fw.component_by_id, (s.component for s in picked)))
-    rank = {basis: i for i, basis in enumerate(fw.workshop.focus_order)}
+    rank = {basis: i for i, basis in enumerate(fw.focus_order)}
     order = {c.id: i for i, c in enumerate(fw.components)}
     ranked = sorted(enacted, key=lambda s: (rank.get(s.basis, len(rank)), order[s.component]))
     n = min(len(ranked), fw.workshop.components[minutes], room(fw, minutes))

@@ -130,14 +130,14 @@ def example_values(fw: Framework, **overrides: Any) -> dict[str, Any]:
     concept = fw.concepts[0].name if fw.concepts else ""
     intro = fill(EXAMPLE.introduction, {"concept": concept, "source": fw.framework.source})
     values = {**EXAMPLE.fields, "contributor": EXAMPLE.contributor}
-    values.update(levels=[], roles=[], trajectory=fw.defaults.trajectory, sources=[fw.framework.source],
+    values.update(levels=[], roles=[], trajectory=fw.default_trajectory, sources=[fw.framework.source],
                   deidentified=False, consent="not-needed", pseudonyms=[], introduction=intro)
     values.update(overrides)
     return values
 
 
 def example_section(fw: Framework, component_id: str, roles: tuple[str, ...] = ()) -> Draft:
-    return Draft(fw.component_by_id[component_id].name, fw.defaults.basis, EXAMPLE.summary, EXAMPLE.story,
+    return Draft(fw.component_by_id[component_id].name, fw.default_basis, EXAMPLE.summary, EXAMPLE.story,
                  ((EXAMPLE.prompt, roles),))
 
 

@@ -8,9 +8,14 @@ its place, as clearly as a mistake in a scenario.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The shapes a component's mark can take (pdf/documents.py draws each), in the order they are given by default.
+SHAPES = ("square", "circle", "triangle", "diamond", "hexagon", "pentagon", "star")
 
 
 class Strict(BaseModel):
@@ -20,13 +25,15 @@ class Strict(BaseModel):
 
 
 class Pages(Strict):
-    component: str
+    """Where the framework's own pages are (docnames, without `.md`); the defaults are where `glassbox-handbook new` puts them."""
+
+    component: str = "components/{id}"
     """The page of each component, with `{id}` for its id."""
-    concept: str
+    concept: str = "concepts/{id}"
     """The page of each concept, with `{id}` for its id."""
-    scenario_index: str
+    scenario_index: str = "scenarios/index"
     """The page that lists the scenarios."""
-    levels: str = ""
+    levels: str = "levels"
     """The page about the levels, which level names link to; empty: they link nowhere."""
 
 
@@ -35,16 +42,35 @@ class FrameworkInfo(Strict):
     """A short id for the framework (lower-case, hyphens)."""
     name: str
     """The framework's full name, used in titles, covers and the diagram's description."""
-    short_name: str
-    """Its abbreviation, where space is short (cards, slides, table headings)."""
-    base_name: str
-    """The name of the framework this one grew from (the dimensions table compares them); the framework's own name when it grew from none."""
-    base_short_name: str
-    """That framework's abbreviation."""
+    short_name: str = ""
+    """Its abbreviation, where space is short (cards, slides, table headings); default: the initials of its name's capitalised words."""
+    base_name: str = ""
+    """The name of the framework this one grew from (the dimensions table compares them); default: the framework's own name."""
+    base_short_name: str = ""
+    """That framework's abbreviation; default: the framework's own."""
     source: str
     """The bibliography key of the work that introduced the framework; scenario templates suggest it as a source."""
-    pages: Pages
+    pages: Pages = Pages()
     """Where the framework's own pages are, so that views can link to them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names(cls, data: Any) -> Any:
+        """Fill the names left out from those given: the abbreviation from the name, the base from the framework."""
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            data = dict(data)
+            data["short_name"] = data.get("short_name") or initials(data["name"])
+            data["base_name"] = data.get("base_name") or data["name"]
+            data["base_short_name"] = data.get("base_short_name") or (
+                data["short_name"] if data["base_name"] == data["name"] else initials(data["base_name"]))
+        return data
+
+
+def initials(name: str) -> str:
+    """"Open Practice Framework" -> "OPF": the first letters of its capitalised words (of every word when none is)."""
+    words = [w for w in re.split(r"[\s–-]+", name) if w]
+    capitals = [w[0] for w in words if w[0].isupper()]
+    return "".join(capitals if len(capitals) > 1 else [w[0].upper() for w in words])
 
 
 class Component(Strict):
@@ -52,14 +78,14 @@ class Component(Strict):
     """Its id: scenarios and prompts refer to the component by it."""
     name: str
     """Its name: page titles, the matrix's column, and the heading of a scenario's section about it."""
-    group: str
-    """A group of components, for lists that gather them (the glossary, the self-study map)."""
-    shape: str
-    """The shape of its mark on cards and slides (square, circle, triangle, star, hexagon...)."""
+    group: str = ""
+    """A group of components, for what gathers them (the handout, the slides, the diagram's default core); default: one group, named after the framework."""
+    shape: str = ""
+    """The shape of its mark on cards and slides (square, circle, triangle, diamond, hexagon, pentagon, star); default: the first of these no other component has."""
     # A short label printed in the component's mark beside its shape (cards, slides), so that two shapes
     # that look alike when small (a circle and a hexagon) are still told apart; distinct per component.
     code: str = Field(default="", max_length=4)
-    """A short label printed in its mark, so that marks that look alike stay apart; default: its initials."""
+    """A short label printed in its mark, so that marks that look alike stay apart; default: its first two initials (or, if another component has them, the first letters of its name)."""
     aliases: list[str] = []
     """Other headings a scenario may use for its section."""
     definition: str
@@ -103,8 +129,8 @@ class Concept(Strict):
     """Its id, for links and the diagram."""
     name: str
     """Its name: the page's title and the glossary's entry."""
-    terms: list[str]
-    """The words the {concept} role accepts for it (any case)."""
+    terms: list[str] = []
+    """The words the {concept} role accepts for it (any case), besides its name and id."""
     sources: list[str] = []
     """Bibliography keys of the works that define it."""
     definition: str
@@ -219,10 +245,10 @@ class Diagram(Strict):
 class Defaults(Strict):
     """What a new enactment or draft starts from when the contributor has not chosen yet."""
 
-    basis: str
-    """The basis id a new section starts with."""
-    trajectory: str
-    """The trajectory id a new draft starts with."""
+    basis: str = ""
+    """The basis id a new section starts with; default: the first basis that need not cite a source."""
+    trajectory: str = ""
+    """The trajectory id a new draft starts with; default: the last trajectory."""
 
 
 class CrosswalkItem(Strict):

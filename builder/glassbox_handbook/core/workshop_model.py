@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from glassbox_handbook.core.vocabulary import ID, Strict
+from glassbox_handbook.words import _
 
 
 class Step(Strict):
@@ -48,45 +49,77 @@ class Room(Strict):
 class Workshop(Strict):
     """How a workshop session on one scenario is planned (glassbox_handbook/core/session.py), and its words."""
 
-    lengths: list[int]  # the session lengths offered, in minutes
+    lengths: list[int] = [60, 90]  # the session lengths offered, in minutes
     """The session lengths offered, in minutes."""
-    blocks: dict[str, dict[int, int]]  # fixed step -> {length: minutes}: opening, diagram, reflect, close
+    # fixed step -> {length: minutes}: opening, diagram, reflect, close
+    blocks: dict[str, dict[int, int]] = {"opening": {60: 10, 90: 10}, "diagram": {60: 5, 90: 10},
+                                         "reflect": {60: 10, 90: 15}, "close": {60: 10, 90: 15}}
     """Fixed steps (opening, diagram, reflect, close) and their minutes at each length."""
-    components: dict[int, int]  # length -> how many components a session works on, at most
+    components: dict[int, int] = {60: 2, 90: 3}  # length -> how many components a session works on, at most
     """For each length, how many components a session works on at most."""
-    prompts: dict[int, int]  # length -> how many prompts per component, at most
+    prompts: dict[int, int] = {60: 2, 90: 3}  # length -> how many prompts per component, at most
     """For each length, how many prompts per component at most."""
-    focus_order: list[str]  # basis ids, in the order their sections are chosen
-    """Basis ids, in the order their sections are chosen for a session."""
-    focus_rule: str
+    focus_order: list[str] = []  # basis ids, in the order their sections are chosen
+    """Basis ids, in the order their sections are chosen for a session; default: the file's `bases`, in order."""
+    focus_rule: str = Field(default_factory=lambda: _("Sections are taken in the order of their basis, then of the "
+                                                      "framework's parts, as many as the time allows: {n} in {minutes} minutes."))
     """The sentence that says how sections were chosen; `{n}` and `{minutes}` are filled in."""
-    opening: Step
+    opening: Step = Field(default_factory=lambda: Step(
+        title=_("Open with the difficulty"), brief=_("Read the difficulty aloud; neighbours name one like it."),
+        read_aloud=_("{felt_difficulty} What grew from it: {project}"),
+        what=_("Read the difficulty and the project aloud. Each person tells a neighbour, in one sentence, where "
+               "they meet a difficulty like it; take three or four voices from the room."),
+        listen_for=_("Difficulties told as what happened, not as who was to blame.")))
     """The opening step."""
     framework: Step | None = None  # the framework in plain words, after the opening (its minutes: blocks.framework)
     """A step that explains the framework in plain words after the opening; none: no such step."""
-    diagram: Step
+    diagram: Step = Field(default_factory=lambda: Step(
+        title=_("Find the scenario in the diagram"), brief=_("Find the levels and parts at work here."),
+        read_aloud=_("The focus of the work: {focus}"),
+        what=_("On the diagram: which levels are at work here, and which parts does the scenario show? The parts "
+               "this session works on are marked.")))
     """The step that looks at the diagram."""
-    component: Step
+    component: Step = Field(default_factory=lambda: Step(
+        title="{component}", read_aloud="{summary}", listen_for="{listen}",
+        brief=_("Groups take one prompt each; one line per group, read aloud."),
+        what=_("Read the summary aloud. {groups} take one prompt each and write their first move: who acts, with "
+               "what, by when. Every group reads its line aloud.")))
     """The step for each component worked on."""
     component_open: Step | None = None  # a component the session has no prompt for: talk from its summary
     """The step for a component the session has no prompt for; none: the component step."""
-    gaps: Step
+    gaps: Step = Field(default_factory=lambda: Step(
+        title=_("What is missing"), brief=_("Groups: what would the missing parts change?"),
+        what=_("This scenario does not show {gaps}. In groups: what might have gone differently if it had?")))
     """The step about components the scenario does not enact."""
-    strengths: Step
+    strengths: Step = Field(default_factory=lambda: Step(
+        title=_("Which part is weakest in our own work"), brief=_("Each person marks one part; look at where the marks cluster."),
+        what=_("This scenario shows every part. Each person marks the part that is weakest in their own work; the "
+               "room looks at where the marks cluster, and two or three people say why.")))
     """The step that weighs the components."""
-    close: Step
+    close: Step = Field(default_factory=lambda: Step(
+        title=_("Next steps"), brief=_("Each group names a step, an owner, a date."),
+        what=_("Each group names one next step, who takes it and by when."),
+        read_aloud=_("Before we leave, each group names one next step: who will take it, and by when."),
+        listen_for=_("Steps with a named person and a date. Turn a step that begins “we should” into one that "
+                     "begins with someone's name.")))
     """The closing step."""
-    moves: list[str]
+    moves: list[str] = Field(default_factory=lambda: [
+        _("Ask for evidence: “What in the scenario tells us that?”"),
+        _("Move between levels: “Who at another level would see this differently?”"),
+        _("Turn talk into design: “What would we try first, with whom, by when?”")])
     """Facilitation moves the guide suggests."""
     # What the facilitator guide adds to the plan (all optional: a framework without them prints less).
     prepare: list[str] = []  # what to get ready before the session
     """What to get ready before the session."""
-    listen_roles: str = ""  # "{roles}": the roles a prompt names, so the facilitator hears from them
+    # "{roles}": the roles a prompt names, so the facilitator hears from them
+    listen_roles: str = Field(default_factory=lambda: _("Make sure you hear from: {roles}."))
     """The sentence naming whom to hear from; `{roles}` is filled in."""
     basis_listen: dict[str, str] = {}  # basis id -> what to listen for in a section with that basis
     """For each basis id, what to listen for in a section with that basis."""
-    rooms: list[Room] = Field(min_length=1)  # the first is the default: the room a plan is for unless chosen
-    """Who a session can be for; the first is the default."""
+    # the first is the default: the room a plan is for unless chosen
+    rooms: list[Room] = Field(min_length=1, default_factory=lambda: [
+        Room(id="everyone", name=_("Everyone"), kit=True, words={"groups": _("Small groups")})])
+    """Who a session can be for; the first is the default (default: everyone, in small groups)."""
     people: int = 20  # the room the guide counts materials for
     """How many people the guide counts materials for."""
     group_size: int = 4  # people per small group
@@ -95,7 +128,9 @@ class Workshop(Strict):
     """What to bring, with `{people}`, `{groups}` and the kit's files filled in."""
     setup: list[str] = []  # how to set the room up: {people}, {groups}
     """How to set the room up."""
-    debrief: list[str] = []  # questions for the closing debrief
+    debrief: list[str] = Field(default_factory=lambda: [  # questions for the closing debrief
+        _("What did the framework let you see in the scenario that you would not have named before?"),
+        _("What is one question you will take back to your own work?")])
     """Questions for the closing debrief."""
     after: list[dict[str, str]] = []  # what comes next: {page: docname, text: "..."}
     """What comes next: pages to point to, each `{page: docname, text: ...}`."""

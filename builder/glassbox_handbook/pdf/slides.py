@@ -160,7 +160,7 @@ def diagram_slides(fw: Framework, page: Page, plan: SessionPlan, step: Activity)
     """The diagram drawn for the slide; then the room's question and what the diagram shows, in words."""
     meta = page.scenario
     head = settable([kicker(step, step.title)], W)
-    shown = Slide("diagram", step.title, head, [], board=board(fw, page, plan))
+    shown = Slide("diagram", step.title, head, [], board=board(fw, page, plan, H - height_of(head, W) - RULE, W))
     enacted = [c.id for c in fw.components if page.section_for(c.id) is not None]
     levels = names(fw.level_by_id, meta.levels)
     at_levels = _n("At the {levels} level:", "At the {levels} levels:", len(meta.levels)).format(levels=levels)
@@ -250,7 +250,7 @@ def dots_slide(fw: Framework, page: Page, activity: Activity) -> Slide:
     """The diagram again where people mark it: the poster on the wall is the same drawing."""
     dots = _("Put your dot on the poster")
     head = settable([kicker(activity, dots)], W)
-    return Slide("diagram", dots, head, [], board=board(fw, page, None))
+    return Slide("diagram", dots, head, [], board=board(fw, page, None, H - height_of(head, W) - RULE, W))
 
 
 def deck(inputs: PrintInputs, kit: SessionKit) -> list[Slide]:

@@ -61,7 +61,7 @@ class EnactmentDirective(_FromParse):
             problem = basis_problem(fw, basis)
             if problem:
                 logger.warning("%s; %s", *problem, location=self.get_location())
-                basis = fw.defaults.basis
+                basis = fw.default_basis
         node = gb.enactment(basis=basis, summary=" ".join(" ".join(self.content).split()))
         self.set_source_info(node)
         label = fw.basis_by_id[basis].name

@@ -22,7 +22,7 @@ from docutils import nodes
 
 from glassbox_handbook.core import downloads
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.session import CHOSEN_RULE, kit_minutes, kit_rooms, room, scenario_values
+from glassbox_handbook.core.session import chosen_rule, kit_minutes, kit_rooms, room, scenario_values
 from glassbox_handbook.views import Slices, Uri, View, ViewContext
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import filled, json_script, para, where_online
@@ -50,9 +50,9 @@ def planner_data(fw: Framework, pages: Iterable[tuple[str, Page]], uri: Uri) -> 
         })
     return {
         # A room that names no side has every side; a role with no side is in every room (the script asks no more).
-        "workshop": {**fw.workshop.model_dump(mode="json"),
+        "workshop": {**fw.workshop.model_dump(mode="json"), "focus_order": fw.focus_order,
                      "rooms": [{**r.model_dump(mode="json"), "sides": fw.room_sides(r)} for r in fw.workshop.rooms]},
-        "chosenRule": CHOSEN_RULE,
+        "chosenRule": chosen_rule(),  # in the project's language, as the printed plans say it
         "room": {str(m): room(fw, m) for m in fw.workshop.lengths},
         "components": [{"id": c.id, "name": c.name, "shape": c.shape, "listen": c.listen, "definition": c.definition}
                        for c in fw.components],

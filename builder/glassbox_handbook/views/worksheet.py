@@ -29,12 +29,13 @@ from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
-from glassbox_handbook.core.issue_form import CONSENT, DEIDENTIFY, FORM_FILE, FORM_TEMPLATE, PARTS, issue_fields
+from glassbox_handbook.core.issue_form import CONSENT, FORM_FILE, FORM_TEMPLATE, PARTS, deidentify, issue_fields
 from glassbox_handbook.core.repository import github_url
 from glassbox_handbook.core.skeleton import skeleton
 from glassbox_handbook.settings import Settings
 from glassbox_handbook.views import View, ViewContext
 from glassbox_handbook.views.common import json_script
+from glassbox_handbook.words import _
 
 ISSUE_FORM = Path(FORM_FILE)
 
@@ -75,7 +76,7 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
             "levels": [lv.id for lv in fw.levels], "roles": [r.id for r in fw.roles],
             "names": {x.id: x.name for x in (*fw.levels, *fw.roles, *fw.trajectories, *fw.bases)},
-            "privacyChecks": [k for k, _ in DEIDENTIFY], "consent": {k: t for k, t in CONSENT},
+            "privacyChecks": [k for k, _words in deidentify(fw)], "consent": {k: t for k, t in CONSENT},
             # The model's field names, so the script writes every field the skeleton has (none retyped there).
             "facts": list(FACTS),
             "otherProse": {f: ScenarioMeta.model_fields[f].default or "" for f in sorted(PROSE_FIELDS - {"title", *FACTS})},
@@ -88,7 +89,8 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
 
 def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -> list[nodes.Node]:
     labels = {f.id: f.label for f in issue_fields(fw)}
-    parts = ['<form class="gb-worksheet" id="gb-worksheet" aria-label="Worksheet: our partnership\'s account" novalidate>',
+    form_label = _("Worksheet: our team's account")
+    parts = [f'<form class="gb-worksheet" id="gb-worksheet" aria-label="{escape(form_label)}" novalidate>',
              '<fieldset><legend>1. What happened</legend>',
              '<p class="gb-ws-field" data-issue-field="title"><label for="ws-title">Title</label>'
              '<span class="gb-ws-hint" id="ws-title-hint">A few words a colleague would recognise the story by.</span>'
@@ -122,7 +124,7 @@ def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -
                  + '<p class="gb-ws-hint" data-issue-field="draft">The form\'s box for the scenario draft is filled with '
                    "the draft this page writes from your answers.</p></fieldset>")
     parts.append(_choices("consent", labels["consent"], list(CONSENT), kind="radio"))
-    parts.append(_choices("deidentified", labels["deidentified"], list(DEIDENTIFY),
+    parts.append(_choices("deidentified", labels["deidentified"], list(deidentify(fw)),
                           hint="Tick each one only when it is true of every line. Until all five are ticked, "
                                "the draft says it is not yet de-identified and the handbook will not publish it."))
     parts.append('<div class="gb-ws-actions"><p><button type="submit" class="gb-btn gb-ws-issue" disabled>'

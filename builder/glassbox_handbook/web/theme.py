@@ -5,7 +5,7 @@ font), has dark mode with a toggle, previous/next and an on-this-page list.
 Three things it does not do for us, done here:
 
 - Its templates (`builder/glassbox_handbook/web/theme/`, put before the theme's own): a brand with
-  our mark, a search form with a submit button, and a search page that runs
+  the project's title and conf.py's logo (or, with `glassbox_mark`, the handbook's own mark), a search form with a submit button, and a search page that runs
   Pagefind only when someone searches (builder/glassbox_handbook/web/static/gb-search.js).
 - Its sidebar lists every page of the site on every page: past a number of
   scenarios the list of scenarios is left out, and scenario pages share one
@@ -36,6 +36,7 @@ from glassbox_handbook.words import _
 
 TEMPLATES = Path(__file__).parent / "theme"
 FAVICON = Path(__file__).parent / "static" / "gb-favicon.svg"
+PLAIN_FAVICON = Path(__file__).parent / "static" / "gb-favicon-plain.svg"
 # Sphinx's own search and keyboard scripts: Pagefind replaces the one, the theme needs neither.
 SPHINX_SEARCH_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js", "searchtools.js",
                          "language_data.js")
@@ -47,12 +48,13 @@ def uses_pagefind(config: Config) -> bool:
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    """Our templates come first, for this theme only: they extend Furo's. The handbook's mark
-    is the favicon unless conf.py names another (browsers ask for one; a 404 is a console error)."""
+    """Our templates come first, for this theme only: they extend Furo's. A favicon unless conf.py names one
+    (browsers ask for one; a 404 is a console error): the handbook's mark where conf.py asks for the mark
+    (`glassbox_mark`), else conf.py's logo, else a plain box."""
     if uses_furo(config):
         config.templates_path.insert(0, str(TEMPLATES))
         if not config.html_favicon:
-            config.html_favicon = str(FAVICON)
+            config.html_favicon = str(FAVICON) if config.glassbox_mark else (config.html_logo or str(PLAIN_FAVICON))
 
 
 def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> str | None:
@@ -64,6 +66,7 @@ def on_page_context(app: Sphinx, pagename: str, templatename: str, context: dict
         # Headings' permalink signs would end up in result titles.
         body = body.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
         context["body"] = _NO_SEARCH.sub(r"\1 data-pagefind-ignore", body)
+    context["gb_mark"] = bool(app.config.glassbox_mark)  # the handbook's own mark, or conf.py's logo (sidebar/brand.html)
     meta = app.env.metadata.get(pagename, {})
     # Pages that gather other pages (View.searchable False) are marked `nosearch` too: Pagefind skips them.
     context["gb_searchable"] = bool(body) and "nosearch" not in meta and pagename != "genindex"
