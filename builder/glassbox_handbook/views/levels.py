@@ -28,7 +28,7 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         cell: list[Any] = [listing]
         if len(links) > size and not ctx.options.brief:
             cell.append(nodes.container("", nodes.raw("", lists.more(  # a block, not run into a paragraph
-                ctx, f"level-{level.id}", "level", len(links), f"#gb-list-level-{level.id}", "scenarios"), format="html")))
+                ctx, f"level-{level.id}", "level", len(links), f"#gb-list-level-{level.id}", _("scenarios")), format="html")))
         who = [and_list(fw.level_sides(level))] if sided else []
         rows.append([level.name, *who, str(len(found)), cell if found else _("None yet")])
     headers = [_("Level pair") if paired else _("Level"), *([_("Who meets there")] if sided else []), _("Scenarios"), _("Which")]
