@@ -18,7 +18,8 @@ from glassbox_handbook.core import downloads
 from glassbox_handbook.views import PRINT, WEB, registry
 from glassbox_handbook.views.common import typographic
 from glassbox_handbook.views.scenario_page import scenario_card, section_menu
-from toy import BRIEF, context, corpus, placeholder  # tests/toy.py
+from glassbox_handbook.views.worksheet import scenario_worksheet
+from toy import BRIEF, FW, context, corpus, placeholder  # tests/toy.py
 
 LOCALE = Path(__file__).parents[2] / "builder" / "glassbox_handbook" / "locale"
 # The views' code: its messages are what the first test looks for (the worksheet writes the issue form's boxes).
@@ -87,6 +88,7 @@ def _everything() -> list[str]:
     pieces += _pieces([scenario_card(ctx, ctx.page), section_menu(section)])
     pieces += _pieces(downloads.scenario_links("", "first", ["a4", "letter"]))
     pieces += _pieces(downloads.all_links("", [("first", "First scenario")], ["a4", "letter"]))
+    pieces += _pieces(scenario_worksheet(FW, "https://github.com/o/r", "team@example.org"))  # the form's link, the contact
     return pieces
 
 

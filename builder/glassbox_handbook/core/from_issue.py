@@ -20,6 +20,7 @@ needs; a body that is not UTF-8 is refused whole.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -147,11 +148,12 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
     """What could identify someone, by box and line, described without repeating it."""
     problems = []
     invented = _("Invented names in the account")
+    heads = [f"{label}:" for _key, label in component_parts()]  # the form's own words ("Una pregunta…" is no person)
     for f in fields:
         if f.id in ("name", "pseudonyms", "draft", "consent", "deidentified", "levels", "roles", "trajectory"):
             continue
         for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
-            for found in line_findings(line, allowed):
+            for found in line_findings(line, allowed, heads):
                 advice = fix(found) if found.kind != "person" else (
                     f"write {found.suggestion} instead, or, if it is a name you made up, add it to the box "
                     f"“{invented}”")
@@ -162,7 +164,8 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
 
 def free_slug(title: str, folder: Path) -> tuple[str, str]:
     """A file name for the title that no scenario has yet, and a note when it had to differ from the title's."""
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "proposed-scenario"
+    plain = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()  # "leía" -> "leia"
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "proposed-scenario"
     slug, n = base, 2
     while (folder / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1

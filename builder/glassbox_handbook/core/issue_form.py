@@ -17,6 +17,13 @@ every answer a team writes in the worksheet goes in a text box (levels,
 roles and how far the work went as names, one a line); only consent, the
 de-identification checklist and the licence are ticked in the form itself,
 by the person submitting it.
+
+Every word the form adds to the framework's is the builder's, looked up when
+the form is written (`_()`), in the project's language: `issue-form` and
+`from-issue` speak conf.py's `language`, so a Spanish project's form is
+Spanish and its issues are read back by their Spanish labels and parts. A
+new project starts with the form of its scaffold's framework file
+(`cli/scaffold/<language>/dot-github/ISSUE_TEMPLATE/`; a test keeps it current).
 """
 
 from __future__ import annotations
