@@ -19,7 +19,7 @@ de-identification checklist and the licence are ticked in the form itself,
 by the person submitting it.
 
 Every word the form adds to the framework's is the builder's, looked up when
-the form is written (`_()`), in the project's language: `issue-form` and
+the form is written, in the project's language: `issue-form` and
 `from-issue` speak conf.py's `language`, so a Spanish project's form is
 Spanish and its issues are read back by their Spanish labels and parts. A
 new project starts with the form of its scaffold's framework file
