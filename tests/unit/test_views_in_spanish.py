@@ -22,8 +22,9 @@ from glassbox_handbook.views.worksheet import scenario_worksheet
 from toy import BRIEF, FW, context, corpus, placeholder  # tests/toy.py
 
 LOCALE = Path(__file__).parents[2] / "builder" / "glassbox_handbook" / "locale"
-# The views' code: its messages are what the first test looks for (the worksheet writes the issue form's boxes).
-VIEWS = ("views/", "core/downloads.py", "core/facts.py", "core/issue_form.py")
+# The views' code: its messages are what the first test looks for (the worksheet writes the issue form's boxes
+# and embeds the scenario skeleton, comments and all, for its draft).
+VIEWS = ("views/", "core/downloads.py", "core/facts.py", "core/issue_form.py", "core/skeleton.py")
 TARGETS = {"enacted-in": "alpha", "crosswalk-table": ""}
 
 
@@ -48,12 +49,11 @@ def _raw_pieces(markup: str) -> list[str]:
 
 
 def _json_strings(value: object) -> list[str]:
-    """The strings of a script's data, but for the framework's own words the privacy check allows (never shown) and
-    the worksheet's scenario skeleton (the draft file's template, core/templates/scenario.md: not the views' words)."""
+    """The strings of a script's data, but for the framework's own words the privacy check allows (never shown)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [s for k, v in value.items() if k not in ("allowed", "skeleton") for s in _json_strings(v)]
+        return [s for k, v in value.items() if k != "allowed" for s in _json_strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _json_strings(v)]
     return []

@@ -15,6 +15,7 @@ from glassbox_handbook import words
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.issue_form import component_parts, form_yaml
+from glassbox_handbook.core.skeleton import skeleton
 from glassbox_handbook.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
 
 PROJECT = Path(__file__).parents[2]
@@ -73,6 +74,25 @@ def test_the_spanish_form_says_none_of_the_english_forms_words():
         assert all(f"“{label}:”" in said for _key, label in component_parts())
     finally:
         words.use_language("en")
+
+
+def test_the_drafts_comments_are_in_the_projects_language():
+    """The scenario file the worksheet's draft, `from-issue` and `new-scenario` write explains itself in comments:
+    in a Spanish project, every one but the editor's schema line and the ORCID example is Spanish."""
+    fw = load_framework(SCAFFOLD / "es" / "framework.yaml")
+
+    def comments(language: str) -> set[str]:
+        words.use_language(language)
+        try:
+            document = skeleton(fw).document
+        finally:
+            words.use_language("en")
+        return {line for line in document.splitlines()  # comments: not the page's heading, "# {{title}}"
+                if line.startswith(("#", "%")) and re.search(r"[a-z]", line) and "{{" not in line}
+
+    english, spanish = comments("en"), comments("es")
+    assert len(english) > 30
+    assert english & spanish == {"# yaml-language-server: $schema=scenario.schema.json", "#     orcid: 0000-0002-1825-0097"}
 
 
 def test_each_box_has_the_worksheet_label_and_type_and_every_answer_can_be_filled_by_the_address() -> None:
