@@ -131,7 +131,8 @@ def _filed(form: dict, answers: dict[str, str]) -> str:
 def test_a_spanish_projects_form_is_spanish_and_an_issue_filed_with_it_becomes_a_scenario_that_passes_check(
         tmp_path, capsys):
     """`new --language es` gives the form in Spanish; `issue-form` prints it from conf.py's language, and `from-issue`
-    reads an issue back by the Spanish labels, its component parts and its consent answer."""
+    reads an issue back by the Spanish labels, its component parts and its consent answer, into a file whose comments
+    are Spanish, as `new-scenario`'s are."""
     from glassbox_handbook import words
 
     root = tmp_path / "proyecto"
@@ -168,6 +169,10 @@ def test_a_spanish_projects_form_is_spanish_and_an_issue_filed_with_it_becomes_a
         assert ":basis: interpretacion" in text and "¿Qué nota cambió algo?" in text
         assert "Fuente, tal como la nombraron las personas que colaboran: Un informe del equipo, 2023." in text
         assert main(["--root", str(root), "check", "--no-cache", out.strip()]) == 0, capsys.readouterr().err
+        assert "# Las líneas que empiezan con # son comentarios: puede borrarlas." in text  # the file's comments
+        assert main(["--root", str(root), "new-scenario", "Reunión de los viernes", "--roles", "lider"]) == 0
+        started = (root / "escenarios" / "reunion-de-los-viernes.md").read_text(encoding="utf-8")
+        assert "# Quiénes participaron: uno o más de integrante, lider." in started
     finally:
         words.use_language("en")
 

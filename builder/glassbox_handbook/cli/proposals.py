@@ -6,15 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from glassbox_handbook.cli.project import Project, open_project
-
-
-def _speak(project: Project) -> None:
-    """The form's words in the project's language, as the build writes the worksheet: a Spanish project's form is
-    Spanish, and its issues are read back by their Spanish labels."""
-    from glassbox_handbook.words import use_language
-
-    use_language(project.language, [project.root / d for d in project.config.locale_dirs])
+from glassbox_handbook.cli.project import open_project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +27,7 @@ def from_issue(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.from_issue import read_proposal
 
     project = open_project(args.root)
-    _speak(project)
+    project.speak()  # a Spanish project's form is Spanish, and its issues are read back by their Spanish labels
     try:
         raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
     except OSError as exc:
@@ -80,6 +72,6 @@ def issue_form(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.issue_form import form_yaml
 
     project = open_project(args.root)
-    _speak(project)
+    project.speak()  # a Spanish project's form is Spanish, and its issues are read back by their Spanish labels
     sys.stdout.write(form_yaml(load_framework(project.framework)))
     return 0
