@@ -196,6 +196,13 @@ def srlc_words(role_names: bool = True) -> set[str]:
     return {w for w in words if len(w) > 3}
 
 
+def srlc_output_words() -> set[str]:
+    """This handbook's framework words and the SRLC's shape words the builder used to print into any
+    framework's site: none may reach the pages or PDFs of another framework's handbook."""
+    return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
+                           "university side", "university", "teacher", "partnership"}
+
+
 def srlc_licence() -> set[str]:
     """The handbook's licence, as its framework file names it."""
     return {VOCABULARY["licence"]["id"], VOCABULARY["licence"]["name"]}

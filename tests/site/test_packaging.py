@@ -204,15 +204,6 @@ def test_wheel_version_is_the_package_version(dists):
     assert dists["sdist"].name == f"glassbox_handbook-{version}.tar.gz", dists["sdist"].name
 
 
-def srlc_output_words() -> set[str]:
-    """This handbook's framework words (tests/conftest.py) and the SRLC's shape words the builder
-    used to print into any framework's site."""
-    from conftest import srlc_words
-
-    return srlc_words() | {"SRLC", "learning core", "glass-box", "glass box", "school-only", "school side",
-                           "university side", "university", "teacher", "partnership"}
-
-
 def page_text(path: Path) -> str:
     """A page's words (the worksheet's de-identification checklist included: its examples are the framework's
     own roles and levels, glassbox_handbook/core/issue_form.py)."""
@@ -246,7 +237,7 @@ def spanish_project(venv, tmp_path_factory) -> dict[str, Path]:
 
 
 def test_installed_command_makes_builds_and_checks_a_new_project_with_no_srlc_word(english_project):
-    from conftest import pdf_pages
+    from conftest import pdf_pages, srlc_output_words
 
     site = english_project["site"]
     texts = {str(p.relative_to(site)): page_text(p) for p in site.rglob("*.html")}

@@ -1,7 +1,8 @@
 """The views' words in the project's language: every view, the scenario page's facts card and its download
 links, rendered from the toy in Spanish (web, print and brief), hold no message of the views' code in English,
 and each word is in Spanish where it goes; rendered again in English, they are English again (each word is
-looked up when a page is built, not when a module is imported). The toy's own content stays English."""
+looked up when a page is built, not when a module is imported). Quotes and the matrix's narrow headings are
+set as the project's language sets them. The toy's own content stays English."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from glassbox_handbook import words
 from glassbox_handbook.core import downloads
 from glassbox_handbook.views import PRINT, WEB, registry
 from glassbox_handbook.views.common import typographic
+from glassbox_handbook.views.compact_matrix import breakable
 from glassbox_handbook.views.scenario_page import scenario_card, section_menu
 from glassbox_handbook.views.worksheet import scenario_worksheet
 from toy import BRIEF, FW, context, corpus, placeholder  # tests/toy.py
@@ -201,3 +203,16 @@ def test_the_views_set_quotes_as_the_projects_pages_do():
     assert typographic('Nombre la "caja de cristal".') == "Nombre la «caja de cristal»."
     words.use_language("pt_BR")  # a language docutils knows by its main tag only
     assert typographic('O "vidro".') == "O “vidro”."
+
+
+@pytest.mark.parametrize(("language", "name", "broken"), [
+    ("en", "Horizontal coherence", "Horizon-tal cohe-rence"),
+    ("en", "Reflection", "Reflec-tion"),
+    ("en", "Borrowing", "Bor-rowing"),
+    ("es", "Reflexión", "Re-flexión"),  # "fl" opens a syllable: not "Ref-lexión"
+    ("es", "Desarrollo profesional", "Desa-rrollo profe-sional"),  # "rr" is one sound in Spanish
+    ("es", "Propósito compartido", "Propó-sito compar-tido"),  # an accented vowel is a vowel
+])
+def test_a_matrix_column_heading_breaks_where_the_projects_language_breaks_it(language, name, broken):
+    words.use_language(language)
+    assert breakable(name).replace("\u00ad", "-") == broken

@@ -23,6 +23,7 @@ from docutils import nodes
 
 from glassbox_handbook.core.diagram_narrow import svg_narrow
 from glassbox_handbook.core.diagram_parts import Look, Uri, arrow, fit_lines, level_link, one_stop_each, shape_link, svg_text
+from glassbox_handbook.core.diagram_text import core_names, text_version
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
 from glassbox_handbook.core.model import EnactedSection
@@ -32,6 +33,7 @@ W, ROW, TOP = 760, 200, 70
 TRI_H, TRI_HALF, TRI_DOWN = 88, 64, 26  # the middle of a core of three: height, half its base, base below the level's centre
 BX, BW, BH = 110, 118, 44  # a core of three: its boxes' distance from the centre, width and height
 GAP = 34  # a core of one, two or four: the room between two boxes, where the two-way link is
+NAME_ROOM = 170  # the most a level's name takes beside such a core
 
 
 def _box_label(fw: Framework, cid: str, width: float) -> str:
@@ -52,16 +54,26 @@ def _box(look: Look, fw: Framework, cid: str, x: float, y: float, w: float, h: f
                       + svg_text(x + w / 2, text_y, label, cls), look.state(cid, level_on), row_id)
 
 
-def core_span(n: int) -> tuple[float, float]:
-    """Where a core of `n` components starts and ends across the wide drawing."""
+def name_room(fw: Framework, levels: list) -> float:
+    """The room the levels' names want beside a core of one, two or four, at most NAME_ROOM (a longer name goes on
+    two lines). Measured as print sets them, whose bold letters run wider than a browser's (11.5 units each)."""
+    names = [n for lv in levels for n in (fw.level_sides(lv) if getattr(lv, "sides", None) and fw.paired(lv) else [lv.name])]
+    return min(NAME_ROOM, max((len(n) * 11.5 for n in names), default=0))
+
+
+def core_span(n: int, names: float = 0) -> tuple[float, float]:
+    """Where a core of `n` components starts and ends across the wide drawing, leaving `names` on each side for the
+    levels' names (a core of three keeps the place the paper's figures give it)."""
     if n == 3:
         return W / 2 - BX - BW, W / 2 + BX + BW
     width = min(160.0, (2 * (BX + BW) - GAP * (n - 1)) / max(n, 1))
     total = n * width + GAP * (n - 1)
-    return W / 2 - total / 2, W / 2 + total / 2
+    start = max(W / 2 - total / 2, 38 + names + 14)
+    return start, W - start
 
 
-def _core(fw: Framework, look: Look, level_name: str, cy: float, level_on: bool, row_id: str, head: str) -> tuple[list[str], float, float]:
+def _core(fw: Framework, look: Look, level_name: str, cy: float, level_on: bool, row_id: str, head: str,
+          names: float) -> tuple[list[str], float, float]:
     """The core drawn at one level, with its two-way links; and where the dashed link to the next level
     leaves it (below) and meets it (above)."""
     comps = fw.component_by_id
@@ -94,9 +106,12 @@ def _core(fw: Framework, look: Look, level_name: str, cy: float, level_on: bool,
                      f'fill="none" marker-start="url(#{head})" marker-end="url(#{head})" aria-hidden="true"/>')
         return parts, base, apex
     # One, two or four: boxes in a row, each linked both ways to the next.
-    start, end = core_span(len(core))
+    start, end = core_span(len(core), names)
     width = (end - start - GAP * (len(core) - 1)) / max(len(core), 1)
-    size = 13 if width >= 110 else 11
+    # 13 px where every label's lines fit its box (a name on two lines) even in bold, as print marks what a
+    # scenario enacts; else the small size
+    longest = max(len(line) for cid in core for line in _box_label(fw, cid, width).split("\n"))
+    size = 13 if longest * 13 * 0.7 <= width - 8 else 11
     for i, cid in enumerate(core):
         x = start + i * (width + GAP)
         parts.append(_box(look, fw, cid, x, cy - 30, width, BH, at(cid), level_on, row_id, size))
@@ -129,7 +144,8 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
         parts.append(shape_link(uri(fw.concept_page(above.id), ""), above.name,
                         f'<rect x="{W / 2 - 120}" y="12" width="240" height="34" rx="17" class="gb-shape"/>'
                         + svg_text(W / 2, 34, above.name, "gb-label"), "gb-node gb-above"))
-    room = core_span(len(fw.core))[0] - 38 - 8  # beside the core, for a level's names
+    names = name_room(fw, levels)
+    room = core_span(len(fw.core), names)[0] - 38 - 8  # beside the core, for a level's names
     links = []
     for i, level in enumerate(levels):
         y = TOP + ROW * i
@@ -149,7 +165,7 @@ def _svg(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, 
             at = f' data-level="{escape(level.id, quote=True)}"' if paired else ""
             parts.append(f'<g class="{lcls}"{at}><ellipse cx="{W / 2}" cy="{cy}" rx="350" ry="84" class="gb-org"/></g>')
             parts.append(level_link(levels_href, cy, ((40, level.name, "start"),), room=room + 2 if paired else 0))
-        drawn, below, top = _core(fw, look, level.name, cy, level_on, row_id, head)
+        drawn, below, top = _core(fw, look, level.name, cy, level_on, row_id, head, names)
         parts += drawn
         links.append((top, below))
     for (_top, below), (top, _below) in pairwise(links):
@@ -190,56 +206,6 @@ def _scroll(svg: str) -> str:
             f"{svg}</div>")
 
 
-def and_list(items: list[str]) -> str:
-    """Names for a sentence: "A", "A and B", "A, B and C"."""
-    if len(items) < 2:
-        return "".join(items)
-    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
-def _core_names(fw: Framework) -> str:
-    """The components drawn at every level, by name: "A, B and C"."""
-    return and_list([fw.component_by_id[cid].name for cid in fw.core])
-
-
-def core_sentence(fw: Framework, level: str) -> str:
-    """What the drawing shows at a level, in words: its core, linked both ways when there is more than one."""
-    if len(fw.core) > 1:
-        return _("{level}: {components}, linked both ways").format(level=level, components=_core_names(fw))
-    return _("{level}: {components}").format(level=level, components=_core_names(fw))
-
-
-def _alt(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None,
-         section_anchor: dict[str, str]) -> nodes.bullet_list:
-    """The structured text alternative: the same links, as a nested list."""
-    def comp_item(cid: str) -> nodes.list_item:
-        comp = fw.component_by_id[cid]
-        href = uri("", section_anchor[cid]) if highlight and cid in section_anchor else uri(fw.component_page(cid), "")
-        kids: list[nodes.Node] = [nodes.reference(comp.name, comp.name, refuri=href, internal=True)]
-        if highlight:
-            kids.append(nodes.Text(" " + (_("(enacted in this scenario)") if cid in section_anchor else _("(not enacted here)"))))
-        return nodes.list_item("", nodes.paragraph("", "", *kids))
-
-    top = nodes.bullet_list(classes=["gb-diagram-alt"])
-    levels = fw.levels if paired else fw.base_levels
-    for level in levels:
-        name = level.name
-        if highlight:
-            name += " " + (_("(a level of this scenario)") if level.id in highlight.levels else _("(not a level of this scenario)"))
-        inner = nodes.bullet_list()
-        for cid in fw.core:
-            inner += comp_item(cid)
-        top += nodes.list_item("", nodes.paragraph("", core_sentence(fw, name)), inner)
-    if fw.around_core:
-        rest = nodes.bullet_list()
-        for c in fw.around_core:
-            rest += comp_item(c.id)
-        words = (_("Across and between the levels (the dashed links join each level to the next):") if len(levels) > 1
-                 else _("Across the level:"))
-        top += nodes.list_item("", nodes.paragraph("", words), rest)
-    return top
-
-
 def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = None,
                       current: tuple[str, str] | None = None, sections: tuple[EnactedSection, ...] = (),
                       compact: bool = False, skip: bool = False) -> list[nodes.Node]:
@@ -255,7 +221,7 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     else:
         caption = _n("The {name} ({short}): {n} level, with {components}.",
                      "The {name} ({short}): {n} levels, each with {components}.", len(fw.levels)).format(
-                         name=info.name, short=info.short_name, n=len(fw.levels), components=_core_names(fw))
+                         name=info.name, short=info.short_name, n=len(fw.levels), components=core_names(fw))
     fig += nodes.paragraph("", caption, classes=["gb-caption"])
     after = "gb-after-diagram" + (f"-{highlight.id}" if highlight else "")
     if skip:
@@ -271,12 +237,12 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
         fig["classes"].append("gb-figure-compact")
         fig += nodes.raw("", f'<details class="gb-alt" id="{after}"><summary class="gb-alt-title">{escape(alt_title)}'
                              "</summary>", format="html")
-        fig += _alt(fw, uri, True, highlight, section_anchor)
+        fig += text_version(fw, uri, True, highlight, section_anchor)
         fig += nodes.raw("", "</details>", format="html")
         return [fig]
     alt = nodes.container(classes=["gb-alt"], ids=[after])
     alt += nodes.paragraph("", alt_title + ":", classes=["gb-alt-title"])
-    alt += _alt(fw, uri, True, highlight, section_anchor)
+    alt += text_version(fw, uri, True, highlight, section_anchor)
     fig += alt
     if not fw.base_levels:  # a framework that grew from no other: nothing to show beside it
         return [fig]
@@ -286,7 +252,7 @@ def framework_diagram(fw: Framework, uri: Uri, highlight: ScenarioMeta | None = 
     base_wide = _svg(fw, uri, False, None, {}, current)
     base += nodes.raw("", _both(base_wide, svg_narrow(fw, uri, False, None, {}, current)) if skip else _scroll(base_wide),
                       format="html")
-    base += _alt(fw, uri, False, None, {})
+    base += text_version(fw, uri, False, None, {})
     base += nodes.raw("", "</details>", format="html")
     fig += base
     return [fig]

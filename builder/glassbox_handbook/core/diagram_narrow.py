@@ -19,7 +19,8 @@ from glassbox_handbook.words import _
 
 NW, NROW, NTOP = 320, 206, 16
 NLABEL = 13  # every label's size in the narrow drawing (CSS: .gb-narrow text)
-NBW, NBH, NGAP = 140, 46, 24  # a core of one, two or four: its boxes, two to a row, and the room between them
+NBW, NBH, NGAP, NVGAP = 134, 46, 36, 30  # a core of one, two or four: its boxes, two to a row, the room between
+# two in a row and between two rows (each long enough for a two-way arrow)
 
 
 def _level_height(n: int) -> int:
@@ -27,7 +28,7 @@ def _level_height(n: int) -> int:
     if n == 3:
         return NROW
     rows = (n + 1) // 2
-    return 44 + rows * NBH + (rows - 1) * NGAP + 22
+    return 44 + rows * NBH + (rows - 1) * NVGAP + 30
 
 
 def _label(fw: Framework, cid: str, width: float) -> str:
@@ -80,14 +81,14 @@ def _core(fw: Framework, look: Look, level_name: str, y: float, level_on: bool, 
     for i, cid in enumerate(core):
         row, col = divmod(i, 2)
         x = (NW - width) / 2 if len(core) == 1 else NW / 2 - NGAP / 2 - width if col == 0 else NW / 2 + NGAP / 2
-        box_y = y + 44 + row * (NBH + NGAP)
+        box_y = y + 44 + row * (NBH + NVGAP)
         parts.append(_box(look, fw, cid, x, box_y, width, at(cid), level_on, row_id, _label(fw, cid, width - 16)))
         if col == 1:
             parts.append(arrow(x - NGAP + 3, box_y + NBH / 2, x - 3, box_y + NBH / 2, head))
         if row:
-            parts.append(arrow(x + width / 2, box_y - NGAP + 3, x + width / 2, box_y - 3, head))
+            parts.append(arrow(x + width / 2, box_y - NVGAP + 3, x + width / 2, box_y - 3, head))
     rows = (len(core) + 1) // 2
-    return parts, y + 44, y + 44 + rows * NBH + (rows - 1) * NGAP
+    return parts, y + 44, y + 44 + rows * NBH + (rows - 1) * NVGAP
 
 
 def svg_narrow(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | None, section_anchor: dict[str, str],
@@ -101,6 +102,7 @@ def svg_narrow(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | 
     others = [c.id for c in fw.around_core]
     rows = (len(others) + 1) // 2
     step = _level_height(len(fw.core))
+    rx = 40 if step == NROW else 20  # a low level's corners stay clear of the boxes in it
     height = top + step * len(levels) + rows * 54 + 10
     head = f"gb-head-{mode}-narrow"
     title = fw.framework.name if paired else fw.framework.base_name
@@ -123,13 +125,13 @@ def svg_narrow(fw: Framework, uri: Uri, paired: bool, highlight: ScenarioMeta | 
         pair = fw.paired(level) if paired else None
         if pair:  # two overlapping organizations, as in the wide drawing
             parts.append(f'<g class="{lcls}" data-level="{escape(level.id, quote=True)}">'
-                         f'<rect x="2" y="{y + 30}" width="{NW / 2 + 30}" height="{step - 36}" rx="40" class="gb-org"/>'
-                         f'<rect x="{NW / 2 - 32}" y="{y + 30}" width="{NW / 2 + 30}" height="{step - 36}" rx="40" '
+                         f'<rect x="2" y="{y + 30}" width="{NW / 2 + 30}" height="{step - 36}" rx="{rx}" class="gb-org"/>'
+                         f'<rect x="{NW / 2 - 32}" y="{y + 30}" width="{NW / 2 + 30}" height="{step - 36}" rx="{rx}" '
                          'class="gb-org"/></g>')
             sides: tuple[tuple[float, str, str], ...] = ((14, pair[0], "start"), (NW - 14, pair[1], "end"))
         else:
             at = f' data-level="{escape(level.id, quote=True)}"' if paired else ""
-            parts.append(f'<g class="{lcls}"{at}><rect x="2" y="{y + 30}" width="{NW - 4}" height="{step - 36}" rx="40" '
+            parts.append(f'<g class="{lcls}"{at}><rect x="2" y="{y + 30}" width="{NW - 4}" height="{step - 36}" rx="{rx}" '
                          'class="gb-org"/></g>')
             sides = ((14, level.name, "start"),)
         parts.append(level_link(href, y + 20, sides))

@@ -102,9 +102,15 @@ def level_link(href: str, cy: float, sides: tuple[tuple[float, str, str], ...], 
         lines = fit_lines(text, room, 15.3) if room else text
         count = lines.count("\n")
         width = max(len(t) for t in lines.split("\n")) * 9.5 + 14
+        label = svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor)
+        if room and width - 14 > room - 8:
+            # One word longer than the room beside the core ("Organización"), with no space to break at: the
+            # browser sets it to the room's width, a little narrower, rather than over the first box.
+            label = label.replace("<text ", f'<text textLength="{room - 8:g}" lengthAdjust="spacingAndGlyphs" ')
+            width = room + 6
         left = x - 7 if anchor == "start" else x - width + 7
         inner.append(f'<rect x="{left:g}" y="{cy - 23 - 7 * count:g}" width="{width:g}" height="{28 + 14 * count}" '
-                     f'rx="5" class="gb-hit"/>' + svg_text(x, cy - 4 - 7 * count, lines, "gb-side", anchor))
+                     f'rx="5" class="gb-hit"/>' + label)
     name = " – ".join(text for _x, text, _anchor in sides)
     return shape_link(href, _("{name} level").format(name=name), " ".join(inner), "gb-node gb-levelname")
 

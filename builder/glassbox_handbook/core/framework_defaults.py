@@ -90,8 +90,9 @@ def _components(components: list[dict[str, Any]], group: str) -> list[dict[str, 
 
 
 def _code(name: str, taken: set[str]) -> str:
-    """The component's initials, or the first letters of its name when another has them: distinct, at most 3 letters."""
+    """The component's initials, or the first letters of its name when another has them: distinct, two letters
+    where it can be (a mark's code sits in a slot two letters wide on slides and cards)."""
     letters = "".join(ch for ch in name if ch.isalnum())
-    candidates = [initials(name).upper()[:3], letters[:2].title(), letters[:3].title()]
+    candidates = [initials(name).upper()[:2], letters[:2].title(), letters[:3].title()]
     candidates += [f"{letters[:1].upper()}{n}" for n in range(2, 100)]
     return next(c for c in candidates if c and c.upper() not in taken)

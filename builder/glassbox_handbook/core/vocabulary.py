@@ -85,7 +85,7 @@ class Component(Strict):
     # A short label printed in the component's mark beside its shape (cards, slides), so that two shapes
     # that look alike when small (a circle and a hexagon) are still told apart; distinct per component.
     code: str = Field(default="", max_length=4)
-    """A short label printed in its mark, so that marks that look alike stay apart; default: its initials (or, if another component has them, the first letters of its name)."""
+    """A short label printed in its mark, so that marks that look alike stay apart; default: its first two initials (or, if another component has them, the first letters of its name)."""
     aliases: list[str] = []
     """Other headings a scenario may use for its section."""
     definition: str

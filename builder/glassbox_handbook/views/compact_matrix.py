@@ -21,7 +21,7 @@ from html import escape
 
 from glassbox_handbook.views import ViewContext
 from glassbox_handbook.views import paging as lists
-from glassbox_handbook.words import _
+from glassbox_handbook.words import _, language
 
 #: The marks, by the place of the basis in the framework file; the last is for a gap.
 SHAPES = ("●", "◐", "◆", "▲")
@@ -37,20 +37,26 @@ def basis_marks(basis_ids: list[str]) -> dict[str, str]:
     return {b: SHAPES[min(i, len(SHAPES) - 1)] for i, b in enumerate(basis_ids)}
 
 
-_VOWELS = set("aeiouyAEIOUY")
+_VOWELS = set("aeiouyáéíóúüàèìòùâêîôûäëïö")
+# Two consonants that open a syllable together are not split; a break goes before them ("re-flection").
+_TOGETHER = {a + b for a in "bcdfgkpt" for b in "lr"} | {"ch", "sh", "th", "ph"}
+_TOGETHER_IN = {"es": {"ll", "rr"}}  # a language's own: in Spanish "ll" and "rr" are one sound ("desa-rrollo")
 
 
 def breakable(name: str, longest: int = 8) -> str:
     """A heading whose long words may break with a hyphen: a soft hyphen in each word longer than
     `longest` letters, between two consonants (else after a vowel) nearest its middle. The columns are
     narrow, and browsers without a hyphenation dictionary would otherwise split a word anywhere."""
+    together = _TOGETHER | _TOGETHER_IN.get(language().split("_")[0].split("-")[0], set())
     words = []
     for word in name.split(" "):
         if len(word) > longest:
+            low = word.lower()
             inner = range(2, len(word) - 2)
-            two = [i for i in inner if word[i - 1] not in _VOWELS and word[i] not in _VOWELS
-                   and word[i - 2] in _VOWELS and word[i + 1] in _VOWELS]
-            one = [i for i in inner if word[i - 1] in _VOWELS and word[i] not in _VOWELS and word[i + 1] in _VOWELS]
+            two = [i for i in inner if low[i - 1] not in _VOWELS and low[i] not in _VOWELS
+                   and low[i - 2] in _VOWELS and low[i + 1] in _VOWELS and low[i - 1:i + 1] not in together]
+            two += [i for i in inner if low[i - 1] in _VOWELS and low[i:i + 2] in together and low[i + 2] in _VOWELS]
+            one = [i for i in inner if low[i - 1] in _VOWELS and low[i] not in _VOWELS and low[i + 1] in _VOWELS]
             middle = len(word) / 2
             cut = min(two or one or [0], key=lambda i: abs(i - middle))
             if cut:
