@@ -114,6 +114,69 @@ def test_from_issue_then_check_pass_as_the_workflow_runs_them(tmp_path):
     assert checked.returncode == 0 and "no problems" in checked.stdout, checked.stderr
 
 
+def _filed(form: dict, answers: dict[str, str]) -> str:
+    """An issue body as GitHub renders a filed form: each box's label, then its answer or `_No response_`; the
+    checkboxes ticked."""
+    boxes = []
+    for item in form["body"]:
+        if item["type"] == "markdown":
+            continue
+        attributes = item["attributes"]
+        answer = ("\n".join(f"- [X] {o['label']}" for o in attributes["options"]) if item["type"] == "checkboxes"
+                  else answers.get(item["id"], "_No response_"))
+        boxes.append(f"### {attributes['label']}\n\n{answer}")
+    return "\n\n".join(boxes) + "\n"
+
+
+def test_a_spanish_projects_form_is_spanish_and_an_issue_filed_with_it_becomes_a_scenario_that_passes_check(
+        tmp_path, capsys):
+    """`new --language es` gives the form in Spanish; `issue-form` prints it from conf.py's language, and `from-issue`
+    reads an issue back by the Spanish labels, its component parts and its consent answer, into a file whose comments
+    are Spanish, as `new-scenario`'s are."""
+    from glassbox_handbook import words
+
+    root = tmp_path / "proyecto"
+    try:
+        assert main(["new", str(root), "--language", "es"]) == 0
+        written = (root / ".github" / "ISSUE_TEMPLATE" / "propose-scenario.yml").read_text(encoding="utf-8")
+        capsys.readouterr()
+        assert main(["--root", str(root), "issue-form"]) == 0
+        assert capsys.readouterr().out == written
+        form = yaml.safe_load(written)
+        labels = {item.get("id"): item["attributes"].get("label") for item in form["body"]}
+        assert form["name"] == "Proponer un escenario" and labels["title"] == "Título"
+        assert labels["consent"] == "Consentimiento" and labels["licence"] == "Licencia"
+        consent = next(i for i in form["body"] if i.get("id") == "consent")["attributes"]["options"][0]
+        body = _filed(form, {
+            "title": "Notas semanales que nadie leía", "felt_difficulty": "Las notas de cada semana no llegaban a nadie.",
+            "collaborative_project": "Una reunión corta cada viernes.", "primary_focus": "Leer juntos lo escrito.",
+            "illustrative_evidence": "Las notas empezaron a citarse en las reuniones.", "levels": "Equipo", "roles": "Integrante del equipo",
+            "trajectory": "Avanza", "consent": consent,
+            "practica": "En una oración: El equipo lee las notas en voz alta los viernes.\n\n"
+                        "Qué pasó: Cada integrante trae una nota.\n\n"
+                        "Una pregunta para retomar después: ¿Qué nota cambió algo?\n\n"
+                        "De dónde viene el relato: Interpretación\n\nFuente: Un informe del equipo, 2023."})
+        (tmp_path / "body.md").write_text(body, encoding="utf-8")
+        code = main(["--root", str(root), "from-issue", str(tmp_path / "body.md")])
+        out, err = capsys.readouterr()
+        assert code == 0 and not err, err
+        text = Path(out.strip()).read_text(encoding="utf-8")
+        meta = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+        assert meta["levels"] == ["nivel-equipo"] and meta["roles"] == ["integrante"] and meta["trajectory"] == "avanza"
+        assert meta["privacy"]["consent"] == "obtained" and meta["privacy"]["deidentified"] is True
+        assert meta["contributors"] == [{"name": "Persona anónima que colabora"}]
+        assert Path(out.strip()).name == "notas-semanales-que-nadie-leia.md"  # the title's letters without accents
+        assert ":basis: interpretacion" in text and "¿Qué nota cambió algo?" in text
+        assert "Fuente, tal como la nombraron las personas que colaboran: Un informe del equipo, 2023." in text
+        assert main(["--root", str(root), "check", "--no-cache", out.strip()]) == 0, capsys.readouterr().err
+        assert "# Las líneas que empiezan con # son comentarios: puede borrarlas." in text  # the file's comments
+        assert main(["--root", str(root), "new-scenario", "Reunión de los viernes", "--roles", "lider"]) == 0
+        started = (root / "escenarios" / "reunion-de-los-viernes.md").read_text(encoding="utf-8")
+        assert "# Quiénes participaron: uno o más de integrante, lider." in started
+    finally:
+        words.use_language("en")
+
+
 def test_check_prints_github_annotations_in_actions(tmp_path, monkeypatch, capsys):
     assert annotation("scenarios/a.md:12:5: 'X' looks like a name, fix it") == \
         "::error file=scenarios/a.md,line=12,col=5::'X' looks like a name, fix it"

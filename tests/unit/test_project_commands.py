@@ -32,6 +32,7 @@ def test_new_writes_a_complete_project(tmp_path):
     root = tmp_path / "field-notes"
     for name in ("conf.py", "framework.yaml", "index.md", "references.bib", "references.md", "README.md",
                  "requirements.txt", ".gitignore", ".github/workflows/ci.yml", ".github/workflows/pages.yml",
+                 ".github/ISSUE_TEMPLATE/propose-scenario.yml",
                  "scenarios/index.md"):
         assert (root / name).is_file(), name
     assert len([p for p in (root / "scenarios").glob("*.md") if p.name != "index.md"]) == 2

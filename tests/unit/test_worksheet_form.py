@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
+from glassbox_handbook import words
 from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.issue_form import form_yaml
+from glassbox_handbook.core.issue_form import component_parts, form_yaml
+from glassbox_handbook.core.skeleton import skeleton
 from glassbox_handbook.views.worksheet import ISSUE_FORM, issue_fields, scenario_worksheet
 
 PROJECT = Path(__file__).parents[2]
+SCAFFOLD = PROJECT / "builder" / "glassbox_handbook" / "cli" / "scaffold"
+LANGUAGES = sorted(d.name for d in SCAFFOLD.iterdir() if d.is_dir() and d.name != "__pycache__")
 FW = load_framework(PROJECT / "handbook" / "framework.yaml")
 FORM_ONLY = {"licence"}  # agreed in the form itself, when the team submits it
 
@@ -37,6 +42,57 @@ def test_the_issue_form_has_the_worksheet_boxes_in_the_worksheet_order() -> None
 
 def test_the_form_file_is_the_one_generated_from_the_framework_and_the_front_matter_model() -> None:
     assert (PROJECT / ISSUE_FORM).read_text(encoding="utf-8") == form_yaml(FW)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_new_projects_form_is_the_one_generated_from_its_framework_file_in_its_language(language):
+    """Write it again, after a change to the scaffold's framework file or to the form's words, with
+    `glassbox-handbook new /tmp/p --language <language> && cd /tmp/p && glassbox-handbook issue-form`."""
+    words.use_language(language)
+    try:
+        wanted = form_yaml(load_framework(SCAFFOLD / language / "framework.yaml"))
+    finally:
+        words.use_language("en")
+    assert (SCAFFOLD / language / "dot-github" / ISSUE_FORM.relative_to(".github")).read_text(encoding="utf-8") == wanted
+
+
+def test_the_spanish_form_says_none_of_the_english_forms_words():
+    """Every label, description and option the builder writes is Spanish in the Spanish project's form."""
+    def texts(language: str) -> set[str]:
+        form = yaml.safe_load((SCAFFOLD / language / "dot-github" / ISSUE_FORM.relative_to(".github")).read_text())
+        found = {form["name"], form["description"], form["title"]}
+        for item in form["body"]:
+            attributes = item["attributes"]
+            found |= {attributes.get("label", ""), attributes.get("description", ""), attributes.get("value", "")}
+            found |= {o["label"] if isinstance(o, dict) else o for o in attributes.get("options", [])}
+        return found - {""}
+    english, spanish = texts("en"), texts("es")
+    assert len(english) > 20 and english & spanish == set()
+    words.use_language("es")
+    try:
+        said = " ".join(spanish)
+        assert all(f"“{label}:”" in said for _key, label in component_parts())
+    finally:
+        words.use_language("en")
+
+
+def test_the_drafts_comments_are_in_the_projects_language():
+    """The scenario file the worksheet's draft, `from-issue` and `new-scenario` write explains itself in comments:
+    in a Spanish project, every one but the editor's schema line and the ORCID example is Spanish."""
+    fw = load_framework(SCAFFOLD / "es" / "framework.yaml")
+
+    def comments(language: str) -> set[str]:
+        words.use_language(language)
+        try:
+            document = skeleton(fw).document
+        finally:
+            words.use_language("en")
+        return {line for line in document.splitlines()  # comments: not the page's heading, "# {{title}}"
+                if line.startswith(("#", "%")) and re.search(r"[a-z]", line) and "{{" not in line}
+
+    english, spanish = comments("en"), comments("es")
+    assert len(english) > 30
+    assert english & spanish == {"# yaml-language-server: $schema=scenario.schema.json", "#     orcid: 0000-0002-1825-0097"}
 
 
 def test_each_box_has_the_worksheet_label_and_type_and_every_answer_can_be_filled_by_the_address() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 
 from glassbox_handbook.cli.project import open_project
 
@@ -25,8 +26,10 @@ def new_scenario(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.skeleton import example_section, example_values, render
 
     project = open_project(args.root)
+    project.speak()  # the file's comments in the project's language
     fw = load_framework(project.framework)
-    sid = args.id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", args.title.lower()).encode("ascii", "ignore").decode()  # "leía" -> "leia"
+    sid = args.id or re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     target = project.scenarios / f"{sid}.md"
     if target.exists():
         print(f"{target} already exists; choose another title or --id", file=sys.stderr)

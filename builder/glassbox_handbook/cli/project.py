@@ -69,6 +69,13 @@ class Project:
     def language(self) -> str:
         return self.config.language or "en"
 
+    def speak(self) -> None:
+        """Give the builder's words in the project's language from now on, as the build does: the issue form, the
+        scenario file's comments and the framework file's defaults (its own catalogs in `locale_dirs` first)."""
+        from glassbox_handbook.words import use_language
+
+        use_language(self.language, [self.root / d for d in self.config.locale_dirs])
+
 
 def open_project(root: str | None) -> Project:
     """The project at `root` (None: the current folder or the nearest above it with `conf.py`)."""

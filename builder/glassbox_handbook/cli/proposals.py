@@ -27,6 +27,7 @@ def from_issue(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.from_issue import read_proposal
 
     project = open_project(args.root)
+    project.speak()  # a Spanish project's form is Spanish, and its issues are read back by their Spanish labels
     try:
         raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
     except OSError as exc:
@@ -70,5 +71,7 @@ def issue_form(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.framework import load_framework
     from glassbox_handbook.core.issue_form import form_yaml
 
-    sys.stdout.write(form_yaml(load_framework(open_project(args.root).framework)))
+    project = open_project(args.root)
+    project.speak()  # a Spanish project's form is Spanish, and its issues are read back by their Spanish labels
+    sys.stdout.write(form_yaml(load_framework(project.framework)))
     return 0

@@ -33,7 +33,9 @@ def template(args: argparse.Namespace) -> int:
     from glassbox_handbook.core.framework import load_framework
     from glassbox_handbook.core.skeleton import template as skeleton_template
 
-    sys.stdout.write(skeleton_template(load_framework(open_project(args.root).framework)))
+    project = open_project(args.root)
+    project.speak()
+    sys.stdout.write(skeleton_template(load_framework(project.framework)))
     return 0
 
 

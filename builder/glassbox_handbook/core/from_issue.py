@@ -20,15 +20,24 @@ needs; a body that is not UTF-8 is refused whole.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS
-from glassbox_handbook.core.issue_form import CONSENT, PARTS, IssueField, deidentify, issue_fields
+from glassbox_handbook.core.issue_form import (
+    IssueField,
+    component_parts,
+    consent_answers,
+    deidentify,
+    issue_fields,
+    licence_label,
+)
 from glassbox_handbook.core.skeleton import Draft, example_values, render
 from glassbox_handbook.privacy.advice import fix, what
 from glassbox_handbook.privacy.scan import allowance, line_findings
+from glassbox_handbook.words import _
 
 MAX_BODY = 200_000  # bytes: the whole proposal; a long scenario is under a tenth of this
 MAX_BOX = 20_000  # characters in one box
@@ -61,16 +70,17 @@ class Proposal(NamedTuple):
 def _boxes(body: str, fields: list[IssueField]) -> tuple[dict[str, str], list[Problem]]:
     """The answers by box id; problems for boxes the form does not have and required boxes that are missing."""
     by_label = {f.label.casefold(): f for f in fields}
-    by_label["licence"] = IssueField("licence", "Licence", "checkboxes")
+    by_label[licence_label().casefold()] = IssueField("licence", licence_label(), "checkboxes")
     parts = _HEADING.split(body)
     answers: dict[str, str] = {}
     problems: list[Problem] = []
+    form = _("Propose a scenario")
     if parts[0].strip():
         problems.append(Problem("", "the issue has text before its first box; it was left out. Use the form's boxes only."))
     for label, text in zip(parts[1::2], parts[2::2], strict=True):
         field = by_label.get(label.strip().casefold())
         if field is None:
-            problems.append(Problem(label.strip()[:80], "this is not a box of the “Propose a scenario” form, so it was left out. "
+            problems.append(Problem(label.strip()[:80], f"this is not a box of the “{form}” form, so it was left out. "
                                     "Move its text into the box it belongs to."))
             continue
         value = text.strip()
@@ -120,15 +130,16 @@ def _names(text: str, known: dict[str, str], what: str, label: str) -> tuple[lis
 
 def _component(text: str) -> dict[str, str]:
     """A component's box split into its parts ("In one sentence: …"); text before any part is its story."""
-    heads = {label.casefold(): key for key, label in PARTS}
-    pattern = re.compile(r"^(" + "|".join(re.escape(label) for _, label in PARTS) + r")\s*:\s*", re.I | re.M)
+    parts = component_parts()
+    heads = {label.casefold(): key for key, label in parts}
+    pattern = re.compile(r"^(" + "|".join(re.escape(label) for _key, label in parts) + r")\s*:\s*", re.I | re.M)
     pieces = pattern.split(text)
     out = {"story": pieces[0].strip()} if pieces[0].strip() else {}
     for head, value in zip(pieces[1::2], pieces[2::2], strict=True):
         key = heads[head.casefold()]
         out[key] = (out.get(key, "") + "\n\n" + value.strip()).strip()
     if "summary" not in out and out.get("story"):
-        first, _, rest = out["story"].partition("\n")
+        first, _sep, rest = out["story"].partition("\n")
         out["summary"], out["story"] = first.strip(), rest.strip()
     return out
 
@@ -136,14 +147,16 @@ def _component(text: str) -> dict[str, str]:
 def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozenset[str]) -> list[Problem]:
     """What could identify someone, by box and line, described without repeating it."""
     problems = []
+    invented = _("Invented names in the account")
+    heads = [f"{label}:" for _key, label in component_parts()]  # the form's own words ("Una pregunta…" is no person)
     for f in fields:
         if f.id in ("name", "pseudonyms", "draft", "consent", "deidentified", "levels", "roles", "trajectory"):
             continue
         for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
-            for found in line_findings(line, allowed):
+            for found in line_findings(line, allowed, heads):
                 advice = fix(found) if found.kind != "person" else (
                     f"write {found.suggestion} instead, or, if it is a name you made up, add it to the box "
-                    "“Invented names in the account”")
+                    f"“{invented}”")
                 problems.append(Problem(f.label, f"line {number}, from character {found.col}, holds what looks like "
                                         f"{what()[found.kind]}; {advice}. Edit the issue to change it."))
     return problems
@@ -151,7 +164,8 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
 
 def free_slug(title: str, folder: Path) -> tuple[str, str]:
     """A file name for the title that no scenario has yet, and a note when it had to differ from the title's."""
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "proposed-scenario"
+    plain = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()  # "leía" -> "leia"
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "proposed-scenario"
     slug, n = base, 2
     while (folder / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
@@ -164,7 +178,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
     fields = issue_fields(fw)
     if len(raw) > MAX_BODY:
         text = raw[:MAX_BODY * 4].decode("utf-8", errors="replace")
-        answers, _ = _boxes(text, fields)
+        answers, _unused = _boxes(text, fields)
         sizes = {f.label: len(answers.get(f.id, "")) for f in fields}
         biggest = max(sizes, key=lambda k: sizes[k]) if any(sizes.values()) else ""
         where = f" (most of it in the box “{biggest}”)" if biggest else ""
@@ -189,6 +203,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
                                 labels["trajectory"])
     problems += more
     bases = {b.name.casefold(): b for b in fw.bases}
+    labels_of_parts = dict(component_parts())
     sections = []
     for comp in fw.components:
         parts = _component(answers.get(comp.id, ""))
@@ -196,19 +211,20 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
             continue
         basis = bases.get(parts.get("basis", "").casefold().strip(" ."))
         if basis is None:
-            problems.append(Problem(comp.name, "say where the account comes from, after “Where the account comes from:”, "
+            problems.append(Problem(comp.name, f"say where the account comes from, after “{labels_of_parts['basis']}:”, "
                                     "as one of: " + ", ".join(f"“{b.name}”" for b in fw.bases) + "."))
             basis = fw.basis_by_id[fw.default_basis]
         story = parts.get("story", "")
         if parts.get("source"):
-            story = (story + "\n\nSource, as the contributors named it: " + " ".join(parts["source"].split())).strip()
+            named = _("Source, as the contributors named it: {source}").format(source=" ".join(parts["source"].split()))
+            story = (story + "\n\n" + named).strip()
         prompt = parts.get("prompt", "")
         sections.append(Draft(comp.name, basis.id, " ".join(parts["summary"].split()), story,
                               ((" ".join(prompt.split()), tuple(roles)),) if prompt else ()))
     if not sections:
         problems.append(Problem("", "no component box has a sentence on how the component was at work. Fill in at least "
-                                "one, starting with “In one sentence:”."))
-    consent = {text: key for key, text in CONSENT}.get(answers.get("consent", "").strip(), "")
+                                f"one, starting with “{labels_of_parts['summary']}:”."))
+    consent = {text: key for key, text in consent_answers()}.get(answers.get("consent", "").strip(), "")
     ticked = re.findall(r"^- \[[xX]\] (.+)$", answers.get("deidentified", ""), re.M)
     deidentified = all(text in ticked for _key, text in deidentify(fw))
     pseudonyms = [p.strip() for p in answers.get("pseudonyms", "").split("\n") if p.strip()][:50]
@@ -217,7 +233,7 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
     slug, note = free_slug(title, folder)
     if note:
         problems.append(Problem(labels["title"], note + "."))
-    contributor = " ".join(answers.get("name", "").split())[:200] or "Anonymous contributor"
+    contributor = " ".join(answers.get("name", "").split())[:200] or _("Anonymous contributor")
     values = example_values(fw, id=slug, title=title, contributor=contributor, levels=levels, roles=roles,
                             trajectory=trajectories[0] if trajectories else fw.default_trajectory,
                             deidentified=deidentified, consent=consent or "not-needed", pseudonyms=pseudonyms,

@@ -6,7 +6,9 @@ it is, `{{name|yaml}}` as a YAML value (JSON-encoded, which YAML reads
 back exactly, whatever quotes, colons or line breaks a value holds). The
 worksheet's script (`static/gb-worksheet.js`) fills the same parts with the
 same two rules, so a draft made in the browser has the layout of the
-template a contributor copies.
+template a contributor copies. The file's comments (`{{note_…}}`) are the
+builder's messages, filled in with the framework's choices by `skeleton`, in
+the project's language: a Spanish project's draft explains itself in Spanish.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import yaml
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
+from glassbox_handbook.words import _
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PART = re.compile(r"^%%% (\w+)\n", re.M)
@@ -84,21 +87,63 @@ def fill(template: str, values: dict[str, Any], partial: bool = False) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+def _comment(text: str, mark: str = "#") -> str:
+    """A message as comment lines of the file, each line of it opened by `mark` (`#` in YAML, `%` in MyST)."""
+    return "\n".join(f"{mark} {line}" if line else mark for line in text.split("\n"))
+
+
+def _notes(fw: Framework) -> dict[str, str]:
+    """The file's comments, in the builder's language: what each field asks for, with the framework's choices.
+    Their line breaks are the messages' own, so a translation breaks its lines where it reads best."""
+    names = {
+        "framework": f"{fw.framework.name} ({fw.framework.short_name})", "source": fw.framework.source,
+        "levels": ", ".join(level.id for level in fw.levels), "roles": ", ".join(r.id for r in fw.roles),
+        "trajectories": ", ".join(t.id for t in fw.trajectories),
+        "origins": ", ".join(f"{o.id} ({o.short or o.name})" for o in fw.origins),
+        "components": ", ".join(c.name for c in fw.components),
+        "optional": ", ".join(fw.scenario_sections) or _("none"), "licence": fw.licence.name}
+    notes = {
+        "file": _("A scenario, seen through the {framework}.\nLines starting with # are comments: you may delete them.\n"
+                  "Every value is checked when the handbook is built, and by\n"
+                  "  python -m glassbox_handbook check scenarios/<your-id>.md\n"
+                  "A mistake is reported with the file, the line and how to fix it."),
+        "id": _("A short id: lower case letters, digits and hyphens. It must be unique and\n"
+                "match the file name (scenarios/coaching-cycles.md -> coaching-cycles)."),
+        "title": _("The title readers see."),
+        "facts": _("The four facts of the scenario."),
+        "levels": _("Where the work happened: one or more of {levels}."),
+        "roles": _("Who was involved: one or more of {roles}."),
+        "trajectory": _("How the problem moved: one of {trajectories}."),
+        "origin": _("Where the account comes from: {origins}.\nA partnership writing about its own work keeps the value below."),
+        "sources": _("Bibliography keys (from the references file conf.py names) for the works this scenario\n"
+                     "draws on. {source} is the work that introduced the framework."),
+        "contributors": _("Who wrote this scenario. To be credited with your ORCID iD, add a line\n"
+                          "    orcid: 0000-0002-1825-0097\n(with your own iD) under your name."),
+        "licence": _("Content is shared under {licence}."),
+        "status": _("draft until a maintainer has reviewed it."),
+        "privacy": _("Real schools and people: the account must be de-identified (no names of\n"
+                     "people, schools, districts or universities that could identify someone),\n"
+                     "and consent must have been obtained where it was needed. Set deidentified\n"
+                     "to true only once you have checked every line. `check` points at names it\n"
+                     "finds; invented names you use on purpose go in pseudonyms, for example\n"
+                     "  pseudonyms: [\"Ms. Rivera\", \"Oakview Elementary\"]"),
+        "consent": _("obtained, or not-needed"),
+    }
+    out = {f"note_{key}": _comment(text.format(**names)) for key, text in notes.items()}
+    out["note_sections"] = _comment(_("One `##` section for each component the scenario enacts. The heading is the\n"
+                                      "component's name: {components}.\n"
+                                      "Optional sections may come before or after them: {optional}.\n"
+                                      "Lines starting with % are comments.").format(**names), "%")
+    return out
+
+
 def skeleton(fw: Framework) -> Skeleton:
-    """The skeleton with what the framework decides (choices, names, licence) already in place."""
+    """The skeleton with what the framework decides (choices, names, licence) and its comments already in place."""
     known = {
-        "framework": f"{fw.framework.name} ({fw.framework.short_name})",
-        "level_choices": ", ".join(level.id for level in fw.levels),
-        "role_choices": ", ".join(r.id for r in fw.roles),
-        "trajectory_choices": ", ".join(t.id for t in fw.trajectories),
-        "origin_choices": ", ".join(f"{o.id} ({o.short or o.name})" for o in fw.origins),
         # A new account is a partnership's own (the model's default); a maintainer changes it for the paper's.
         "origin": ScenarioMeta.model_fields["origin"].default,
-        "component_names": ", ".join(c.name for c in fw.components),
-        "optional_sections": ", ".join(fw.scenario_sections) or "none",
-        "source": fw.framework.source,
         "licence": fw.licence.id,
-        "licence_name": fw.licence.name,
+        **_notes(fw),
     }
     raw = raw_skeleton()
     return Skeleton(*(fill(part, known, partial=True) for part in raw))

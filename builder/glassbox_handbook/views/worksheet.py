@@ -29,9 +29,17 @@ from docutils import nodes
 
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
-from glassbox_handbook.core.issue_form import CONSENT, FORM_FILE, FORM_TEMPLATE, PARTS, deidentify, issue_fields
+from glassbox_handbook.core.issue_form import (
+    FORM_FILE,
+    FORM_TEMPLATE,
+    component_parts,
+    consent_answers,
+    deidentify,
+    issue_fields,
+)
 from glassbox_handbook.core.repository import github_url
 from glassbox_handbook.core.skeleton import skeleton
+from glassbox_handbook.core.vocabulary import Component
 from glassbox_handbook.settings import Settings
 from glassbox_handbook.views import View, ViewContext
 from glassbox_handbook.views.common import json_script
@@ -76,74 +84,112 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
             "components": [{"id": c.id, "name": c.name} for c in fw.components],
             "levels": [lv.id for lv in fw.levels], "roles": [r.id for r in fw.roles],
             "names": {x.id: x.name for x in (*fw.levels, *fw.roles, *fw.trajectories, *fw.bases)},
-            "privacyChecks": [k for k, _words in deidentify(fw)], "consent": {k: t for k, t in CONSENT},
+            "privacyChecks": [k for k, _words in deidentify(fw)], "consent": dict(consent_answers()),
             # The model's field names, so the script writes every field the skeleton has (none retyped there).
             "facts": list(FACTS),
             "otherProse": {f: ScenarioMeta.model_fields[f].default or "" for f in sorted(PROSE_FIELDS - {"title", *FACTS})},
             "issue": [{"id": f.id, "label": f.label, "kind": f.kind, "prefilled": f.prefilled} for f in issue_fields(fw)],
-            "parts": {key: label for key, label in PARTS},
+            "parts": dict(component_parts()),
             "cited": [b.id for b in fw.bases if b.cited],
             "allowed": sorted(fw.words),
             "skeleton": {"document": parts_of.document, "section": parts_of.section, "prompt": parts_of.prompt}}
 
 
+def _either(names: list[str]) -> str:
+    """Names in quotation marks, joined for "if you chose this or that"."""
+    quoted = [f"“{name}”" for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
+
+
+def _in_box(field: str, html: str) -> str:
+    """The question's paragraph marked with the box of the issue form it is the answer for."""
+    return html.replace('<p class="gb-ws-field">', f'<p class="gb-ws-field" data-issue-field="{field}">', 1)
+
+
+def _credit_and_privacy(labels: dict[str, str]) -> str:
+    legend, hint = _("Credit and privacy"), _("Names you made up to tell the story, one a line: the privacy check leaves them alone.")
+    draft = _("The form's box for the scenario draft is filled with the draft this page writes from your answers.")
+    return (f'<fieldset><legend>{escape(legend)}</legend>'
+            f'<p class="gb-ws-field" data-issue-field="name"><label for="ws-name">{escape(labels["name"])}</label>'
+            '<input id="ws-name" name="name" type="text" autocomplete="name"></p>'
+            + _in_box("pseudonyms", _field("pseudonyms", labels["pseudonyms"], hint))
+            + f'<p class="gb-ws-hint" data-issue-field="draft">{escape(draft)}</p></fieldset>')
+
+
+def _actions(repository: str, contact: str) -> str:
+    """The two buttons, and the section that shows the text for the form once the team asks for it."""
+    form = _("Propose a scenario")
+    show = _("Show the text for the “{form}” form").format(form=form)
+    download = _("Download the scenario draft (optional)")
+    nojs = _("These buttons need JavaScript; without it, copy your answers into the form by hand.")
+    heading = _("Text for the “{form}” form").format(form=form)
+    if repository:
+        open_it = _("Open the form, filled in (on GitHub, in a new tab)")
+        tick = _("The form opens with every text box filled in. Tick consent and the five de-identification boxes "
+                 "there yourself: GitHub does not let a link tick them. If a box arrives empty (very long accounts do), "
+                 "copy it from below with its button.")
+        where = (f'<p><a class="gb-btn gb-ws-open" hidden target="_blank" rel="noopener" href="{escape(form_address(repository))}">'
+                 f"{escape(open_it)}</a></p><p>{escape(tick)}</p>")
+    else:
+        nowhere = _("This copy of the handbook does not know where its repository is, so there is no form to open "
+                    "from here. Download the draft and send it to whoever pointed you to the handbook.")
+        where = f"<p>{escape(nowhere)}</p>"
+    if contact:
+        send = _("No GitHub account? Download the draft and send it to {contact}.").format(contact=contact)
+        where += f"<p>{escape(send)}</p>"
+    boxes = _("Each box below matches a box of the form, in the same order: copy it and paste it there.")
+    return ('<div class="gb-ws-actions"><p><button type="submit" class="gb-btn gb-ws-issue" disabled>'
+            f'{escape(show)}</button> <button type="button" class="gb-btn gb-ws-download" disabled>{escape(download)}</button></p>'
+            f'<p class="gb-ws-nojs">{escape(nojs)}</p></div>'
+            '<p class="gb-ws-status" role="status" aria-live="polite"></p>'
+            '<section class="gb-ws-issue-text" hidden aria-labelledby="gb-ws-issue-heading">'
+            f'<h2 id="gb-ws-issue-heading">{escape(heading)}</h2>{where}<p>{escape(boxes)}</p>'
+            '<div class="gb-ws-issue-boxes"></div></section>')
+
+
+def _component(fw: Framework, comp: Component) -> list[str]:
+    """A component's questions: what was at work, where the account comes from, and the source of a cited one."""
+    hint = _("{definition} Leave these empty if you did not see it at work.").format(definition=comp.definition)
+    when = "; ".join(f"{b.name}: {b.when}" for b in fw.bases if b.when) + "."
+    cited_bases = [b.name for b in fw.bases if b.cited]
+    cited = (_("If you chose {bases}: the publication, in words (authors, year, title).").format(bases=_either(cited_bases))
+             if cited_bases else _("The publication, in words (authors, year, title)."))
+    return [f'<fieldset class="gb-ws-component" data-component="{escape(comp.id)}" data-issue-field="{escape(comp.id)}">'
+            f'<legend>{escape(comp.name)}</legend><p class="gb-ws-hint">{escape(hint)}</p>',
+            _field(f"{comp.id}-summary", _("In one sentence, how was it at work?")),
+            _field(f"{comp.id}-story", _("What happened? (a few sentences)"), rows=4),
+            _field(f"{comp.id}-prompt", _("A question your team would take up next")),
+            _choices(f"{comp.id}-basis", _("Where does this account come from?"), [(b.id, b.name) for b in fw.bases],
+                     kind="radio", hint=when, issue=False),
+            _field(f"{comp.id}-source", _("Source (for a cited account)"), cited, rows=1),
+            "</fieldset>"]
+
+
 def scenario_worksheet(fw: Framework, repository: str = "", contact: str = "") -> list[nodes.Node]:
     labels = {f.id: f.label for f in issue_fields(fw)}
-    form_label = _("Worksheet: our team's account")
+    form_label, happened = _("Worksheet: our team's account"), _("1. What happened")
+    title_hint = _("A few words a colleague would recognise the story by.")
     parts = [f'<form class="gb-worksheet" id="gb-worksheet" aria-label="{escape(form_label)}" novalidate>',
-             '<fieldset><legend>1. What happened</legend>',
-             '<p class="gb-ws-field" data-issue-field="title"><label for="ws-title">Title</label>'
-             '<span class="gb-ws-hint" id="ws-title-hint">A few words a colleague would recognise the story by.</span>'
+             f'<fieldset><legend>{escape(happened)}</legend>',
+             f'<p class="gb-ws-field" data-issue-field="title"><label for="ws-title">{escape(labels["title"])}</label>'
+             f'<span class="gb-ws-hint" id="ws-title-hint">{escape(title_hint)}</span>'
              '<input id="ws-title" name="title" type="text" autocomplete="off" aria-describedby="ws-title-hint"></p>']
-    parts += [_field(f, fw.facts[f].label, fw.facts[f].hint).replace('<p class="gb-ws-field">', f'<p class="gb-ws-field" data-issue-field="{f}">', 1)
-              for f in FACTS]
+    parts += [_in_box(f, _field(f, fw.facts[f].label, fw.facts[f].hint)) for f in FACTS]
     parts.append("</fieldset>")
     parts.append(_choices("levels", labels["levels"], [(lv.id, lv.name) for lv in fw.levels]))
-    parts.append(_choices("roles", labels["roles"], [(r.id, r.name) for r in fw.roles], hint="Tick every role that took part."))
+    parts.append(_choices("roles", labels["roles"], [(r.id, r.name) for r in fw.roles], hint=_("Tick every role that took part.")))
     parts.append(_choices("trajectory", labels["trajectory"], [(t.id, f"{t.name}: {t.description}") for t in fw.trajectories],
-                          kind="radio", hint="Choose the one that fits; nothing is chosen for you."))
+                          kind="radio", hint=_("Choose the one that fits; nothing is chosen for you.")))
     for comp in fw.components:
-        parts.append(f'<fieldset class="gb-ws-component" data-component="{escape(comp.id)}" data-issue-field="{escape(comp.id)}">'
-                     f"<legend>{escape(comp.name)}</legend>"
-                     f'<p class="gb-ws-hint">{escape(comp.definition)} Leave these empty if you did not see it at work.</p>')
-        parts.append(_field(f"{comp.id}-summary", "In one sentence, how was it at work?"))
-        parts.append(_field(f"{comp.id}-story", "What happened? (a few sentences)", rows=4))
-        parts.append(_field(f"{comp.id}-prompt", "A question your team would take up next"))
-        parts.append(_choices(f"{comp.id}-basis", "Where does this account come from?",
-                              [(b.id, b.name) for b in fw.bases], kind="radio",
-                              hint="; ".join(f"{b.name}: {b.when}" for b in fw.bases if b.when) + ".", issue=False))
-        cited = " or ".join(f"“{b.name}”" for b in fw.bases if b.cited)
-        parts.append(_field(f"{comp.id}-source", "Source (for a cited account)",
-                            f"If you chose {cited}: the publication, in words (authors, year, title).", rows=1))
-        parts.append("</fieldset>")
-    parts.append('<fieldset><legend>Credit and privacy</legend>'
-                 f'<p class="gb-ws-field" data-issue-field="name"><label for="ws-name">{escape(labels["name"])}</label>'
-                 '<input id="ws-name" name="name" type="text" autocomplete="name"></p>'
-                 + _field("pseudonyms", labels["pseudonyms"], "Names you made up to tell the story, one a line: "
-                          "the privacy check leaves them alone.").replace('<p class="gb-ws-field">', '<p class="gb-ws-field" data-issue-field="pseudonyms">', 1)
-                 + '<p class="gb-ws-hint" data-issue-field="draft">The form\'s box for the scenario draft is filled with '
-                   "the draft this page writes from your answers.</p></fieldset>")
-    parts.append(_choices("consent", labels["consent"], list(CONSENT), kind="radio"))
-    parts.append(_choices("deidentified", labels["deidentified"], list(deidentify(fw)),
-                          hint="Tick each one only when it is true of every line. Until all five are ticked, "
-                               "the draft says it is not yet de-identified and the handbook will not publish it."))
-    parts.append('<div class="gb-ws-actions"><p><button type="submit" class="gb-btn gb-ws-issue" disabled>'
-                 "Show the text for the “Propose a scenario” form</button> "
-                 '<button type="button" class="gb-btn gb-ws-download" disabled>Download the scenario draft (optional)</button></p>'
-                 '<p class="gb-ws-nojs">These buttons need JavaScript; without it, copy your answers into the form by hand.</p></div>'
-                 '<p class="gb-ws-status" role="status" aria-live="polite"></p>'
-                 '<section class="gb-ws-issue-text" hidden aria-labelledby="gb-ws-issue-heading">'
-                 '<h2 id="gb-ws-issue-heading">Text for the “Propose a scenario” form</h2>'
-                 + (f'<p><a class="gb-btn gb-ws-open" hidden target="_blank" rel="noopener" href="{escape(form_address(repository))}">'
-                    "Open the form, filled in (on GitHub, in a new tab)</a></p>"
-                    "<p>The form opens with every text box filled in. Tick consent and the five de-identification boxes "
-                    "there yourself: GitHub does not let a link tick them. If a box arrives empty (very long accounts do), "
-                    "copy it from below with its button.</p>" if repository else
-                    "<p>This copy of the handbook does not know where its repository is, so there is no form to open from "
-                    "here. Download the draft and send it to whoever pointed you to the handbook.</p>")
-                 + (f"<p>No GitHub account? Download the draft and send it to {escape(contact)}.</p>" if contact else "")
-                 + "<p>Each box below matches a box of the form, in the same order: copy it and paste it there.</p>"
-                 '<div class="gb-ws-issue-boxes"></div></section></form>')
+        parts += _component(fw, comp)
+    parts.append(_credit_and_privacy(labels))
+    parts.append(_choices("consent", labels["consent"], list(consent_answers()), kind="radio"))
+    all_true = _("Tick each one only when it is true of every line. Until all five are ticked, the draft says it is "
+                 "not yet de-identified and the handbook will not publish it.")
+    parts.append(_choices("deidentified", labels["deidentified"], list(deidentify(fw)), hint=all_true))
+    parts.append(_actions(repository, contact) + "</form>")
     return [nodes.raw("", "".join(parts) + json_script("gb-worksheet-data", worksheet_data(fw, repository, contact)), format="html")]
 
 
