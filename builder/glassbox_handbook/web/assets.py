@@ -106,8 +106,13 @@ def write_privacy_rules(app: Sphinx, exception: Exception | None) -> None:
         return
     from glassbox_handbook.privacy.browser import rules_script
 
-    target = Path(app.outdir, "_static", PRIVACY_RULES)
-    text = rules_script()
+    write_generated(app, PRIVACY_RULES, rules_script())
+
+
+def write_generated(app: Sphinx, name: str, text: str) -> None:
+    """A script the build generates into `_static/`, written only when its text changed (an unchanged file
+    keeps its date, so a server's cache and preview's reload leave it alone)."""
+    target = Path(app.outdir, "_static", name)
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -9,11 +9,11 @@ Python side's words. In English it holds no words at all.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
+from glassbox_handbook.web.assets import write_generated
 from glassbox_handbook.words import CATALOG, LOCALE_DIR, _, _n, language
 
 WORDS_SCRIPT = "gb-words.js"
@@ -57,10 +57,5 @@ def words_script() -> str:
 
 
 def write_words_script(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    target = Path(app.outdir, "_static", WORDS_SCRIPT)
-    text = words_script()
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    if exception is None and app.builder.format == "html":
+        write_generated(app, WORDS_SCRIPT, words_script())
