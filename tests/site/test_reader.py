@@ -53,7 +53,9 @@ def test_a_page_loads_only_the_scripts_its_markup_uses(weights):
         return {m.group(1) for u, _ in weights[kind]["files"] if (m := re.search(r"/(gb-[\w-]+\.js)", u))}
 
     # gb-drawers.js on every page: the theme's phone menu and contents buttons (glassbox_handbook/web/drawers.py)
-    assert scripts("scenario") == {"gb-drawers.js", "gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js", "gb-sections.js"}
+    # gb-words.js where a script has words to show (web/words_script.py)
+    assert scripts("scenario") == {"gb-words.js", "gb-drawers.js", "gb-core.js", "gb-lens.js", "gb-prompts.js", "gb-terms.js",
+                                   "gb-sections.js"}
     assert scripts("explorer") >= {"gb-explorer.js", "gb-compare.js", "gb-lens.js"}
     assert "gb-explorer.js" not in scripts("scenario") and "gb-worksheet.js" not in scripts("explorer")
     assert scripts("matrix") == {"gb-drawers.js"}  # a table of links needs no script of its own

@@ -34,15 +34,18 @@ _EXPLORER, _WORKSHEET = ('id="gb-explorer-data"',), ('id="gb-worksheet-data"',)
 _PLANNER, _SELFSTUDY = ('id="gb-planner-data"',), ('id="gb-selfstudy-data"',)
 _FOLD = ('gb-foldable',)  # a long page's sections (glassbox_handbook/sphinx_ext/resolve.py)
 _LISTS = ('class="gb-more"', '"more":{"name":"planner"')  # a shortened list (glassbox_handbook/web/lists.py), the planner's files
+_WORDS = _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY + _LISTS + _FOLD  # every script with words
 STYLESHEETS = (Asset("glassbox.css"), Asset("gb-theme.css"), Asset("gb-landing.css", ('class="gb-paths',)),
                Asset("gb-planner.css", _PLANNER), Asset("gb-selfstudy.css", _SELFSTUDY))
 # Classic scripts (file:// blocks module scripts), each deferred, run in this order:
 # gb-core.js defines the namespace the others use, gb-lens.js and gb-compare.js
 # come before the explorer, which follows the one and sets up the other.
 SCRIPTS = (
-    Asset("gb-words.js"),  # every page, first: gbT/gbN and the scripts' words in the project's language (web/words_script.py)
+    # first, on a page whose scripts have words: gbT/gbN and those words in the project's language
+    # (web/words_script.py); the search page, whose body is its template's, loads it there (theme/search.html)
+    Asset("gb-words.js", _WORDS),
     Asset("gb-drawers.js"),  # every page: the phone drawers' buttons (glassbox_handbook/web/drawers.py)
-    Asset("gb-core.js", _LENS + _PROMPTS + _TERMS + _EXPLORER + _WORKSHEET + _PLANNER + _SELFSTUDY + _LISTS + _FOLD),
+    Asset("gb-core.js", _WORDS),
     Asset("gb-lists.js", _LISTS),  # before the explorer and the planner, which load their data with it
     Asset("gb-lens.js", _LENS),
     Asset("gb-prompts.js", _PROMPTS),
