@@ -16,6 +16,7 @@ Styling (including greyscale print) is in CSS.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from itertools import pairwise
 
@@ -80,8 +81,7 @@ def _core(fw: Framework, look: Look, level_name: str, cy: float, level_on: bool,
     core = fw.core
     parts = []
 
-    def at(cid: str) -> str:
-        return _("{component} at the {level} level").format(component=comps[cid].name, level=level_name)
+    at = partial(look.part_at, level=level_name)
 
     if len(core) == 3:
         # Two boxes with a triangle between them, as in the paper's figures: the triangle is wide enough

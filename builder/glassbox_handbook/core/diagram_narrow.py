@@ -9,6 +9,7 @@ stack; the other components go two to a row. The layout reads only the framework
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from itertools import pairwise
 
@@ -50,8 +51,7 @@ def _core(fw: Framework, look: Look, level_name: str, y: float, level_on: bool, 
     core = fw.core
     parts = []
 
-    def at(cid: str) -> str:
-        return _("{component} at the {level} level").format(component=comps[cid].name, level=level_name)
+    at = partial(look.part_at, level=level_name)
 
     if len(core) == 3:
         # A triangle of its own: the middle one on top, the other two below at its corners, a two-way

@@ -79,6 +79,10 @@ class Look:
             cls += " is-current"
         return cls
 
+    def part_at(self, cid: str, level: str) -> str:
+        """A component's name where it is drawn at one level: the shape's accessible name."""
+        return _("{component} at the {level} level").format(component=self.fw.component_by_id[cid].name, level=level)
+
     def said(self, cid: str, label: str, level_on: bool = True) -> str:
         """The accessible name says in words what the highlight shows."""
         if not self.highlight:
