@@ -292,11 +292,14 @@ def test_components_codes_must_differ(tmp_path):
     (tmp_path / "framework.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(Exception, match="codes"):
         load_framework(tmp_path / "framework.yaml")
+
+def test_a_component_without_a_code_gets_one_no_other_component_has(tmp_path):
+    data = yaml.safe_load((ROOTS / "test-basic" / "framework.yaml").read_text(encoding="utf-8"))
     data["components"][1].pop("code")
-    data["components"][1]["name"] = "Aardvark"  # without a code, its initial: A, as alpha's code
+    data["components"][1]["name"] = "Aardvark"  # its initial, A, is alpha's code: the default steps past it
     (tmp_path / "framework.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(Exception, match="codes"):
-        load_framework(tmp_path / "framework.yaml")
+    marks = [c.mark for c in load_framework(tmp_path / "framework.yaml").components]
+    assert marks[0] == "A" and marks[1] not in ("A", "") and len(set(marks)) == len(marks)
 
 
 # -- the measure the layout rests on -----------------------------------------------------------------------

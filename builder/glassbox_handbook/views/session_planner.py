@@ -172,9 +172,10 @@ def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     """On paper: the planner works on screen only; where to find it, and which printed packets stand in for it."""
     where = where_online(ctx)
     paper = ctx.config.glassbox_pdf_papers[0]
-    guide = downloads.guide_pdf("<scenario>", paper)
-    handout = downloads.pdf_name(downloads.handout_stem("<scenario>"), paper)
-    packet = downloads.packet_pdf("<scenario>", paper)
+    slot = _("<scenario>")  # where a file's name holds the scenario's id
+    guide = downloads.guide_pdf(slot, paper)
+    handout = downloads.pdf_name(downloads.handout_stem(slot), paper)
+    packet = downloads.packet_pdf(slot, paper)
     said = _("The planner works on screen, so this printed handbook cannot hold it: open {where} to use it. For a "
              "session by the rule, print the scenario's files instead: {guide} holds its {minutes}-minute plan, "
              "{handout} the handout for each person and {packet} every prompt, for self-study.")
