@@ -179,8 +179,11 @@ def render_print(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     said = _("The planner works on screen, so this printed handbook cannot hold it: open {where} to use it. For a "
              "session by the rule, print the scenario's files instead: {guide} holds its {minutes}-minute plan, "
              "{handout} the handout for each person and {packet} every prompt, for self-study.")
-    return [para(*filled(said, where=where, guide=nodes.literal(guide, guide), minutes=str(kit_minutes(ctx.fw)),
-                         handout=nodes.literal(handout, handout), packet=nodes.literal(packet, packet)),
+    def file(name: str) -> nodes.literal:  # a file's name is never broken across two lines (gb-file, print.css)
+        return nodes.literal(name, name, classes=["gb-file"])
+
+    return [para(*filled(said, where=where, guide=file(guide), minutes=str(kit_minutes(ctx.fw)),
+                         handout=file(handout), packet=file(packet)),
                  classes=["glassbox-planner-print"])]
 
 
