@@ -178,8 +178,10 @@ def test_each_of_the_views_words_is_in_spanish_where_it_goes():
     assert [label.get_text(strip=True) for label in planner.select(".gb-plan-lengths label")] == ["60 minutos", "90 minutos"]
     printed = _render("session-planner", PRINT)[0]
     assert printed.astext().startswith("El planificador funciona en pantalla")
-    assert [n.astext() for n in printed.findall(nodes.literal)] == ["guide-<scenario>-a4.pdf", "handout-<scenario>-a4.pdf",
-                                                                     "packet-<scenario>-a4.pdf"]
+    # the files keep their names; the slot for the scenario's id is named in Spanish, each name on one line
+    assert [n.astext() for n in printed.findall(nodes.literal)] == ["guide-<escenario>-a4.pdf", "handout-<escenario>-a4.pdf",
+                                                                     "packet-<escenario>-a4.pdf"]
+    assert all("gb-file" in n["classes"] for n in printed.findall(nodes.literal))
     outline = _render("session-outline")[0]
     assert [e.astext() for e in outline.findall(nodes.entry)][:4] == ["Paso", "60 min", "90 min", "Qué pasa"]
     ctx = context(corpus(), docname="scenarios/first")
