@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parents[1] / "builder" / "glassbox_handbook"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "glassbox_handbook"
+TEAM = "the Glass-Box Handbook contributors"
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)  # stable files: no date churn in diffs
 JINJA = "jinja2.ext:babel_extract"
 # Our code and PDF templates write `_`, `_n`; the browser scripts `gbT`, `gbN`. The theme's templates
@@ -44,7 +45,7 @@ OPTIONS = {"**/templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "tru
 
 def template() -> Catalog:
     """Every message the package's code, templates and scripts ask for, with where it is asked."""
-    pot = Catalog(project="Glass-Box Handbook builder", copyright_holder="the Glass-Box Handbook contributors", creation_date=FIXED_DATE, fuzzy=False)
+    pot = Catalog(project="Glass-Box Handbook builder", copyright_holder=TEAM, creation_date=FIXED_DATE, fuzzy=False)
     for methods, keywords in PASSES:
         for filename, lineno, message, comments, context in extract_from_dir(
                 PACKAGE, methods, options_map=OPTIONS, keywords=keywords, comment_tags=("Translators:",),
@@ -68,7 +69,9 @@ def translated(pot: Catalog, language: str) -> Catalog:
             for message in _read(source, language):
                 if message.id and message.string and (not isinstance(message.string, tuple) or all(message.string)):
                     known[message.id] = message.string
-    po = Catalog(locale=language, project="Glass-Box Handbook builder", copyright_holder="the Glass-Box Handbook contributors", creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False)
+    po = Catalog(locale=language, project="Glass-Box Handbook builder", copyright_holder=TEAM, last_translator=TEAM,
+                 language_team=f"{language} (the builder's catalog)", creation_date=FIXED_DATE, revision_date=FIXED_DATE,
+                 fuzzy=False)
     for message in pot:
         if message.id:
             po.add(message.id, known.get(message.id), message.locations, auto_comments=message.auto_comments,
