@@ -6,16 +6,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from glassbox_handbook.core.diagram_parts import Uri
+from glassbox_handbook.core.facts import and_list
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import ScenarioMeta
 from glassbox_handbook.words import _
-
-
-def and_list(items: list[str]) -> str:
-    """Names for a sentence: "A", "A and B", "A, B and C"."""
-    if len(items) < 2:
-        return "".join(items)
-    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def core_names(fw: Framework) -> str:

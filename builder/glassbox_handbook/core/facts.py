@@ -26,6 +26,20 @@ def names(by_id: Mapping[str, Named], ids: Iterable[str | None]) -> str:
     return ", ".join(by_id[i].name for i in ids if i is not None and i in by_id)
 
 
+def and_list(items: list[str]) -> str:
+    """Names for a sentence: "A", "A and B", "A, B and C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def or_list(items: list[str]) -> str:
+    """Names for a choice: "A", "A or B", "A, B or C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
 def scenario_facts(fw: Framework, meta: ScenarioMeta) -> list[tuple[str, str]]:
     """The four facts, then the levels and roles, as (label, value)."""
     out = [(fw.fact_label(f), getattr(meta, f)) for f in FACTS]

@@ -45,10 +45,15 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def _example_roles(fw: Framework) -> str:
+    """The framework's first two roles, as the checklist and the form's intro give them: "team member, team lead"."""
+    return ", ".join(_lower_first(r.name) for r in fw.roles[:2])
+
+
 def deidentify(fw: Framework) -> tuple[tuple[str, str], ...]:
     """What a team confirms before it shares an account, (key, words), with the framework's own roles and the
     places its levels name as examples; a draft is de-identified only when all are ticked."""
-    roles = ", ".join(_lower_first(r.name) for r in fw.roles[:2])
+    roles = _example_roles(fw)
     places = ", ".join(dict.fromkeys(_lower_first(name) for level in fw.levels for name in fw.level_sides(level) or [level.name]))
     people = (_("No person is named: everyone appears by their role ({roles}).").format(roles=roles) if roles
               else _("No person is named: everyone appears by their role."))
@@ -129,7 +134,7 @@ def licence_label() -> str:
 
 def form_yaml(fw: Framework) -> str:
     """The issue form as GitHub reads it, from `issue_fields` (and the licence box, ticked in the form only)."""
-    roles = ", ".join(_lower_first(r.name) for r in fw.roles[:2])
+    roles = _example_roles(fw)
     intro = (_("Thank you for sharing your team's account. If you used the handbook's worksheet, its button “Open the "
                "form” has filled in the text boxes for you; otherwise its “Show the text for the form” gives each box's "
                "text to copy. Please write roles ({roles}), never names of people or places: this issue is public.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glassbox_handbook.core.facts import and_list
 from glassbox_handbook.core.framework import Framework, load_framework
 from glassbox_handbook.words import _
 
@@ -75,10 +76,8 @@ def _label(entry) -> str:
     names = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in people]
     if len(names) > 2:
         who = _("{first} et al.").format(first=names[0])
-    elif len(names) == 2:
-        who = _("{first} and {second}").format(first=names[0], second=names[1])
     elif names:
-        who = names[0]
+        who = and_list(names)
     else:
         who = entry.fields.get("organization") or _("Anonymous")
     year = entry.fields.get("year") or _("n.d.")

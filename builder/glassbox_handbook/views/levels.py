@@ -6,7 +6,7 @@ from typing import Any
 
 from docutils import nodes
 
-from glassbox_handbook.core.diagram_text import and_list
+from glassbox_handbook.core.facts import and_list
 from glassbox_handbook.views import Uri, View, ViewContext, every_fact
 from glassbox_handbook.views import paging as lists
 from glassbox_handbook.views.common import link, para, run_in, table

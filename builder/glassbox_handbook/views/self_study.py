@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from glassbox_handbook.core.diagram import diagram_svg
+from glassbox_handbook.core.facts import and_list
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.views import Slices, View, ViewContext
 from glassbox_handbook.views.common import filled, json_script, para, where_online
@@ -63,7 +64,7 @@ def words() -> dict[str, str]:
 def role_example(fw: Any) -> str:
     """An example of writing roles, not names, from the framework's own roles ("a team member and a team lead")."""
     names = [_("a {role}").format(role=r.name[0].lower() + r.name[1:]) for r in fw.roles[:2]]
-    return _("{first} and {second}").format(first=names[0], second=names[1]) if len(names) == 2 else "".join(names)
+    return and_list(names)
 
 
 def map_data(ctx: ViewContext) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from docutils import nodes
 
+from glassbox_handbook.core.facts import or_list
 from glassbox_handbook.core.framework import Framework
 from glassbox_handbook.core.frontmatter import FACTS, PROSE_FIELDS, ScenarioMeta
 from glassbox_handbook.core.issue_form import (
@@ -97,10 +98,7 @@ def worksheet_data(fw: Framework, repository: str = "", contact: str = "") -> di
 
 def _either(names: list[str]) -> str:
     """Names in quotation marks, joined for "if you chose this or that"."""
-    quoted = [f"“{name}”" for name in names]
-    if len(quoted) < 2:
-        return "".join(quoted)
-    return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
+    return or_list([f"“{name}”" for name in names])
 
 
 def _in_box(field: str, html: str) -> str:
