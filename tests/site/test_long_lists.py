@@ -275,3 +275,65 @@ def test_pa11y_htmlcs_finds_no_wcag2aa_error_on_the_lists(lists_site, rel):
                                  "--level", "error", f"{base}/{rel}"], capture_output=True, text=True, timeout=180)
     assert result.stdout.strip(), result.stderr
     assert [(i["code"], i["selector"]) for i in json.loads(result.stdout) if i["type"] == "error"] == []
+
+
+@pytest.fixture(scope="module")
+def whole_site(tmp_path_factory) -> Path:
+    """The same root with room for every entry: each list as the builder writes it, whole, into the page."""
+    from sphinx.testing.util import SphinxTestApp
+
+    tmp = tmp_path_factory.mktemp("whole")
+    shutil.copytree(ROOTS / "test-lists", tmp / "src")
+    app = SphinxTestApp("glassbox", srcdir=tmp / "src", builddir=tmp / "out", freshenv=True,
+                        confoverrides={"glassbox_list_max_entries": 100, "glassbox_list_max_details": 100})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)
+
+
+# Each list: the page it is on, where its "Show more" puts entries (data-gb-target), and what an entry is.
+PARITY = (("components/alpha.html", "#gb-list-enacted-alpha", "li"), ("views.html", "#gb-mx-body", "tr"),
+          ("views.html", "#table-glassbox-matrix tbody", "tr"), ("views.html", "#gb-list-prompts-by-scenario", "li"),
+          ("views.html", "#table-glassbox-problems tbody", "tr"), ("views.html", "#gb-list-level-top-pair", "li"),
+          ("workshop.html", "#gb-list-downloads", "li"), ("explorer.html", ".gb-explorer-list", "li"))
+
+_ENTRIES = """sel => [...document.querySelectorAll(sel)].map(e => {
+  const c = e.cloneNode(true);
+  for (const x of [c, ...c.querySelectorAll('*')]) { x.removeAttribute('data-gb-tab'); x.removeAttribute('open'); }
+  return c.outerHTML.replace(/>\\s+</g, '><').replace(/\\s+/g, ' ');
+})"""
+
+
+def _show_everything(page, target: str, entries: str) -> None:
+    """Open what holds the list and press its "Show more" until every entry is shown."""
+    box = page.locator(f'.gb-more[data-gb-target="{target}"]')
+    box.evaluate("b => { const d = b.closest('details'); if (d) d.open = true; }")
+    button = box.locator("button")
+    for _ in range(SCENARIOS):
+        if page.locator(entries).count() == 0:
+            page.wait_for_function(f"document.querySelectorAll({entries!r}).length > 0")  # the full matrix loads when opened
+        if not button.is_visible():
+            return
+        before = page.locator(entries).count()
+        button.evaluate("b => b.click()")  # the pointer and the keyboard are tested above; here only what is drawn
+        page.wait_for_function(f"document.querySelectorAll({entries!r}).length > {before}")
+
+
+@pytest.mark.parametrize(("path", "target", "tag"), PARITY, ids=[f"{p}:{t}" for p, t, _ in PARITY])
+def test_entries_shown_by_show_more_are_the_entries_the_builder_writes(page, lists_site, whole_site, path, target, tag):
+    """gb-lists.js draws the rest of a list from data; what it draws must be what the Python view writes
+    into a page with room for every entry, tag for tag (the explorer once marked loaded rows "In depth"
+    where the page marked their origin)."""
+    selector = f"{target} > {tag}"
+    _open(page, whole_site, path)
+    expected = page.evaluate(_ENTRIES, selector)
+    assert len(expected) >= SCENARIOS - 1, (path, selector, len(expected))
+    _open(page, lists_site, path)
+    _show_everything(page, target, selector)
+    shown = page.evaluate(_ENTRIES, selector)
+    assert len(shown) == len(expected)
+    for number, (want, got) in enumerate(zip(expected, shown, strict=True)):
+        assert got == want, f"{path} {selector}: entry {number + 1}"
+    assert not page.errors

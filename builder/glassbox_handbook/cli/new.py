@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from glassbox_handbook.version import __version__

@@ -19,8 +19,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     listed = [(p.scenario.id, p.scenario.title) for __, p in ctx.domain.scenarios()]
     size = lists.shown(ctx)
     out = downloads.all_links(ctx.root, listed[:size], list(ctx.config.glassbox_pdf_papers))
+    out[-1]["ids"] = ["gb-list-downloads"]  # where "Show more" adds entries, and a place to link to
     if len(listed) > size:
-        out[-1]["ids"] = ["gb-list-downloads"]
         out.append(nodes.raw("", lists.more(ctx, "downloads", "downloads", len(listed), "#gb-list-downloads",
                                             _("scenarios' packets")), format="html"))
     return out

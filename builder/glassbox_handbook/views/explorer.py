@@ -42,6 +42,7 @@ def explorer_data(fw: Framework, domain: GlassboxDomain, uri: Uri) -> dict[str, 
         "roles": [{"id": r.id, "name": r.name, "lens": r.lens} for r in fw.roles if r.id in used_roles or r.lens],
         "trajectories": [{"id": t.id, "name": t.name} for t in fw.trajectories],
         "bases": [{"id": b.id, "name": b.name} for b in fw.bases],
+        "origins": [{"id": o.id, "name": o.short or o.name} for o in fw.origins],
         "scenarios": scenarios,
     }
 
@@ -63,14 +64,15 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         "trajectory": {x["id"]: x["name"] for x in data["trajectories"]},
     }
     items = []
-    origins = ctx.fw.origin_by_id
+    origins = {o["id"]: o["name"] for o in data["origins"]}
     total, size = len(data["scenarios"]), lists.shown(ctx, detailed=True)
     for s in data["scenarios"][:size]:
         # Where each comes from: the paper's in-depth illustrations (the ones to start a reader with) are marked
         # apart from those drawn from one row of its table, which are mostly the handbook's interpretation.
+        # gb-lists.js draws the same badge for the entries it loads.
         origin = origins.get(s["origin"])
         kind = "gb-in-depth" if s["origin"] == "in-depth" else f"gb-origin gb-origin-{s['origin']}"
-        deep = (f' <span class="glassbox-badge {kind}">{escape(origin.short or origin.name)}</span>' if origin else "")
+        deep = f' <span class="glassbox-badge {escape(kind, quote=True)}">{escape(origin)}</span>' if origin else ""
         facts = " · ".join(filter(None, [
             names["trajectory"].get(s["trajectory"], s["trajectory"]),
             ", ".join(names["level"][x] for x in s["levels"]),

@@ -98,7 +98,7 @@
       ...facts.map((text) => el("td", {}, [el("p", { text })]))]),
     /** @param {[string, Array<[string, Array<[string, string]>]>]} e  title, [label, [text, link]] */
     downloads: ([title, groups], root) => el("li", {}, [el("p", { class: "glassbox-download-title", text: title }),
-      ...groups.map(([label, files]) => el("p", { class: "glassbox-download no-search" }, [el("strong", { text: label }), ": ",
+      ...groups.map(([label, files]) => el("p", { class: "glassbox-download no-search gb-no-abbr", "data-pagefind-ignore": "" }, [el("strong", { text: label }), ": ",
         ...files.flatMap(([text, href], i) => [...(i ? [" · "] : []), el("a", { class: "glassbox-pdf reference external", href: root + href, text })])]))]),
     /** @param {MatrixRow} e @param {Columns} meta */
     "matrix-compact": ([id, title, href, cells], root, meta) => {
@@ -229,12 +229,12 @@
     if (!list || !box || !button || !status) return null;
     /** @param {string} key */
     const nameOf = (key) => new Map(data[key].map((/** @type {any} */ x) => [x.id, x.name]));
-    const names = { c: nameOf("components"), l: nameOf("levels"), r: nameOf("roles"), t: nameOf("trajectories") };
-    /** An item as glassbox_handbook/views/explorer.py writes it. @param {any} s */
+    const names = { c: nameOf("components"), l: nameOf("levels"), r: nameOf("roles"), t: nameOf("trajectories"), o: nameOf("origins") };
+    /** An item as glassbox_handbook/views/explorer.py writes it, with the badge of where it comes from. @param {any} s */
     const item = (s) => el("li", { class: "gb-explorer-item", "data-scenario": s.id }, [
       el("p", { class: "gb-explorer-title" }, [el("a", { href: top + s.href, text: s.title }),
-        ...(names.c.size && s.components.length === names.c.size
-          ? [" ", el("span", { class: "glassbox-badge gb-in-depth", text: gbN("In depth: the {n} component", "In depth: all {n} components", names.c.size) })]
+        ...(names.o.has(s.origin)
+          ? [" ", el("span", { class: `glassbox-badge ${s.origin === "in-depth" ? "gb-in-depth" : `gb-origin gb-origin-${s.origin}`}`, text: names.o.get(s.origin) })]
           : [])]),
       el("p", { text: s.difficulty }),
       el("p", { class: "glassbox-scenario-facts", text: [names.t.get(s.trajectory) ?? s.trajectory,
