@@ -192,7 +192,9 @@ def test_each_finding_has_a_rewording_of_its_kind():
     assert suggestions["program"] == {'"the program"'}
     assert '"an elementary school"' in suggestions["school"] and '"a middle school"' in suggestions["school"]
     assert suggestions["university"] == {'"a partner university"', '"a partner college"'}
-    assert line_findings("Maria, the mentor teacher, spoke.", ALLOWED)[0].suggestion == '"the mentor teacher"'
+    assert line_findings("After the mentor teacher, Maria spoke.", ALLOWED)[0].suggestion == '"the mentor teacher"'
+    assert line_findings("Maria, the mentor teacher, spoke.", ALLOWED)[0].suggestion == \
+        'take the name out: the role beside it ("mentor teacher") already says who'
 
 
 def test_a_spanish_project_is_told_what_was_found_and_how_to_reword_it_in_spanish():
@@ -256,8 +258,9 @@ def test_check_command_reports_file_line_column_and_a_rewording(tmp_path):
     line = path.read_text().count("\n")
     result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "check", str(path)], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{path}:{line}:10: 'Maria' looks like a personal name" in result.stderr
-    assert 'write "the mentor teacher" instead' in result.stderr
+    assert f"{path}:{line}:10: 'Maria' looks like a personal name" in result.stderr  # the column of the name, not of its role
+    assert 'take the name out: the role beside it ("mentor teacher") already says who' in result.stderr
+    assert 'write "the mentor teacher"' not in result.stderr  # "We thank the mentor teacher, the mentor teacher, ..."
     assert f"{path}:{line}:41: 'Springfield Unified School District' looks like the name of a school district" in result.stderr
     assert 'write "a partner district" instead' in result.stderr
     assert "Traceback" not in result.stderr

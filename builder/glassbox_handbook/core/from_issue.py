@@ -154,9 +154,9 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
             continue
         for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
             for found in line_findings(line, allowed, heads):
+                reword = found.suggestion if found.rewrite else f"write {found.suggestion} instead"
                 advice = fix(found) if found.kind != "person" else (
-                    f"write {found.suggestion} instead, or, if it is a name you made up, add it to the box "
-                    f"“{invented}”")
+                    f"{reword}, or, if it is a name you made up, add it to the box “{invented}”")
                 problems.append(Problem(f.label, f"line {number}, from character {found.col}, holds what looks like "
                                         f"{what()[found.kind]}; {advice}. Edit the issue to change it."))
     return problems

@@ -8,8 +8,12 @@ place's rewording is `glassbox_handbook.privacy.places.reword`.
 
 from __future__ import annotations
 
+import re
+
 from glassbox_handbook.privacy.places import Finding
 from glassbox_handbook.words import _
+
+_QUOTED = re.compile(r'"(.*)"')  # a suggestion that is one wording in quotes, offered as a replacement
 
 
 def what() -> dict[str, str]:
@@ -40,6 +44,9 @@ def fix(finding: Finding) -> str:
     contact = take_out()
     if finding.kind in contact:
         return contact[finding.kind]
+    if finding.rewrite is not None:  # the role beside the name already says who: the name goes, nothing replaces it
+        return _("{advice} (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)").format(
+            advice=finding.suggestion)
     return _("write {suggestion} instead (if it is an invented name already, list it under `pseudonyms:` in `privacy:`)").format(
         suggestion=finding.suggestion)
 
@@ -48,3 +55,20 @@ def describe(finding: Finding) -> str:
     """What a finding is and why it matters, for the check's report of a scenario file."""
     return _("{text} looks like {what}, which could identify {whom}").format(
         text=repr(finding.text), what=what()[finding.kind], whom=whom(finding.kind))
+
+
+def fixed(line: str, finding: Finding) -> str | None:
+    """The line after the one-click fix the worksheet offers for a finding (gb-privacy.js `fixLine`), or None.
+
+    A finding whose suggestion is a wording in quotes has that wording written in place of its text; one with a
+    `rewrite` (a name beside its role) has the rewrite's stretch rewritten. The fix is made where the finding
+    stands, and only when the line still holds the finding's text there (or, for a wording, anywhere).
+    """
+    if finding.rewrite is not None:
+        at, text = finding.rewrite.col - 1, finding.rewrite.text
+        return line[:at] + finding.rewrite.write + line[at + len(text):] if line[at:at + len(text)] == text else None
+    words = _QUOTED.fullmatch(finding.suggestion)
+    if not words or finding.text not in line:
+        return None
+    at = finding.col - 1 if line[finding.col - 1:finding.col - 1 + len(finding.text)] == finding.text else line.index(finding.text)
+    return line[:at] + words.group(1) + line[at + len(finding.text):]

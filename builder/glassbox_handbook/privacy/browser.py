@@ -82,7 +82,8 @@ def rules() -> dict[str, Any]:
             ("roleAfter", scan._ROLE_AFTER), ("roleTitle", scan._ROLE_TITLE), ("speechAfter", scan._SPEECH_AFTER),
             ("saidAfter", scan._SAID_AFTER), ("link", scan._LINK), ("mask", scan._MASK), ("token", scan._TOKEN),
             ("capitalised", scan._CAPITALISED), ("mark", scan._MARK), ("placeBefore", scan._PLACE_BEFORE),
-            ("cite", scan._CITE), ("sentenceEnd", scan._SENTENCE_END), ("titleGap", scan._TITLE_GAP))},
+            ("cite", scan._CITE), ("sentenceEnd", scan._SENTENCE_END), ("titleGap", scan._TITLE_GAP),
+            ("determinerBefore", scan._DETERMINER_BEFORE), ("closer", scan._CLOSER))},
     }
 
 

@@ -23,20 +23,32 @@ from glassbox_handbook.privacy.names import ordinary
 from glassbox_handbook.words import _
 
 
+class Rewrite(NamedTuple):
+    """A one-click fix that is more than writing a suggestion's words in place of a finding's text."""
+    col: int  # 1-based: where the stretch of the line it rewrites starts
+    text: str  # that stretch ("Our mentor teacher Maria said": " Maria"; "Maria, the mentor teacher, said": "Maria, the mentor teacher,")
+    write: str  # what stands there instead ("", "The mentor teacher")
+
+
 class Finding(NamedTuple):
     col: int  # 1-based, in the line as written
     text: str
     kind: str  # a key of glassbox_handbook.privacy.advice.what()
     suggestion: str  # how to reword it, in the contributor's terms
+    rewrite: Rewrite | None = None  # a person named beside their role: the name taken out, the role kept once
 
 
 def reword() -> dict[str, str]:
     """How to reword each kind of finding, in the project's language: by kind, and for a school by its level
-    (`SCHOOL_LEVELS`), for a college, and for a person named beside a role (`role`, with `{role}`)."""
+    (`SCHOOL_LEVELS`), for a college, for a person named next to a role (`role`, with `{role}`) and for a
+    name whose role already stands beside it (`beside`: the name is taken out)."""
     # Translators: keep the straight double quotes around a wording: the worksheet offers the words between
     # them as a replacement, with a button. Keep {role} as it is.
     return {
         "person": _('a role, such as "a mentor teacher" or "the principal"'), "role": _('"the {role}"'),
+        # Translators: said of a name with its role beside it ("Our mentor teacher Maria"): no wording is offered
+        # in its place, the name goes. Keep {role} as it is.
+        "beside": _('take the name out: the role beside it ("{role}") already says who'),
         "district": _('"a partner district"'), "university": _('"a partner university"'), "college": _('"a partner college"'),
         "program": _('"the program"'), "school": _('"a partner school"'), "elementary": _('"an elementary school"'),
         "middle": _('"a middle school"'), "high": _('"a high school"'),

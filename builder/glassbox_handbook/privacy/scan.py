@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from glassbox_handbook.privacy.names import CALENDAR, lists
-from glassbox_handbook.privacy.places import TRIGGER, Finding, institutions, opens_sentence, reword
+from glassbox_handbook.privacy.places import TRIGGER, Finding, Rewrite, institutions, opens_sentence, reword
 from glassbox_handbook.privacy.places import plain as is_plain
 from glassbox_handbook.words import language
 
@@ -60,7 +60,16 @@ _SPEECH = (r"(?:said|says|asked|asks|told|tells|explained|noted|wrote|shared|rec
            r"recordó|añadió|agregó|respondió|señaló|insistió|sugirió)(?!\w)")
 _ROLE = "|".join(p.replace(" ", r"\s+") for p in (*ROLE_PHRASES, *ROLE_WORDS))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>(?:{_ROLE})s?)(?:,\s*|\s+)$", re.I)
-_ROLE_AFTER = re.compile(rf"^\s*[,(]\s*(?:the|a|an|our|their|his|her|one)\s+(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b", re.I)
+_ROLE_AFTER = re.compile(rf"^\s*(?P<open>[,(])\s*(?P<phrase>(?:the|a|an|our|their|his|her|one|la|el|una|un|nuestra|nuestro|su)\s+"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?:{_ROLE})s?)\b)", re.I)
+# Before a role that stands before a name, a word that makes it a whole noun phrase without the name ("our mentor
+# teacher Maria" -> "our mentor teacher"; "as mentor teacher Maria" -> "as the mentor teacher"), perhaps with one word
+# between ("our new coach").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|their|his|her|its|my|your|this|that|one|each|every|la|el|las|los|una|un|"
+                                r"nuestra|nuestro|nuestras|nuestros|su|sus|mi|mis|esta|este|esa|ese)\s+(?:[\w-]+\s+)?$", re.I)
+# What may end an apposition after a name ("Maria, the mentor teacher, said"): its closing comma or bracket, or
+# the end of a clause or sentence.
+_CLOSER = re.compile(r"[,.;:!?()]")
 _SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}")
 # A role written as a title before a name ("Principal Brown", "Coach Carter", "Maestra Ana"): the name may be an
 # ordinary word too.
@@ -156,6 +165,7 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
     tokens = [m for m in _CAPITALISED.finditer(line) if not taken[m.start()]]
     flagged: dict[int, str] = {}  # token index -> the role it stands next to ("" when none)
     lead: dict[int, int] = {}  # token index -> where the title before it starts ("Mr. John Smith" is reworded whole)
+    role_lead: set[int] = set()  # the token indices whose title is a role ("Principal Brown")
     near: dict[int, tuple[bool, bool, bool]] = {}  # not flagged yet: may join a name by a space, by "and"; is one by a list
     for i, m in enumerate(tokens):
         word = m.group(0)
@@ -168,6 +178,7 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
                       and _ROLE_TITLE.fullmatch(prev.group(0)) and _base(word).lower().rstrip("s") not in ROLE_WORDS)
         if role_title and (is_given or is_surname or not plain):
             flagged[i], lead[i] = prev.group(0).lower(), prev.start()  # "Principal Brown": the title goes with the name
+            role_lead.add(i)
             continue
         if plain and not (is_given or is_surname or titled):
             continue  # "The", "Mentors": an ordinary word that no title makes a name
@@ -216,10 +227,60 @@ def _persons(line: str, allowed: frozenset[str], taken: bytearray, citing: list[
     for run in runs:
         last = tokens[run[-1]]
         start = lead.get(run[0], tokens[run[0]].start())
+        text = line[start:last.start()] + _base(last.group(0))
+        # "Principal Brown" is reworded whole; any other name may have its role beside it already
+        beside = None if run[0] in role_lead else _beside(line, start, start + len(text), words)
+        if beside:
+            role, rewrite = beside
+            out.append(Finding(start + 1, text, "person", words["beside"].format(role=role), rewrite))
+            continue
         role = " ".join(flagged[run[0]].split())
         suggestion = words["role"].format(role=role[:-1] if role.endswith("s") else role) if role else words["person"]
-        out.append(Finding(start + 1, line[start:last.start()] + _base(last.group(0)), "person", suggestion))
+        out.append(Finding(start + 1, text, "person", suggestion))
     return out
+
+
+def _capital(text: str, line: str, pos: int) -> str:
+    """The text with a capital first letter when it stands where a sentence starts (at `pos` of the line)."""
+    return text[:1].upper() + text[1:] if text and opens_sentence(line, pos) else text
+
+
+def _beside(line: str, start: int, end: int, words: dict[str, str]) -> tuple[str, Rewrite] | None:
+    """(the role, how to take the name out) when a single role already stands beside the name at line[start:end].
+
+    Before it, with a space ("Our mentor teacher Maria said" -> "Our mentor teacher said"; without a word such as
+    "our" before the role, the fix writes the suggested role: "As mentor teacher Maria shared" -> "As the mentor
+    teacher shared") or in apposition ("The principal, Ms. Brown, said" -> "The principal said"); after it, in
+    apposition ("Maria, the mentor teacher, said" -> "The mentor teacher said"). A role in the plural ("our mentors
+    Maria and Ben") is no one person's. Each look is a few dozen characters, so a hostile line stays linear.
+    """
+    window = max(0, start - 48)
+    before = _ROLE_BEFORE.search(line[window:start])
+    if before and not before.group("role").lower().endswith("s"):
+        role = " ".join(before.group("role").lower().split())
+        role_start, role_end = window + before.start("role"), window + before.end("role")
+        if "," in line[role_end:start]:  # apposition: its closing comma goes too, and it must close there
+            rest = line[end:end + 1]
+            if rest and rest not in ",.;:!?)":
+                return None  # "After the mentor teacher, Maria spoke": no apposition, a clause and a name
+            cut = end + (rest == ",")
+            return role, Rewrite(role_end + 1, line[role_end:cut], "")
+        if _DETERMINER_BEFORE.search(line[max(0, role_start - 32):role_start]):
+            return role, Rewrite(role_end + 1, line[role_end:end], "")
+        write = _capital(words["role"].format(role=role).strip('"'), line, role_start)
+        return role, Rewrite(role_start + 1, line[role_start:end], write)
+    after = _ROLE_AFTER.match(line[end:end + 64])
+    if after and not after.group("role").lower().endswith("s"):
+        role = " ".join(after.group("role").lower().split())
+        phrase, role_end = end + after.start("phrase"), end + after.end("role")
+        closer = _CLOSER.search(line[role_end:role_end + 80])
+        close = role_end + closer.start() if closer else -1
+        if closer and closer.group(0) == {",": ",", "(": ")"}[after.group("open")]:
+            stop, cut = close, close + 1  # the apposition's closing comma or bracket goes with its opening one
+        else:
+            stop = cut = role_end
+        return role, Rewrite(start + 1, line[start:cut], _capital(line[phrase:stop].rstrip(), line, start))
+    return None
 
 
 def _quiet(line: str, allowed: frozenset[str]) -> bool:

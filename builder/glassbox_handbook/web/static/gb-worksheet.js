@@ -95,15 +95,19 @@
       box.setAttribute("aria-errormessage", id);
       const list = el("ul", {}, found.map(({ line, finding }) => {
         const reword = /^"(.*)"$/.exec(finding.suggestion)?.[1] ?? "";
+        const capital = (/** @type {string} */ text) => text.replace(/^./, (c) => c.toUpperCase());
         const quoted = box.value.includes("\n") ? gbT("“{text}” (line {line})", { text: finding.text, line }) : gbT("“{text}”", { text: finding.text });
-        const how = reword ? gbT("Write “{words}” instead. If you made this name up, add it to “Invented names in the account”.", { words: reword })
-          : `${check.fix(finding).replace(/^./, (c) => c.toUpperCase())}.`;
+        // a name beside its role is taken out (the role already says who); another name gets the offered wording
+        const how = finding.rewrite ? gbT("{advice}. If you made this name up, add it to “Invented names in the account”.", { advice: capital(finding.suggestion) })
+          : reword ? gbT("Write “{words}” instead. If you made this name up, add it to “Invented names in the account”.", { words: reword })
+            : `${capital(check.fix(finding))}.`;
         const item = el("li", {}, [el("strong", { text: quoted }), " ",
           el("span", { text: [gbT("looks like {what}. The form is public: anyone could work out who or where is meant.", { what: check.what(finding) }), how].join(" ") })]);
-        if (reword) {
-          const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: gbT("Write “{words}” instead", { words: reword }) });
+        if (finding.rewrite || reword) {
+          const label = finding.rewrite ? gbT("Take “{name}” out", { name: finding.text }) : gbT("Write “{words}” instead", { words: reword });
+          const change = el("button", { type: "button", class: "gb-btn gb-ws-reword", text: label });
           change.addEventListener("click", () => {
-            box.value = box.value.split("\n").map((l, i) => (i === line - 1 ? l.replace(finding.text, reword) : l)).join("\n");
+            box.value = box.value.split("\n").map((l, i) => (i === line - 1 ? check.fixLine(l, finding) ?? l : l)).join("\n");
             keep();
             showFindings(box);
             box.focus();
