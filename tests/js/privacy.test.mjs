@@ -79,9 +79,29 @@ test("in a Spanish project the rules and the page's words give the advice in Spa
     assert.equal(es.what(school), "el nombre de una escuela");
     assert.equal(es.fix(school), 'escriba "una escuela secundaria" en su lugar (si ya es un nombre inventado, inclúyalo como seudónimo)');
     assert.equal(es.fix(school, false), 'escriba "una escuela secundaria" en su lugar');
+    const [beside] = es.lineFindings("Ana Ramírez, la directora, habló.");
+    assert.ok(beside);
+    assert.equal(es.fix(beside), 'quite el nombre: el rol que está a su lado ("directora") ya dice de quién se trata (si ya es un nombre inventado, inclúyalo como seudónimo)');
   } finally {
     speak();
   }
+});
+
+test("a name beside its role is advised out, and its one-click fix keeps the role once", () => {
+  const line = "The principal, Ms. Brown, said no.";
+  const [found] = check.lineFindings(line);
+  assert.ok(found?.rewrite);
+  assert.equal(found.col, 16);  // the name's column, as the Python check reports it
+  assert.equal(check.fix(found, false), 'take the name out: the role beside it ("principal") already says who');
+  assert.match(check.fix(found), /already says who \(if it is an invented name already, list it as a pseudonym\)$/);
+  assert.equal(check.fixLine(line, found), "The principal said no.");
+  assert.equal(check.fixLine("Principal, Ms. Brown, said no.", found), null);  // the line changed since: not rewritten blindly
+  const [title] = check.lineFindings("Principal Brown said no.");
+  assert.ok(title && !title.rewrite);
+  assert.equal(check.fixLine("Principal Brown said no.", title), "the principal said no.");
+  const [alone] = check.lineFindings("Sarah said no.");
+  assert.ok(alone);
+  assert.equal(check.fixLine("Sarah said no.", alone), null);  // no wording to write for a name with no role
 });
 
 test("textFindings numbers the lines of a box", () => {

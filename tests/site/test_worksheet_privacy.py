@@ -106,6 +106,39 @@ def test_each_identifying_detail_is_shown_at_its_box_and_the_form_text_is_withhe
     assert not errors
 
 
+# (what the team typed, the line the fix button leaves): a name beside its role is taken out, the role kept once
+BESIDE = [
+    ("Our mentor teacher Maria said no.", "Our mentor teacher said no."),
+    ("The principal, Ms. Brown, said no.", "The principal said no."),
+    ("Maria, the mentor teacher, said no.", "The mentor teacher said no."),
+    ("I met Maria, the mentor teacher, at noon.", "I met the mentor teacher at noon."),
+]
+
+
+def test_the_fix_for_a_name_beside_its_role_leaves_one_clean_sentence(demo_site, browser):
+    page, errors, _ = _worksheet(browser, demo_site)
+    box = "#ws-felt_difficulty"
+    page.fill(box, BESIDE[0][0])
+    page.click(".gb-ws-issue")  # the check is loaded when the team asks for the form's text; it runs as they type after
+    for typed, fixed in BESIDE:
+        page.fill(box, typed)
+        note = page.locator(f"{box}-findings")
+        note.wait_for()
+        assert "Take the name out: the role beside it" in note.inner_text(), typed
+        page.click(f"{box}-findings .gb-ws-reword")
+        assert page.input_value(box) == fixed
+        assert page.locator(f"{box}-findings").count() == 0  # nothing left to flag
+    # in a box of several lines, only the line that holds the name changes
+    page.fill(box, "Mentors met monthly.\nOur mentor teacher Maria said no.")
+    page.locator(f"{box}-findings").wait_for()
+    assert "(line 2)" in page.inner_text(f"{box}-findings")
+    assert page.inner_text(f"{box}-findings .gb-ws-reword") == "Take “Maria” out"
+    page.click(f"{box}-findings .gb-ws-reword")
+    assert page.input_value(box) == "Mentors met monthly.\nOur mentor teacher said no."
+    assert not errors
+    page.close()
+
+
 def test_the_word_lists_load_only_on_pages_that_check_and_their_size_on_the_wire(demo_site):
     worksheet = (demo_site / "handbook" / "worksheet.html").read_text(encoding="utf-8")
     assert "gb-privacy.js" in worksheet and "gb-privacy-rules.js" not in worksheet

@@ -103,6 +103,14 @@ def test_names_are_reported_by_box_and_line_without_repeating_them(tmp_path, cap
     assert re.search(r"In the box “Change facilitators”: line 1, from character \d+", err)
 
 
+def test_a_name_beside_its_role_is_reported_as_one_to_take_out_without_repeating_it(tmp_path, capsys):
+    body = BODY.replace("A mentor teacher and a faculty member convened", "Our mentor teacher Maria Lopez convened")
+    assert body != BODY
+    code, out, err = _run(tmp_path, body.encode(), capsys)
+    assert "take the name out: the role beside it (\"mentor teacher\") already says who, or, if it is a name you made up" in err
+    assert "Maria" not in err and "Lopez" not in err and 'write "the mentor teacher"' not in err
+
+
 def test_from_issue_then_check_pass_as_the_workflow_runs_them(tmp_path):
     """The two commands as separate processes, as the workflow runs them. Their cost is a benchmark's
     (benchmarks/RESULTS.md: 1.3 s of CPU together, against a 2 s budget), not a timed test's."""

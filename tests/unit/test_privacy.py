@@ -20,7 +20,7 @@ from glassbox_handbook.core.framework import load_framework
 from glassbox_handbook.core.scenario import parse_scenario
 from glassbox_handbook.domain.loader import bib_keys, bib_names
 from glassbox_handbook.privacy import browser
-from glassbox_handbook.privacy.advice import describe, fix
+from glassbox_handbook.privacy.advice import describe, fix, fixed
 from glassbox_handbook.privacy.names import lists
 from glassbox_handbook.privacy.scan import allowance, line_findings, scan
 
@@ -264,6 +264,45 @@ def test_check_command_reports_file_line_column_and_a_rewording(tmp_path):
     assert f"{path}:{line}:41: 'Springfield Unified School District' looks like the name of a school district" in result.stderr
     assert 'write "a partner district" instead' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_name_beside_its_role_is_taken_out_and_the_report_still_points_at_the_name():
+    # (sentence, the name and its column, the line after the one-click fix)
+    cases = [("Our mentor teacher Maria said no.", "Maria", 20, "Our mentor teacher said no."),
+             ("The principal, Ms. Brown, said no.", "Ms. Brown", 16, "The principal said no."),
+             ("Maria, the mentor teacher, said no.", "Maria", 1, "The mentor teacher said no."),
+             ("I met Maria, the mentor teacher, at noon.", "Maria", 7, "I met the mentor teacher at noon.")]
+    for sentence, name, col, after in cases:
+        [found] = line_findings(sentence, ALLOWED)
+        assert (found.text, found.col) == (name, col)
+        assert fixed(sentence, found) == after
+        assert describe(found) == f"{name!r} looks like a personal name, which could identify someone"
+        assert fix(found).startswith("take the name out: the role beside it (")
+        assert "pseudonyms:" in fix(found) and "write" not in fix(found)
+    # a title made of a role is reworded whole, and a name with no role beside it is as it was
+    [title] = line_findings("We met Principal Young in the library.", ALLOWED)
+    assert title.rewrite is None and fixed("We met Principal Young in the library.", title) == "We met the principal in the library."
+    [alone] = line_findings("Sarah said the rubric felt like a checklist.", ALLOWED)
+    assert alone.rewrite is None and fixed("Sarah said the rubric felt like a checklist.", alone) is None
+
+
+def test_a_line_changed_since_it_was_checked_is_not_rewritten_blindly():
+    sentence = "The principal, Ms. Brown, said no."
+    [found] = line_findings(sentence, ALLOWED)
+    assert fixed(sentence.replace("The principal", "Principal"), found) is None
+
+
+def test_a_spanish_name_beside_its_role_is_taken_out_with_spanish_advice():
+    words.use_language("es")
+    try:
+        [before] = line_findings("La directora Ramírez dijo que no.", ALLOWED)
+        [after] = line_findings("Ana Ramírez, la directora, habló.", ALLOWED)
+        assert fixed("La directora Ramírez dijo que no.", before) == "La directora dijo que no."
+        assert fixed("Ana Ramírez, la directora, habló.", after) == "La directora habló."
+        assert fix(after) == ('quite el nombre: el rol que está a su lado ("directora") ya dice de quién se trata '
+                              "(si ya es un nombre inventado, inclúyalo en `pseudonyms:` dentro de `privacy:`)")
+    finally:
+        words.use_language("en")
 
 
 def test_the_word_lists_are_read_once_and_shared_by_every_scan():
