@@ -11,6 +11,7 @@ import { test } from "node:test";
 
 import { speak } from "./helpers/words.mjs";
 import "../../builder/glassbox_handbook/web/static/gb-privacy-places.js";
+import "../../builder/glassbox_handbook/web/static/gb-privacy-fix.js";
 import privacy from "../../builder/glassbox_handbook/web/static/gb-privacy.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -59,7 +59,7 @@ def test_check_flags_identifying_details(tmp_path):
     assert result.returncode == 1
     for what in ("'Maria Lopez' looks like a personal name", "an e-mail address", "a phone number"):
         assert what in result.stderr
-    assert 'write "the principal" instead' in result.stderr
+    assert 'write "the principal" in place of the role and the name' in result.stderr  # not "Ask principal the principal"
 
 
 def test_new_scenario_writes_a_skeleton_that_check_refuses_until_filled_in(tmp_path):

@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from glassbox_handbook.privacy import advice, places, scan
+from glassbox_handbook.privacy import advice, places, roles, scan
 from glassbox_handbook.privacy.names import _SUFFIXES, CALENDAR, lists
 
 # Python-only syntax and its JavaScript equivalent (the browser compiles every pattern with the "u" flag).
@@ -64,8 +64,8 @@ def rules() -> dict[str, Any]:
         "lists": {name: "\n".join(sorted(getattr(words, name))) for name in ("given", "surnames", "words")},
         "calendar": sorted(CALENDAR),
         "suffixes": [{"end": end, "add": add} for end, add in _SUFFIXES],
-        "titles": sorted(scan.TITLES),
-        "roleWords": list(scan.ROLE_WORDS),
+        "titles": sorted(roles.TITLES),
+        "roleWords": list(roles.ROLE_WORDS),
         # the advice in the project's language: the rules are written again for every build
         "what": advice.what(),
         "takeOut": advice.take_out(),
@@ -78,12 +78,12 @@ def rules() -> dict[str, Any]:
                          for kind, keys, p in places._INSTITUTIONS],
         "forms": {kind: js_pattern(p) for kind, p in scan._FORMS.items()},
         "patterns": {name: js_pattern(p) for name, p in (
-            ("lead", places._LEAD), ("trigger", places.TRIGGER), ("roleBefore", scan._ROLE_BEFORE),
-            ("roleAfter", scan._ROLE_AFTER), ("roleTitle", scan._ROLE_TITLE), ("speechAfter", scan._SPEECH_AFTER),
-            ("saidAfter", scan._SAID_AFTER), ("link", scan._LINK), ("mask", scan._MASK), ("token", scan._TOKEN),
+            ("lead", places._LEAD), ("trigger", places.TRIGGER), ("roleBefore", roles._ROLE_BEFORE),
+            ("roleAfter", roles._ROLE_AFTER), ("roleTitle", roles._ROLE_TITLE), ("speechAfter", roles._SPEECH_AFTER),
+            ("saidAfter", roles._SAID_AFTER), ("link", scan._LINK), ("mask", scan._MASK), ("token", scan._TOKEN),
             ("capitalised", scan._CAPITALISED), ("mark", scan._MARK), ("placeBefore", scan._PLACE_BEFORE),
             ("cite", scan._CITE), ("sentenceEnd", scan._SENTENCE_END), ("titleGap", scan._TITLE_GAP),
-            ("determinerBefore", scan._DETERMINER_BEFORE), ("closer", scan._CLOSER))},
+            ("determinerBefore", roles._DETERMINER_BEFORE), ("closer", roles._CLOSER))},
     }
 
 

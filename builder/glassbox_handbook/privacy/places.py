@@ -41,7 +41,8 @@ class Finding(NamedTuple):
 def reword() -> dict[str, str]:
     """How to reword each kind of finding, in the project's language: by kind, and for a school by its level
     (`SCHOOL_LEVELS`), for a college, for a person named next to a role (`role`, with `{role}`) and for a
-    name whose role already stands beside it (`beside`: the name is taken out)."""
+    name whose role already stands beside it (`beside`: the name is taken out; `role_and_name`: both give way
+    to the role's wording)."""
     # Translators: keep the straight double quotes around a wording: the worksheet offers the words between
     # them as a replacement, with a button. Keep {role} as it is.
     return {
@@ -49,6 +50,9 @@ def reword() -> dict[str, str]:
         # Translators: said of a name with its role beside it ("Our mentor teacher Maria"): no wording is offered
         # in its place, the name goes. Keep {role} as it is.
         "beside": _('take the name out: the role beside it ("{role}") already says who'),
+        # Translators: said of a role and a name with no word such as "our" before them ("As mentor teacher Maria
+        # shared"): {role} is the wording above with its quotes ("the mentor teacher"). Keep {role} as it is.
+        "role_and_name": _("write {role} in place of the role and the name"),
         "district": _('"a partner district"'), "university": _('"a partner university"'), "college": _('"a partner college"'),
         "program": _('"the program"'), "school": _('"a partner school"'), "elementary": _('"an elementary school"'),
         "middle": _('"a middle school"'), "high": _('"a high school"'),

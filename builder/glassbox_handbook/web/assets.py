@@ -54,6 +54,7 @@ SCRIPTS = (
     Asset("gb-compare.js", _EXPLORER),
     Asset("gb-explorer.js", _EXPLORER),
     Asset("gb-privacy-places.js", _WORKSHEET + _SELFSTUDY),  # before gb-privacy.js, which uses it
+    Asset("gb-privacy-fix.js", _WORKSHEET + _SELFSTUDY),  # before gb-privacy.js, which uses it
     Asset("gb-privacy.js", _WORKSHEET + _SELFSTUDY),  # the privacy check; its word lists load on first use
     Asset("gb-worksheet-model.js", _WORKSHEET),  # before the page's script, which uses it
     Asset("gb-worksheet.js", _WORKSHEET),

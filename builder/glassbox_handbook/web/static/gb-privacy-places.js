@@ -4,11 +4,32 @@
    steps of glassbox_handbook/privacy/names.py and places.py, on the rules
    generated from them (gb-privacy-rules.js). gb-privacy.js, the rest of the
    check, uses it; both run tests/privacy_cases.json in tests/js/privacy.test.mjs. */
+/**
+ * A pattern of the Python check, in JavaScript's syntax.
+ * @typedef {{ source: string, flags: string }} Pattern
+ */
+/**
+ * What glassbox_handbook/privacy/browser.py generates.
+ * @typedef {object} Rules
+ * @property {{ given: string, surnames: string, words: string }} lists  one word a line
+ * @property {string[]} calendar
+ * @property {Array<{ end: string, add: string }>} suffixes
+ * @property {string[]} titles
+ * @property {string[]} roleWords
+ * @property {Record<string, string>} what
+ * @property {Record<string, string>} takeOut
+ * @property {Record<string, string>} reword  by kind; for a school by its level; "college"; "role", "beside", "role_and_name", with {role}
+ * @property {Record<string, string>} schoolLevels  a word of a school's name -> the key of its rewording
+ * @property {string[]} function
+ * @property {string[]} generic
+ * @property {number} leadMax
+ * @property {Array<{ kind: string, keywords: string[], pattern: Pattern }>} institutions
+ * @property {Record<string, Pattern>} forms
+ * @property {Record<string, Pattern>} patterns
+ */
 "use strict";
 
 (() => {
-  /** @typedef {import("./gb-privacy.js").Pattern} Pattern */
-  /** @typedef {import("./gb-privacy.js").Rules} Rules */
   /** @typedef {import("./gb-privacy.js").Finding} Finding */
 
   /** @param {Pattern | undefined} p @returns {Pattern} */

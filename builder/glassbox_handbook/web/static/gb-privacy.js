@@ -6,38 +6,13 @@
    steps, and everything they read (the word lists, titles, roles, patterns and
    advice) is generated from the Python check by glassbox_handbook/privacy/browser.py
    into gb-privacy-rules.js, which `load` adds to the page only when a page
-   first checks something. tests/privacy_cases.json runs through both. */
+   first checks something. How to fix a finding is gb-privacy-fix.js's.
+   tests/privacy_cases.json runs through both. */
+/** @typedef {import("./gb-privacy-places.js").Pattern} Pattern */
+/** @typedef {import("./gb-privacy-places.js").Rules} Rules */
+/** @typedef {import("./gb-privacy-fix.js").Rewrite} Rewrite */
 /**
- * A pattern of the Python check, in JavaScript's syntax.
- * @typedef {{ source: string, flags: string }} Pattern
- */
-/**
- * What glassbox_handbook/privacy/browser.py generates.
- * @typedef {object} Rules
- * @property {{ given: string, surnames: string, words: string }} lists  one word a line
- * @property {string[]} calendar
- * @property {Array<{ end: string, add: string }>} suffixes
- * @property {string[]} titles
- * @property {string[]} roleWords
- * @property {Record<string, string>} what
- * @property {Record<string, string>} takeOut
- * @property {Record<string, string>} reword  by kind; for a school by its level; "college"; "role", with {role}
- * @property {Record<string, string>} schoolLevels  a word of a school's name -> the key of its rewording
- * @property {string[]} function
- * @property {string[]} generic
- * @property {number} leadMax
- * @property {Array<{ kind: string, keywords: string[], pattern: Pattern }>} institutions
- * @property {Record<string, Pattern>} forms
- * @property {Record<string, Pattern>} patterns
- */
-/**
- * A one-click fix that is more than writing a suggestion's words in place of a finding's text (places.py Rewrite):
- * the stretch of the line from `col` (1-based) that reads `text` becomes `write`.
- * @typedef {{ col: number, text: string, write: string }} Rewrite
- */
-/**
- * One detail that could identify someone, as the Python check's Finding; `rewrite` only for a name whose role
- * already stands beside it ("Our mentor teacher Maria said": the name is taken out).
+ * One detail that could identify someone, as the Python check's Finding; `rewrite` only for a name beside its role.
  * @typedef {{ col: number, text: string, kind: string, suggestion: string, rewrite?: Rewrite }} Finding
  */
 /**
@@ -67,6 +42,13 @@
     return found;
   };
 
+  /** @returns {typeof import("./gb-privacy-fix.js")} gb-privacy-fix.js, loaded before this script */
+  const fixModule = () => {
+    const found = /** @type {any} */ (globalThis).Glassbox?.privacyFix;
+    if (!found) throw new Error("gb-privacy-fix.js must be loaded before gb-privacy.js");
+    return found;
+  };
+
   /**
    * The check, compiled from its rules.
    * @param {Rules} rules
@@ -81,7 +63,7 @@
     const [trigger, roleBefore, roleAfter, speechAfter, saidAfter, link, mark, placeBefore] =
       [re(P.trigger), re(P.roleBefore), re(P.roleAfter), re(P.speechAfter), re(P.saidAfter), re(P.link), re(P.mark), re(P.placeBefore)];
     const roleTitle = whole(P.roleTitle), titleGap = whole(P.titleGap);
-    const [determinerBefore, closer] = [re(P.determinerBefore), re(P.closer)];
+    const { beside, fix, fixLine } = fixModule().fixes(rules, opensSentence);
     const [mask, token, capitalised, cite, sentenceEnd] = [re(P.mask, "g"), re(P.token, "g"), re(P.capitalised, "g"),
       re(P.cite, "g"), re(P.sentenceEnd, "g")];
     const forms = Object.entries(rules.forms).map(([kind, p]) => ({ kind, regex: re(p, "g") }));
@@ -124,49 +106,6 @@
         }
       }
       return false;
-    };
-
-    /** The text with a capital first letter where a sentence starts (at `pos` of the line). @param {string} text @param {string} line @param {number} pos */
-    const capital = (text, line, pos) => (text && opensSentence(line, pos) ? text.charAt(0).toUpperCase() + text.slice(1) : text);
-    /** @param {string} role */
-    const roleWording = (role) => (rules.reword.role ?? "").replace("{role}", role);
-
-    /**
-     * [the role, how to take the name out] when a single role already stands beside the name at line[start, end)
-     * (scan.py _beside: before it with a space or in apposition, after it in apposition; never a role in the plural).
-     * @param {string} line @param {number} start @param {number} end
-     * @returns {[string, Rewrite] | null}
-     */
-    const beside = (line, start, end) => {
-      const window = Math.max(0, start - 48);
-      const before = roleBefore.exec(line.slice(window, start));
-      const found = before?.groups?.role;
-      if (before && found && !found.toLowerCase().endsWith("s")) {
-        const role = found.toLowerCase().split(/\s+/).join(" ");
-        const roleStart = window + before.index, roleEnd = roleStart + found.length;
-        if (line.slice(roleEnd, start).includes(",")) {
-          const rest = line.slice(end, end + 1);
-          if (rest && !",.;:!?)".includes(rest)) return null;
-          const cut = end + (rest === "," ? 1 : 0);
-          return [role, { col: roleEnd + 1, text: line.slice(roleEnd, cut), write: "" }];
-        }
-        if (determinerBefore.test(line.slice(Math.max(0, roleStart - 32), roleStart))) {
-          return [role, { col: roleEnd + 1, text: line.slice(roleEnd, end), write: "" }];
-        }
-        const write = capital(roleWording(role).replace(/^"+|"+$/g, ""), line, roleStart);
-        return [role, { col: roleStart + 1, text: line.slice(roleStart, end), write }];
-      }
-      const after = roleAfter.exec(line.slice(end, end + 64));
-      const { role: behind, phrase: words, open } = after?.groups ?? {};
-      if (after && behind && words !== undefined && !behind.toLowerCase().endsWith("s")) {
-        const role = behind.toLowerCase().split(/\s+/).join(" ");
-        const roleEnd = end + after.index + after[0].length, phrase = roleEnd - words.length;
-        const close = closer.exec(line.slice(roleEnd, roleEnd + 80));
-        const closing = close && close[0] === (open === "(" ? ")" : ",");
-        const stop = closing ? roleEnd + close.index : roleEnd, cut = closing ? stop + 1 : roleEnd;
-        return [role, { col: start + 1, text: line.slice(start, cut), write: capital(line.slice(phrase, stop).trimEnd(), line, start) }];
-      }
-      return null;
     };
 
     /**
@@ -254,10 +193,10 @@
         const start = leads.get(first) ?? tokens[first]?.index ?? 0;
         const text = line.slice(start, last.index) + base(last[0]);
         // "Principal Brown" is reworded whole; any other name may have its role beside it already
-        const near = roleLeads.has(first) ? null : beside(line, start, start + text.length);
-        if (near) return { col: start + 1, text, kind: "person", suggestion: (rules.reword.beside ?? "").replace("{role}", near[0]), rewrite: near[1] };
+        const own = roleLeads.has(first) ? null : beside(line, start, start + text.length);
+        if (own) return { col: start + 1, text, kind: "person", suggestion: own[0], rewrite: own[1] };
         const role = (flagged.get(first) ?? "").split(/\s+/).filter(Boolean).join(" ");
-        const suggestion = role ? roleWording(role.endsWith("s") ? role.slice(0, -1) : role) : rules.reword.person ?? "";
+        const suggestion = role ? (rules.reword.role ?? "").replace("{role}", role.endsWith("s") ? role.slice(0, -1) : role) : rules.reword.person ?? "";
         return { col: start + 1, text, kind: "person", suggestion };
       });
     };
@@ -314,28 +253,8 @@
         }
         return out;
       },
-      fix: (finding, invented = true) => {
-        const contact = rules.takeOut[finding.kind];
-        if (contact) return contact;
-        if (finding.rewrite) {  // the role beside the name already says who: the name goes, nothing replaces it
-          return invented ? gbT("{advice} (if it is an invented name already, list it as a pseudonym)", { advice: finding.suggestion }) : finding.suggestion;
-        }
-        return invented
-          ? gbT("write {suggestion} instead (if it is an invented name already, list it as a pseudonym)", { suggestion: finding.suggestion })
-          : gbT("write {suggestion} instead", { suggestion: finding.suggestion });
-      },
-      fixLine: (line, finding) => {
-        const { rewrite } = finding;
-        if (rewrite) {
-          const at = rewrite.col - 1;
-          return line.slice(at, at + rewrite.text.length) === rewrite.text ? line.slice(0, at) + rewrite.write + line.slice(at + rewrite.text.length) : null;
-        }
-        const words = /^"(.*)"$/.exec(finding.suggestion)?.[1];
-        if (words === undefined || !line.includes(finding.text)) return null;
-        const own = line.slice(finding.col - 1, finding.col - 1 + finding.text.length) === finding.text;
-        const at = own ? finding.col - 1 : line.indexOf(finding.text);
-        return line.slice(0, at) + words + line.slice(at + finding.text.length);
-      },
+      fix,
+      fixLine,
       what: (finding) => rules.what[finding.kind] ?? finding.kind,
     };
   };
