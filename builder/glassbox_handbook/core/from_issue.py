@@ -165,6 +165,35 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
     return problems
 
 
+def ready_comment() -> str:
+    """The workflow's comment on a proposal its checks find nothing to fix in."""
+    return _("Thank you! The handbook's checks found nothing to fix. A maintainer will read your proposal and, when it "
+             "is ready, approve it: the handbook then opens a pull request with your scenario and credits you as its "
+             "contributor.")
+
+
+def fix_comment(problems: list[str]) -> str:
+    """The workflow's comment on a proposal with problems: each one, then how to fix them."""
+    lines = "\n".join(f"- {p}" for p in problems)
+    return (_("Thank you! Before a maintainer can approve this proposal, please edit the issue (the ··· menu at the top "
+              "of your text, then *Edit*) and change these:") + f"\n\n{lines}\n\n"
+            + _("The check runs again every time you save."))
+
+
+def check_says(problem: str) -> str:
+    """One problem the scenario check found in the scenario a proposal would become."""
+    return _("The scenario check says: {problem}").format(problem=problem)
+
+
+def only_maintainers() -> str:
+    return _("Only a maintainer (someone with write access) can approve a proposal.")
+
+
+def approved_comment(pull: int) -> str:
+    return _("Approved. The scenario is in pull request #{number}; it will be published when that is merged.").format(
+        number=pull)
+
+
 def free_slug(title: str, folder: Path) -> tuple[str, str]:
     """A file name for the title that no scenario has yet, and a note when it had to differ from the title's."""
     plain = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()  # "leía" -> "leia"

@@ -22,6 +22,7 @@ class Problem:
     col: int
     message: str
     fix: str = ""
+    identifying: bool = False  # the message quotes what could identify someone (the privacy check's findings)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path

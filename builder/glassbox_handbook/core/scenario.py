@@ -127,7 +127,7 @@ def _privacy(text: str, path: str, fw: Framework, meta: ScenarioMeta | None, aut
     """Every detail that could identify a person or a site, with how to reword it (glassbox_handbook.privacy.scan)."""
     pseudonyms = meta.privacy.pseudonyms if meta is not None else ()
     allowed = fw.words | authors | allowance(pseudonyms)
-    return [Problem(path, line, f.col, describe(f), fix(f))
+    return [Problem(path, line, f.col, describe(f), fix(f), identifying=True)
             for line, f in scan(text, split_front_matter(text)[1], allowed, pseudonyms, PROSE_FIELDS)]
 
 
