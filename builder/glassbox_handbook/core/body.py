@@ -167,10 +167,12 @@ class BodyWalker:
             allowed = {fold(s) for s in self.fw.scenario_sections}
             if component is None and fold(text) not in allowed:
                 names = [c.name for c in self.fw.components] + list(self.fw.scenario_sections)
+                components = ", ".join(c.name for c in self.fw.components)
+                fix = (_("a `##` heading must be a component name ({names}) or one of: {others}").format(
+                    names=components, others=", ".join(self.fw.scenario_sections)) if self.fw.scenario_sections
+                       else _("a `##` heading must be a component name ({names})").format(names=components))
                 self.error(line, _("the section {text!r} names no component").format(text=text),
-                           _("a `##` heading must be a component name ({names}) or one of: {others}").format(
-                               names=", ".join(c.name for c in self.fw.components),
-                               others=", ".join(self.fw.scenario_sections)) + did_you_mean(text, names))
+                           fix + did_you_mean(text, names))
             if component and component.id in [s.component for s in self.sections]:
                 self.error(line, _("the component {name!r} has a second section").format(name=component.name),
                            _("merge the two sections into one"))

@@ -89,7 +89,7 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
             close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
             message = _("unknown field `{field}`").format(field=field)
             fix = (_("did you mean `{name}`?").format(name=close[0]) if close else
-                   _("remove it; the fields are: {fields}").format(fields=", ".join(known)) if known else _("remove it"))
+                   _("remove it; the fields are: {fields}").format(fields=", ".join(f"`{k}`" for k in known)) if known else _("remove it"))
         elif kind in _TYPES:
             message = _("`{field}` must be {kind}, not {value}").format(field=field, kind=_type_words(kind),
                                                                        value=_describe(err.get("input")))
