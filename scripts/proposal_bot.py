@@ -27,8 +27,17 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Protocol
 
+from glassbox_handbook.cli.project import Project, open_project
 from glassbox_handbook.core.framework import load_framework
-from glassbox_handbook.core.from_issue import Proposal, read_proposal
+from glassbox_handbook.core.from_issue import (
+    Proposal,
+    approved_comment,
+    check_says,
+    fix_comment,
+    only_maintainers,
+    read_proposal,
+    ready_comment,
+)
 from glassbox_handbook.core.issue_form import LABEL
 
 APPROVED = "approved"
@@ -95,49 +104,50 @@ class RestApi:
         return self._call("POST", "/pulls", {"head": branch, "base": "main", "title": title, "body": body})["number"]
 
 
-def _check(proposal: Proposal, root: Path) -> list[str]:
+def _scenario_path(project: Project, slug: str) -> str:
+    """Where the proposal's scenario goes, relative to the project (`scenarios/…`, `escenarios/…`)."""
+    return (project.scenarios / f"{slug}.md").relative_to(project.root).as_posix()
+
+
+def _check(proposal: Proposal, project: Project) -> list[str]:
     """`check`'s problems with the written scenario, with anything quoted from it taken out."""
     from glassbox_handbook.core.scenario import parse_scenario
     from glassbox_handbook.domain.loader import bib_keys, bib_names
 
-    fw = load_framework(root / "handbook" / "framework.yaml")
-    bib = [root / "handbook" / "references.bib"]
-    parsed = parse_scenario(proposal.text, f"scenarios/{proposal.slug}.md", fw, set(bib_keys(bib)), authors=bib_names(bib))
+    fw = load_framework(project.framework)
+    bib = project.bibfiles
+    parsed = parse_scenario(proposal.text, _scenario_path(project, proposal.slug), fw, set(bib_keys(bib)),
+                            authors=bib_names(bib))
     out = []
     for problem in parsed.problems:
-        text = str(problem)
-        if "looks like" in text:
+        if problem.identifying:
             continue  # names: already reported box by box, without repeating them
-        out.append(re.sub(r"'[^']*'|“[^”]*”", "…", text.split(": ", 1)[-1]))
+        out.append(re.sub(r"'[^']*'|“[^”]*”", "…", str(problem).split(": ", 1)[-1]))
     return out
 
 
-def review(proposal: Proposal, root: Path) -> str:
+def review(proposal: Proposal, root: Path | Project) -> str:
     """The comment on a proposal: what to fix, by box, or that it is ready for a maintainer."""
+    project = root if isinstance(root, Project) else open_project(str(root))
     problems = [str(p) for p in proposal.problems]
     if proposal.text:
-        problems += [f"The scenario check says: {p}" for p in _check(proposal, root)]
+        problems += [check_says(p) for p in _check(proposal, project)]
     if not problems:
-        return (f"{MARK}\nThank you! The handbook's checks found nothing to fix. A maintainer will read your proposal "
-                "and, when it is ready, approve it: the handbook then opens a pull request with your scenario and "
-                "credits you as its contributor.")
-    lines = "\n".join(f"- {p}" for p in problems)
-    return (f"{MARK}\nThank you! Before a maintainer can approve this proposal, please edit the issue "
-            f"(the ··· menu at the top of your text, then *Edit*) and change these:\n\n{lines}\n\n"
-            "The check runs again every time you save.")
+        return f"{MARK}\n{ready_comment()}"
+    return f"{MARK}\n{fix_comment(problems)}"
 
 
 def _noreply(user: dict) -> str:
     return f"{user['id']}+{user['login']}@users.noreply.github.com"
 
 
-def publish(issue: dict, proposal: Proposal, api: GitHubApi) -> int:
+def publish(issue: dict, proposal: Proposal, api: GitHubApi, path: str) -> int:
     """Commit the scenario to the proposal's branch and open (or keep) its pull request."""
     number, user = issue["number"], issue["user"]
     branch = f"scenario/issue-{number}"
     message = (f"Scenario proposed in #{number}: {proposal.slug}\n\nResolves #{number}\n\n"
                f"Co-authored-by: {proposal.contributor} <{_noreply(user)}>\n")
-    api.commit_file(branch, f"scenarios/{proposal.slug}.md", proposal.text, message)
+    api.commit_file(branch, path, proposal.text, message)
     return api.pull_request(branch, f"Scenario: {proposal.slug}",
                             f"Resolves #{number}\n\nProposed by @{user['login']} with the “Propose a scenario” form; "
                             f"credited as {proposal.contributor!r} in the scenario's contributors (and so on the "
@@ -160,29 +170,32 @@ def handle(event_name: str, event: dict, api: GitHubApi, root: Path, step: str =
     reviewing = event_name == "issues" and action in ("opened", "edited")
     if not (approving or reviewing):
         return "ignored"
-    fw = load_framework(root / "handbook" / "framework.yaml")
-    proposal = read_proposal((issue.get("body") or "").encode("utf-8", errors="replace"), fw, root / "scenarios", fw.words)
+    project = open_project(str(root))
+    project.speak()  # the comments in the project's language, as its issue form is
+    fw = load_framework(project.framework)
+    proposal = read_proposal((issue.get("body") or "").encode("utf-8", errors="replace"), fw, project.scenarios, fw.words)
+    path = _scenario_path(project, proposal.slug)
     done = "ignored"
     if reviewing and step in ("review", "all"):
-        api.comment(number, review(proposal, root))
+        api.comment(number, review(proposal, project))
         done = "reviewed"
     if step not in ("publish", "all"):
         return done
     if edited_after_approval:
         if proposal.text and api.branch_exists(f"scenario/issue-{number}"):
-            publish(issue, proposal, api)
+            publish(issue, proposal, api, path)
             return "updated"
         return done
     if not approving:
         return done
     if api.permission(event["sender"]["login"]) not in WRITERS:
-        api.comment(number, f"{MARK}\nOnly a maintainer (someone with write access) can approve a proposal.")
+        api.comment(number, f"{MARK}\n{only_maintainers()}")
         return "refused"
     if not proposal.text or any(p.blocking for p in proposal.problems):
-        api.comment(number, review(proposal, root))
+        api.comment(number, review(proposal, project))
         return "not ready"
-    pr = publish(issue, proposal, api)
-    api.comment(number, f"{MARK}\nApproved. The scenario is in pull request #{pr}; it will be published when that is merged.")
+    pr = publish(issue, proposal, api, path)
+    api.comment(number, f"{MARK}\n{approved_comment(pr)}")
     return "published"
 
 

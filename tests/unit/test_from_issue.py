@@ -285,3 +285,36 @@ def test_the_proposal_jobs_have_only_the_permissions_they_need():
     for job in flow["jobs"].values():
         assert set(job["permissions"]) <= set(allowed) and all(v in allowed[k] for k, v in job["permissions"].items())
         assert all(s.get("with", {}).get("persist-credentials") is False for s in job["steps"] if "checkout" in s.get("uses", ""))
+
+
+def test_the_bots_comment_on_a_spanish_projects_proposal_is_spanish(tmp_path, capsys):
+    """The workflow's comment speaks the project's language: its thanks, each box's problem and what the scenario
+    check says, with no English of the builder's (tests/english_left.py) and no name repeated."""
+    from glassbox_handbook import words
+    from glassbox_handbook.core.issue_form import LABEL
+    from test_command_line_in_spanish import builder_english
+
+    root = tmp_path / "proyecto"
+    try:
+        assert main(["new", str(root), "--language", "es"]) == 0
+        form = yaml.safe_load((root / ".github" / "ISSUE_TEMPLATE" / "propose-scenario.yml").read_text(encoding="utf-8"))
+        body = _filed(form, {
+            "title": "Notas semanales", "felt_difficulty": "Las notas de cada semana no llegaban a nadie.",
+            "collaborative_project": "Una reunión corta cada viernes, con la directora Marta Quintanilla.",
+            "primary_focus": "Leer juntos lo escrito.", "illustrative_evidence": "Las notas empezaron a citarse.",
+            "levels": "Equipo\nDistrito entero", "roles": "Integrante del equipo", "trajectory": "Avanza",
+            "practica": "En una oración: El equipo lee las notas en voz alta.\n\nDe dónde viene el relato: Memoria"})
+        event = {"action": "opened", "issue": {"number": 7, "labels": [{"name": LABEL}], "body": body,
+                                               "user": {"id": 1, "login": "alguien"}}}
+        api = FakeGitHub()
+        assert proposal_bot.handle("issues", event, api, root, "review") == "reviewed"
+        comment = api.comments[0][1]
+        assert "¡Gracias!" in comment and "«Distrito entero» no es uno de los niveles" in comment
+        assert "Quintanilla" not in comment and "Marta" not in comment
+        assert not builder_english(comment.replace(proposal_bot.MARK, "")), comment
+        event["issue"]["body"] = body.replace("Distrito entero", "").replace(" con la directora Marta Quintanilla", "")
+        api = FakeGitHub()
+        proposal_bot.handle("issues", event, api, root, "review")
+        assert not builder_english(api.comments[0][1].replace(proposal_bot.MARK, "")), api.comments[0][1]
+    finally:
+        words.use_language("en")

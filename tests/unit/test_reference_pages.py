@@ -104,7 +104,7 @@ def test_a_missing_key_says_what_it_takes_and_an_unknown_key_lists_those_allowed
     message = _spoilt(tmp_path, "{id: member, name: Team member, lens: true}", "{id: member, lens: true, colour: red}")
     assert re.search(r"framework\.yaml:\d+:\d+: required field `roles\.0\.name` is missing", message)
     assert "name: <text>" in message
-    assert "unknown field `roles.0.colour`; remove it; the fields are: id, name, side, lens" in message
+    assert "unknown field `roles.0.colour`; remove it; the fields are: `id`, `name`, `side`, `lens`" in message
 
 
 def test_a_yaml_syntax_error_is_reported_with_its_line_and_column(tmp_path):

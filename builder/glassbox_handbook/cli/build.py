@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from glassbox_handbook.cli.project import open_project
+from glassbox_handbook.words import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", aliases=["site"],
-                       help="build the website and its PDFs, publishing only a complete build")
-    p.add_argument("--out", help="where the site goes (default: _build/html in the project)")
-    p.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (quicker)")
+                       help=_("build the website and its PDFs, publishing only a complete build"))
+    p.add_argument("--out", help=_("where the site goes (default: {folder} in the project)").format(folder="_build/html"))
+    p.add_argument("--no-pdf", action="store_true", help=_("leave the PDFs out (quicker)"))
     p.set_defaults(func=build)
 
 

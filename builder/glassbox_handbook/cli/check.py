@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from glassbox_handbook.cli.project import Project, open_project
 from glassbox_handbook.core.check_cache import CheckCache, digest, store_key
+from glassbox_handbook.words import LOCALE_DIR, _, _n
 
 if TYPE_CHECKING:
     from glassbox_handbook.core.framework import Framework
@@ -27,11 +28,11 @@ CACHE = Path("_build") / ".check-cache"  # under the project root, with the rest
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="validate scenario files (the same checks as the build, in a second)")
-    p.add_argument("paths", nargs="*", help="files or folders (default: every scenario)")
-    p.add_argument("-q", "--quiet", action="store_true")
+    p = sub.add_parser("check", help=_("validate scenario files (the same checks as the build, in a second)"))
+    p.add_argument("paths", nargs="*", help=_("files or folders (default: every scenario)"))
+    p.add_argument("-q", "--quiet", action="store_true", help=_("print nothing when there is no problem"))
     p.add_argument("--no-cache", action="store_true",
-                   help="read every file again, and keep no results (_build/.check-cache)")
+                   help=_("read every file again, and keep no results ({folder})").format(folder="_build/.check-cache"))
     p.set_defaults(func=check)
 
 
@@ -63,7 +64,7 @@ def _check_one(job: tuple[Path, Framework, set[str], frozenset[str]]) -> tuple[l
     try:
         text, unreadable = read_source(path, str(path))
     except OSError as exc:
-        return [f"{path}: cannot be read ({exc.strerror}); check the path"], None
+        return [f"{path}: " + _("cannot be read ({reason}); check the path").format(reason=exc.strerror)], None
     if text is None:
         return [str(unreadable[0])], None
     parsed = parse_scenario(text, str(path), fw, keys, authors=authors)
@@ -95,15 +96,17 @@ def _fresh(project: Project, paths: list[Path]) -> list[tuple[list[str], str | N
 
 
 def check(args: argparse.Namespace) -> int:
-    from glassbox_handbook.words import use_language
-
     project = open_project(args.root)
     root = project.root
-    # The privacy check knows the ordinary words of the project's language, as it does in the build.
-    use_language(project.language, [root / d for d in project.config.locale_dirs])
+    # The messages in the project's language; the privacy check knows its ordinary words, as in the build.
+    project.speak()
     files = scenario_files(args.paths, project.scenarios, root)
+    # conf.py (its language) and the catalogs the messages come from are part of what a result depends on.
+    catalogs = sorted(p for d in [LOCALE_DIR, *(root / d for d in project.config.locale_dirs)] if d.is_dir()
+                      for p in d.rglob("*.mo"))
     memory = CheckCache(None if args.no_cache else root / CACHE,
-                        store_key([project.framework, *project.bibfiles], {p.parent for p in files}))
+                        store_key([root / "conf.py", project.framework, *project.bibfiles, *catalogs],
+                                  {p.parent for p in files}))
     digests = [_digest(path) for path in files]
     results = [memory.get(path, d) if d else None for path, d in zip(files, digests, strict=True)]
     missed = [k for k, r in enumerate(results) if r is None]
@@ -126,14 +129,17 @@ def check(args: argparse.Namespace) -> int:
         count += len(messages)
         if sid is not None:
             if sid in ids:
-                print(f"{path}:2:1: the id {sid!r} is already used by {ids[sid]}; give each scenario its own id", file=sys.stderr)
+                print(f"{path}:2:1: " + _("the id {id!r} is already used by {path}; give each scenario its own id").format(
+                    id=sid, path=ids[sid]), file=sys.stderr)
                 count += 1
             ids[sid] = path
+    # English says "(s)" whatever the number (as the tests and the README quote it); a translation says it right.
     if count:
-        print(f"{count} problem(s) in {len(files)} scenario file(s).", file=sys.stderr)
+        print(_("{count} problem(s) in {n} scenario file(s).").format(count=count, n=len(files)), file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"{len(files)} scenario file(s) checked: no problems.")
+        print(_n("{n} scenario file(s) checked: no problems.", "{n} scenario file(s) checked: no problems.",
+                 len(files)).format(n=len(files)))
     return 0
 
 

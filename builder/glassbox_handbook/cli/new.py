@@ -18,16 +18,18 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from glassbox_handbook.version import __version__
+from glassbox_handbook.words import _
 
 SCAFFOLD = "scaffold"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help="start a new handbook project in a folder (new or empty)")
-    p.add_argument("folder", help="the folder to create")
-    p.add_argument("--title", help="the handbook's title (default: from the folder's name)")
-    p.add_argument("--author", default="", help="who publishes it (default: the title's team, in the project's language)")
-    p.add_argument("--language", default="en", help=f"the language of its words ({', '.join(languages())})")
+    p = sub.add_parser("new", help=_("start a new handbook project in a folder (new or empty)"))
+    p.add_argument("folder", help=_("the folder to create"))
+    p.add_argument("--title", help=_("the handbook's title (default: from the folder's name)"))
+    p.add_argument("--author", default="", help=_("who publishes it (default: the title's team, in the project's language)"))
+    p.add_argument("--language", default="en", help=_("the language of its words ({languages})").format(
+        languages=", ".join(languages())))
     p.set_defaults(func=new)
 
 
@@ -37,6 +39,13 @@ def scaffolds() -> Traversable:
 
 def languages() -> list[str]:
     return sorted(entry.name for entry in scaffolds().iterdir() if entry.is_dir())
+
+
+def _scenarios_folder(target: Path) -> str:
+    """The scenarios' folder of the project just made, as its conf.py names it (`escenarios/` in Spanish)."""
+    from glassbox_handbook.cli.project import open_project
+
+    return open_project(str(target)).settings.scenarios.rstrip("/") + "/"
 
 
 def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
@@ -58,16 +67,17 @@ def new(args: argparse.Namespace) -> int:
 
     target = Path(args.folder)
     if args.language not in languages():
-        print(f"There is no starting project in {args.language!r} yet; choose one of: {', '.join(languages())}.",
-              file=sys.stderr)
+        print(_("There is no starting project in {language!r} yet; choose one of: {languages}.").format(
+            language=args.language, languages=", ".join(languages())), file=sys.stderr)
         return 1
     if target.exists() and not target.is_dir():
-        print(f"{target} is a file, not a folder; choose a new folder's name.", file=sys.stderr)
+        print(_("{target} is a file, not a folder; choose a new folder's name.").format(target=target), file=sys.stderr)
         return 1
     if target.is_dir() and any(target.iterdir()):
         shown = ", ".join(sorted(p.name for p in target.iterdir())[:5])
-        print(f"{target} is not empty (it holds {shown}…); `new` writes only into a new or empty folder so that "
-              "nothing of yours is overwritten. Choose another folder's name.", file=sys.stderr)
+        print(_("{target} is not empty (it holds {files}…); `{command}` writes only into a new or empty folder so that "
+                "nothing of yours is overwritten. Choose another folder's name.").format(
+                    target=target, files=shown, command="new"), file=sys.stderr)
         return 1
     title = args.title or target.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Handbook"
     # An empty author is filled in by the scaffold's conf.py in its own language ("The … team").
@@ -80,7 +90,9 @@ def new(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         path.write_text(env.from_string(text).render(values) if name.endswith(".jinja") else text, encoding="utf-8")
-    print(f"Made {target}: a handbook for a small example framework, ready to build.\n"
-          f"Next:\n  cd {target}\n  glassbox-handbook preview     (the site at http://127.0.0.1:8000, rebuilt on every save)\n"
-          "Then edit framework.yaml (your framework), the pages and scenarios/ (your cases); README.md says how.")
+    print(_("Made {target}: a handbook for a small example framework, ready to build.").format(target=target) + "\n"
+          + _("Next:") + f"\n  cd {target}\n  glassbox-handbook preview     "
+          + _("(the site at {address}, rebuilt on every save)").format(address="http://127.0.0.1:8000") + "\n"
+          + _("Then edit {framework} (your framework), the pages and {scenarios} (your cases); {readme} says how.").format(
+              framework="framework.yaml", scenarios=_scenarios_folder(target), readme="README.md"))
     return 0

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glassbox_handbook.cli.project import open_project
+from glassbox_handbook.words import _
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,10 +36,11 @@ CONDITIONAL = (b"if-none-match", b"if-modified-since")  # in the preview's doctr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("preview", help="serve the site, rebuild on every save and reload the browser")
-    p.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000; 0: any free port)")
-    p.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
-    p.add_argument("--open", action="store_true", help="open the browser once the first build is done")
+    p = sub.add_parser("preview", help=_("serve the site, rebuild on every save and reload the browser"))
+    p.add_argument("--port", type=int, default=8000, help=_("port to serve on (default: {port}; 0: any free port)").format(
+        port=8000))
+    p.add_argument("--host", default="127.0.0.1", help=_("address to serve on (default: {host})").format(host="127.0.0.1"))
+    p.add_argument("--open", action="store_true", help=_("open the browser once the first build is done"))
     p.set_defaults(func=preview)
 
 
@@ -61,7 +63,7 @@ class PreviewBuild:
         if changed_paths:
             names = ", ".join(str(p.relative_to(self.root)) if p.is_relative_to(self.root) else str(p)
                               for p in changed_paths[:5])
-            show_message(f"Rebuilding after a change to {names}")
+            show_message(_("Rebuilding after a change to {files}").format(files=names))
         from sphinx.cmd.build import build_main
 
         warnings = self.doctrees / "warnings.txt"
@@ -74,22 +76,23 @@ class PreviewBuild:
         except Exception as exc:  # noqa: BLE001 - any other failure must not end the watcher: it is shown instead
             status = 1
             with warnings.open("a", encoding="utf-8") as file:
-                file.write(f"\nThe build failed: {type(exc).__name__}: {exc}\n")
+                file.write("\n" + _("The build failed: {error}").format(error=f"{type(exc).__name__}: {exc}") + "\n")
         problems = warnings.read_text(encoding="utf-8").strip() if warnings.is_file() else ""
         if status != 0 and not problems:
-            problems = "The build stopped with an error; the terminal shows it."
+            problems = _("The build stopped with an error; the terminal shows it.")
         if status == 0:
             # The index is written while the browser reloads the page (a search a moment later finds the edit).
             subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(self.out), "--output-subdir", "pagefind",
                               "--keep-index-url", "--silent"])
         else:
-            problems += "\n\nThe build stopped; the pages shown are from the last build that worked."
+            problems += "\n\n" + _("The build stopped; the pages shown are from the last build that worked.")
         banner = self.doctrees / PROBLEMS
         if problems:
             banner.write_text(problems, encoding="utf-8")
         else:
             banner.unlink(missing_ok=True)
-        show_message(f"Serving on {self.url}" + (" (with problems: see above)" if problems else ""))
+        show_message(_("Serving on {address} (with problems: see above)").format(address=self.url) if problems
+                     else _("Serving on {address}").format(address=self.url))
 
 
 def banner_html(text: str) -> bytes:
@@ -97,8 +100,9 @@ def banner_html(text: str) -> bytes:
     style = ("position:fixed;inset:0 0 auto 0;z-index:1000;max-height:40vh;overflow:auto;margin:0;padding:1rem;"
              "background:#fff4e5;color:#3d2600;border-bottom:3px solid #b35900;font:14px/1.4 monospace;"
              "white-space:pre-wrap")
-    return (f'<div id="glassbox-preview-problems" role="alert" style="{style}"><strong>The last build reported '
-            f"problems:</strong>\n{html.escape(text)}</div>").encode()
+    heading = html.escape(_("The last build reported problems:"))
+    return (f'<div id="glassbox-preview-problems" role="alert" style="{style}"><strong>{heading}</strong>\n'
+            f"{html.escape(text)}</div>").encode()
 
 
 class ProblemBanner:
@@ -145,6 +149,7 @@ def preview(args: argparse.Namespace) -> int:
     from starlette.staticfiles import StaticFiles
 
     project = open_project(args.root)
+    project.speak()
     root = project.root
     generated = root / "_build"
     out, doctrees = generated / "preview", generated / "preview-doctrees"
@@ -161,10 +166,10 @@ def preview(args: argparse.Namespace) -> int:
         middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=host),
                     Middleware(ProblemBanner, problems=doctrees / PROBLEMS)],
         lifespan=watcher.lifespan)
-    show_message("First build of the preview")
+    show_message(_("First build of the preview"))
     build()  # in this process: what it imports and compiles is there in every rebuild's fork
     if args.open:
         open_browser(host, 0)
-    show_message("Waiting for changes (Ctrl+C stops)")
+    show_message(_("Waiting for changes (Ctrl+C stops)"))
     uvicorn.run(app, host=args.host, port=port, log_level="warning")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glassbox_handbook.settings import DEFAULTS, PREFIX, Settings
+from glassbox_handbook.words import _
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -29,10 +30,11 @@ class ProjectError(Exception):
 
 def not_a_project(start: Path) -> ProjectError:
     return ProjectError(
-        f"{start} is not a handbook project: there is no {CONF} in it or in any folder above it.\n"
-        "Start one with:  glassbox-handbook new my-handbook\n"
-        "then:            cd my-handbook && glassbox-handbook preview\n"
-        "or give the project's folder with --root FOLDER.")
+        _("{folder} is not a handbook project: there is no {conf} in it or in any folder above it.").format(
+            folder=start, conf=CONF) + "\n"
+        + _("Start one with:  {command}").format(command="glassbox-handbook new my-handbook") + "\n"
+        + _("then:            {command}").format(command="cd my-handbook && glassbox-handbook preview") + "\n"
+        + _("or give the project's folder with {option}.").format(option="--root FOLDER"))
 
 
 def find_root(start: Path) -> Path | None:
@@ -90,7 +92,7 @@ def open_project(root: str | None) -> Project:
     try:
         config = Config.read(found, overrides={}, tags=Tags())
     except ConfigError as exc:
-        raise ProjectError(f"{found / CONF}: {exc}\nFix conf.py and run the command again.") from None
+        raise ProjectError(f"{found / CONF}: {exc}\n" + _("Fix {conf} and run the command again.").format(conf=CONF)) from None
     for f in dataclasses.fields(Settings):
         default = getattr(DEFAULTS, f.name)
         config.add(PREFIX + f.name, default, f.metadata["rebuild"], frozenset({type(default)}), f.metadata["help"])

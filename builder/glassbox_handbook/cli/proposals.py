@@ -7,17 +7,22 @@ import sys
 from pathlib import Path
 
 from glassbox_handbook.cli.project import open_project
+from glassbox_handbook.words import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("from-issue", help="write the scenario a “Propose a scenario” issue proposes")
-    p.add_argument("body", help="a file holding the issue's text as GitHub renders it (- for standard input)")
+    p = sub.add_parser("from-issue", help=_("write the scenario a “{form}” issue proposes").format(form=_("Propose a scenario")))
+    p.add_argument("body", help=_("a file holding the issue's text as GitHub renders it (- for standard input)"))
     p.set_defaults(func=from_issue)
-    p = sub.add_parser("repository", help="print the repository's address; --write puts it in README, pyproject, CITATION")
-    p.add_argument("--url", help="the address to use (default: conf.py's setting, GITHUB_REPOSITORY, the git remote)")
-    p.add_argument("--write", action="store_true")
+    p = sub.add_parser("repository", help=_("print the repository's address; {option} puts it in {files}").format(
+        option="--write", files="README, pyproject, CITATION"))
+    p.add_argument("--url", help=_("the address to use (default: the setting in {conf}, {variable}, the git remote)").format(
+        conf="conf.py", variable="GITHUB_REPOSITORY"))
+    p.add_argument("--write", action="store_true", help=_("write the address into {files}").format(
+        files="README, pyproject, CITATION"))
     p.set_defaults(func=repository)
-    p = sub.add_parser("issue-form", help="print the “Propose a scenario” issue form (.github/ISSUE_TEMPLATE)")
+    p = sub.add_parser("issue-form", help=_("print the “{form}” issue form ({folder})").format(
+        form=_("Propose a scenario"), folder=".github/ISSUE_TEMPLATE"))
     p.set_defaults(func=issue_form)
 
 
@@ -31,7 +36,8 @@ def from_issue(args: argparse.Namespace) -> int:
     try:
         raw = sys.stdin.buffer.read() if args.body == "-" else Path(args.body).read_bytes()
     except OSError as exc:
-        print(f"{args.body}: cannot be read ({exc.strerror}); give the file that holds the issue's text", file=sys.stderr)
+        print(f"{args.body}: " + _("cannot be read ({reason}); give the file that holds the issue's text").format(
+            reason=exc.strerror), file=sys.stderr)
         return 2
     fw = load_framework(project.framework)
     folder = project.scenarios
@@ -39,14 +45,14 @@ def from_issue(args: argparse.Namespace) -> int:
     for problem in proposal.problems:
         print(problem, file=sys.stderr)
     if not proposal.text:
-        print("No scenario was written: fix the boxes named above and edit the issue.", file=sys.stderr)
+        print(_("No scenario was written: fix the boxes named above and edit the issue."), file=sys.stderr)
         return 1
     target = folder / f"{proposal.slug}.md"
     try:
         with target.open("x", encoding="utf-8") as out:  # "x": never over a scenario that exists
             out.write(proposal.text)
     except FileExistsError:
-        print(f"{target} already exists; nothing was overwritten", file=sys.stderr)
+        print(_("{target} already exists; nothing was overwritten").format(target=target), file=sys.stderr)
         return 1
     print(target)
     return 0
@@ -59,11 +65,12 @@ def repository(args: argparse.Namespace) -> int:
     project = open_project(args.root)
     root = project.root
     url = repository_url(args.url or project.settings.repository, root)
-    print(url or "The repository's address is not known: set glassbox_repository in conf.py, GITHUB_REPOSITORY, "
-          "or a git remote named origin.")
+    print(url or _("The repository's address is not known: set {setting} in {conf}, {variable}, or a git remote named "
+                   "{remote}.").format(setting="glassbox_repository", conf="conf.py", variable="GITHUB_REPOSITORY",
+                                       remote="origin"))
     if args.write:
         for path in fill_files(root, url):
-            print(f"updated {path}")
+            print(_("updated {file}").format(file=path))
     return 0
 
 

@@ -7,20 +7,22 @@ import sys
 
 from glassbox_handbook.cli import reference_pages
 from glassbox_handbook.cli.project import open_project
+from glassbox_handbook.words import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of scenario front matter")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of scenario front matter"))
     p.set_defaults(func=schema)
-    p = sub.add_parser("template", help="print the scenario template")
+    p = sub.add_parser("template", help=_("print the scenario template"))
     p.set_defaults(func=template)
-    p = sub.add_parser("settings", help="print the table of conf.py settings (README.md holds it)")
+    p = sub.add_parser("settings", help=_("print the table of {conf} settings ({readme} holds it)").format(
+        conf="conf.py", readme="README.md"))
     p.set_defaults(func=settings)
-    p = sub.add_parser("framework-schema", help="print the JSON Schema of the framework file (for editors)")
+    p = sub.add_parser("framework-schema", help=_("print the JSON Schema of the framework file (for editors)"))
     p.set_defaults(func=lambda _args: _write(reference_pages.framework_schema()))
-    p = sub.add_parser("framework-reference", help="print the framework file's reference page (Markdown)")
+    p = sub.add_parser("framework-reference", help=_("print the framework file's reference page (Markdown)"))
     p.set_defaults(func=lambda _args: _write(reference_pages.framework_page()))
-    p = sub.add_parser("directives-reference", help="print the reference page of directives and settings (Markdown)")
+    p = sub.add_parser("directives-reference", help=_("print the reference page of directives and settings (Markdown)"))
     p.set_defaults(func=lambda _args: _write(reference_pages.directives_page()))
 
 

@@ -23,6 +23,7 @@ from glassbox_handbook.core.framework import Framework, did_you_mean, fold
 from glassbox_handbook.core.model import Enactment, Prompt, Section
 from glassbox_handbook.core.problems import Problem
 from glassbox_handbook.core.safety import SafetyRules, check_image, check_link
+from glassbox_handbook.words import _
 
 MYST_EXTENSIONS = frozenset({"colon_fence", "deflist"})
 _OPTION = re.compile(r"^:([A-Za-z][\w-]*):(?:\s+(.*))?$")
@@ -62,9 +63,11 @@ def basis_problem(fw: Framework, basis: str) -> tuple[str, str] | None:
     if basis in fw.basis_by_id:
         return None
     known = set(fw.basis_by_id)
-    return (f"the {{enactment}} block needs `:basis:` set to one of {', '.join(sorted(known))}"
-            + (f", not {basis!r}" if basis else ""),
-            "; ".join(f"use `{b.id}` {b.when}" for b in fw.bases if b.when) + (did_you_mean(basis, known) if basis else ""))
+    ids = ", ".join(sorted(known))
+    return ((_("the {{enactment}} block needs `:basis:` set to one of {ids}, not {value!r}").format(ids=ids, value=basis)
+             if basis else _("the {{enactment}} block needs `:basis:` set to one of {ids}").format(ids=ids)),
+            "; ".join(_("use `{id}` {when}").format(id=b.id, when=b.when) for b in fw.bases if b.when)
+            + (did_you_mean(basis, known) if basis else ""))
 
 
 def split_roles(text: str) -> tuple[str, ...]:
@@ -74,9 +77,11 @@ def split_roles(text: str) -> tuple[str, ...]:
 def role_problems(fw: Framework, roles: tuple[str, ...]) -> list[tuple[str, str]]:
     """(what is wrong, how to fix it) for a design prompt's `:roles:`."""
     if not roles:
-        return [("the {design-prompt} has no `:roles:`",
-                 "add a line like `:roles: " + ", ".join(r.id for r in fw.roles[:2]) + "` first in the block")]
-    return [(f"unknown role {role!r} in the design prompt", "use role ids from the framework file" + did_you_mean(role, set(fw.role_by_id)))
+        return [(_("the {design-prompt} has no `:roles:`"),
+                 _("add a line like `{line}` first in the block").format(
+                     line=":roles: " + ", ".join(r.id for r in fw.roles[:2])))]
+    return [(_("unknown role {id!r} in the design prompt").format(id=role),
+             _("use role ids from the framework file") + did_you_mean(role, set(fw.role_by_id)))
             for role in roles if role not in fw.role_by_id]
 
 
@@ -144,41 +149,46 @@ class BodyWalker:
             elif tok.type == "inline":
                 self.inline(tok, line)
             elif tok.type in ("html_block",):
-                self.error(line, "raw HTML is not allowed in a scenario",
-                           "write it in Markdown; for emphasis use *text*, for a list use - item")
+                self.error(line, _("raw HTML is not allowed in a scenario"),
+                           _("write it in Markdown; for emphasis use *text*, for a list use - item"))
             elif tok.type in ("fence", "colon_fence") and tok.info.strip().startswith("{"):
                 self.directive(tok, line)
 
     def heading(self, level: int, text: str, line: int, nested: bool) -> None:
         if nested:
-            self.error(line, "headings are not allowed inside a directive", "move the heading out of the block")
+            self.error(line, _("headings are not allowed inside a directive"), _("move the heading out of the block"))
         elif level == 1:
             if self.h1 is not None:
-                self.error(line, f"a second top-level title {text!r}", "use `##` for sections; a scenario has one `#` title")
+                self.error(line, _("a second top-level title {text!r}").format(text=text),
+                           _("use `##` for sections; a scenario has one `#` title"))
             self.h1 = text
         elif level == 2:
             component = self.fw.component_by_heading.get(fold(text))
             allowed = {fold(s) for s in self.fw.scenario_sections}
             if component is None and fold(text) not in allowed:
                 names = [c.name for c in self.fw.components] + list(self.fw.scenario_sections)
-                self.error(line, f"the section {text!r} names no component",
-                           "a `##` heading must be a component name (" + ", ".join(c.name for c in self.fw.components)
-                           + ") or one of: " + ", ".join(self.fw.scenario_sections) + did_you_mean(text, names))
+                components = ", ".join(c.name for c in self.fw.components)
+                fix = (_("a `##` heading must be a component name ({names}) or one of: {others}").format(
+                    names=components, others=", ".join(self.fw.scenario_sections)) if self.fw.scenario_sections
+                       else _("a `##` heading must be a component name ({names})").format(names=components))
+                self.error(line, _("the section {text!r} names no component").format(text=text),
+                           fix + did_you_mean(text, names))
             if component and component.id in [s.component for s in self.sections]:
-                self.error(line, f"the component {component.name!r} has a second section",
-                           "merge the two sections into one")
+                self.error(line, _("the component {name!r} has a second section").format(name=component.name),
+                           _("merge the two sections into one"))
                 self.sections.append(_Draft(title=text, line=line, broken=True))
                 return
             self.sections.append(_Draft(title=text, line=line, component=component.id if component else None,
                                          broken=component is None and fold(text) not in allowed))
         elif self.current is None:
-            self.error(line, f"the heading {text!r} comes before the first `##` section", "make it a `##` section")
+            self.error(line, _("the heading {text!r} comes before the first `##` section").format(text=text),
+                       _("make it a `##` section"))
 
     def inline(self, tok, line: int) -> None:
         for child in tok.children or []:
             if child.type == "html_inline":
-                self.error(line, f"raw HTML {child.content!r} is not allowed in a scenario",
-                           "write it in Markdown; for emphasis use *text*")
+                self.error(line, _("raw HTML {html!r} is not allowed in a scenario").format(html=child.content),
+                           _("write it in Markdown; for emphasis use *text*"))
             elif child.type == "myst_role":
                 self.role(child.meta.get("name", ""), child.content, line)
             elif child.type == "link_open":
@@ -192,15 +202,15 @@ class BodyWalker:
 
     def role(self, name: str, content: str, line: int) -> None:
         if name not in self.rules.allowed_roles:
-            self.error(line, f"the role {{{name}}} is not allowed in a scenario",
-                       "allowed roles: " + ", ".join(sorted(self.rules.allowed_roles))
+            self.error(line, _("the role {{{name}}} is not allowed in a scenario").format(name=name),
+                       _("allowed roles: {names}").format(names=", ".join(sorted(self.rules.allowed_roles)))
                        + did_you_mean(name, self.rules.allowed_roles))
         elif name == "concept":
-            _, concept, hint = self.fw.resolve_term(content)
+            _shown, concept, hint = self.fw.resolve_term(content)
             if concept is None:
-                self.error(line, f"{{concept}}`{content}` names no concept",
-                           "use a concept's name or one of its terms from the framework file, or {concept}`text <concept-id>`"
-                           + hint)
+                self.error(line, _("{role} names no concept").format(role=f"{{concept}}`{content}`"),
+                           _("use a concept's name or one of its terms from the framework file, or {role}").format(
+                               role="{concept}`text <concept-id>`") + hint)
             elif self.current is not None:
                 self.current.terms.append(concept.id)
         elif name.startswith("cite"):
@@ -208,15 +218,16 @@ class BodyWalker:
                 self.current.cited = True
             for key in () if self.bib_keys is None else (k.strip() for k in content.split(",")):
                 if key and key not in self.bib_keys:
-                    self.error(line, f"unknown bibliography key {key!r}",
-                               "add the work to handbook/references.bib or fix the key" + did_you_mean(key, self.bib_keys))
+                    self.error(line, _("unknown bibliography key {id!r}").format(id=key),
+                               _("add the work to {file} or fix the key").format(file="handbook/references.bib")
+                               + did_you_mean(key, self.bib_keys))
 
     def directive(self, tok, line: int) -> None:
         info = tok.info.strip()
         name = info[1:info.index("}")] if "}" in info else info[1:]
         if name not in self.rules.allowed_directives:
-            self.error(line, f"the directive {{{name}}} is not allowed in a scenario",
-                       "allowed: " + ", ".join(sorted(self.rules.allowed_directives))
+            self.error(line, _("the directive {{{name}}} is not allowed in a scenario").format(name=name),
+                       _("allowed: {names}").format(names=", ".join(sorted(self.rules.allowed_directives)))
                        + did_you_mean(name, self.rules.allowed_directives))
             return
         opts, body, n_opts = _options(tok.content)
@@ -242,11 +253,11 @@ class BodyWalker:
         if section is not None and section.broken:
             return  # the heading is already reported; one message per mistake
         if section is None or section.component is None:
-            self.error(line, "an {enactment} block is outside a component section",
-                       "put it first in a `##` section named after a component")
+            self.error(line, _("an {enactment} block is outside a component section"),
+                       _("put it first in a `##` section named after a component"))
             return
         if section.enactment is not None:
-            self.error(line, "a second {enactment} block in this section", "keep one summary per component section")
+            self.error(line, _("a second {enactment} block in this section"), _("keep one summary per component section"))
             return
         basis = opts.get("basis", "")
         problem = basis_problem(self.fw, basis)
@@ -254,9 +265,10 @@ class BodyWalker:
             self.error(line, *problem)
         summary = " ".join(body.split())
         if not summary:
-            self.error(line, "the {enactment} block has no summary", "write one sentence under the `:basis:` line")
+            self.error(line, _("the {enactment} block has no summary"), _("write one sentence under the `:basis:` line"))
         elif len(summary.split()) > 60:
-            self.error(line, f"the summary has {len(summary.split())} words", "keep it to one sentence of at most 60 words")
+            self.error(line, _("the summary has {n} words").format(n=len(summary.split())),
+                       _("keep it to one sentence of at most {n} words").format(n=60))
         section.enactment = Enactment(summary=summary, basis=basis, line=line)
 
     def prompt(self, opts: dict[str, str], body: str, line: int) -> None:
@@ -264,9 +276,9 @@ class BodyWalker:
         for problem in role_problems(self.fw, roles):
             self.error(line, *problem)
         if not body.strip():
-            self.error(line, "the {design-prompt} is empty", "write the question after the `:roles:` line")
+            self.error(line, _("the {design-prompt} is empty"), _("write the question after the `:roles:` line"))
         if self.current is None:
-            self.error(line, "a design prompt comes before the first `##` section", "move it into a component section")
+            self.error(line, _("a design prompt comes before the first `##` section"), _("move it into a component section"))
         else:
             self.current.prompts.append(Prompt(text=" ".join(body.split()), roles=roles, line=line))
 

@@ -44,6 +44,7 @@ from glassbox_handbook.core.vocabulary import (
     Strict,
 )
 from glassbox_handbook.core.workshop_model import Room, Workshop
+from glassbox_handbook.words import _
 
 _TERM_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
 
@@ -90,7 +91,8 @@ class Framework(Strict):
                 return room
         if room_id is None:
             return self.workshop.rooms[0]
-        raise ValueError(f"no room {room_id!r}: the rooms are {', '.join(r.id for r in self.workshop.rooms)}")
+        raise ValueError(_("no room {room!r}: the rooms are {rooms}").format(
+            room=room_id, rooms=", ".join(r.id for r in self.workshop.rooms)))
 
     def absent(self, room: Room, role_ids: list[str] | tuple[str, ...]) -> list[str]:
         """The roles of `role_ids` that are not in `room` (a role on a side the room does not have)."""
@@ -248,7 +250,7 @@ def did_you_mean(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(fold(word), sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return "; " + _("did you mean {word!r}?").format(word=close[0]) if close else ""
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -257,20 +259,22 @@ def load_framework(path: str | Path) -> Framework:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ProblemList([Problem(str(path), 0, 0, f"cannot read the framework file ({exc.strerror})",
-                                   "set `glassbox_framework` in conf.py to the vocabulary file")]) from None
+        raise ProblemList([Problem(str(path), 0, 0, _("cannot read the framework file ({reason})").format(reason=exc.strerror),
+                                   _("set `{setting}` in {conf} to the vocabulary file").format(
+                                       setting="glassbox_framework", conf="conf.py"))]) from None
     try:
         data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader (libyaml's when present)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProblemList([Problem(str(path), (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0,
-                                   f"the framework file is not valid YAML ({getattr(exc, 'problem', exc)})",
-                                   "check indentation and quoting on that line")]) from None
+                                   _("the framework file is not valid YAML ({what})").format(
+                                       what=getattr(exc, "problem", exc)),
+                                   _("check indentation and quoting on that line"))]) from None
     try:
         return Framework.model_validate(data)
     except Exception as exc:  # pydantic.ValidationError
         exc._glassbox_model = Framework  # lets the message list the keys that are allowed there
         node = yaml.compose(text, Loader=YAML_LOADER)  # only now: where each value sits, for the message
         lines = line_map(node, first_line=1) if node is not None else {}
-        raise ProblemList(pydantic_problems(exc, str(path), lines, "fix the framework file",
+        raise ProblemList(pydantic_problems(exc, str(path), lines, _("fix the framework file"),
                                             shape=lambda loc: expected_shape(Framework, loc))) from None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from glassbox_handbook.core.frontmatter import FACTS
 from glassbox_handbook.core.problems import Located
+from glassbox_handbook.words import _
 
 if TYPE_CHECKING:
     from glassbox_handbook.core.framework import Framework
@@ -35,79 +36,88 @@ def _ids(fw: Framework) -> None:
         ids = [item.id for item in getattr(fw, kind)]
         for i, item in enumerate(ids):
             if item in ids[:i]:
-                raise Located(f"duplicate {kind} id {item!r}", (kind, i, "id"))
+                raise Located(_("duplicate {kind} id {id!r}").format(kind=kind, id=item), (kind, i, "id"))
     marks = [c.mark for c in fw.components]
     for i, mark in enumerate(marks):
         if mark in marks[:i]:
-            raise Located(f"components' codes (or, without one, their initials) must differ: {mark!r} is used twice",
+            raise Located(_("components' codes (or, without one, their initials) must differ: {mark!r} is used twice").format(mark=mark),
                           ("components", i))
 
 
 def _references(fw: Framework) -> None:
     if set(fw.facts) != set(FACTS):
-        raise Located("facts must label exactly: " + ", ".join(FACTS), ("facts",))
+        raise Located(_("`{key}` must label exactly: {names}").format(key="facts", names=", ".join(FACTS)), ("facts",))
     components = {c.id for c in fw.components}
     concepts = {c.id for c in fw.concepts}
     for i, cid in enumerate(fw.diagram.core):
         if cid not in components:
-            raise Located(f"diagram.core names unknown component {cid!r}", ("diagram", "core", i))
+            raise Located(_("`{key}` names unknown component {id!r}").format(key="diagram.core", id=cid), ("diagram", "core", i))
         if cid in fw.diagram.core[:i]:
-            raise Located(f"diagram.core names the component {cid!r} twice", ("diagram", "core", i))
+            raise Located(_("`{key}` names the component {id!r} twice").format(key="diagram.core", id=cid), ("diagram", "core", i))
     for cid in fw.diagram.labels:
         if cid not in components:
-            raise Located(f"diagram.labels names unknown component {cid!r}", ("diagram", "labels", cid))
+            raise Located(_("`{key}` names unknown component {id!r}").format(key="diagram.labels", id=cid), ("diagram", "labels", cid))
     if fw.diagram.above and fw.diagram.above not in concepts:
-        raise Located(f"diagram.above names unknown concept {fw.diagram.above!r}", ("diagram", "above"))
+        raise Located(_("`{key}` names unknown concept {id!r}").format(key="diagram.above", id=fw.diagram.above),
+                      ("diagram", "above"))
     if fw.defaults.basis and fw.defaults.basis not in {b.id for b in fw.bases}:
-        raise Located(f"defaults.basis names unknown basis {fw.defaults.basis!r}", ("defaults", "basis"))
+        raise Located(_("`{key}` names unknown basis {id!r}").format(key="defaults.basis", id=fw.defaults.basis),
+                      ("defaults", "basis"))
     if fw.defaults.trajectory and fw.defaults.trajectory not in {t.id for t in fw.trajectories}:
-        raise Located(f"defaults.trajectory names unknown trajectory {fw.defaults.trajectory!r}", ("defaults", "trajectory"))
+        raise Located(_("`{key}` names unknown trajectory {id!r}").format(key="defaults.trajectory", id=fw.defaults.trajectory),
+                      ("defaults", "trajectory"))
     for i, basis in enumerate(fw.workshop.focus_order):
         if basis not in {b.id for b in fw.bases}:
-            raise Located(f"workshop.focus_order names unknown basis {basis!r}", ("workshop", "focus_order", i))
+            raise Located(_("`{key}` names unknown basis {id!r}").format(key="workshop.focus_order", id=basis),
+                          ("workshop", "focus_order", i))
     for w, walk in enumerate(fw.crosswalks):
         for i, item in enumerate(walk.items):
             for cid in item.components:
                 if cid not in components:
-                    raise Located(f"crosswalk {walk.id!r}, {item.id}: unknown component {cid!r}",
+                    raise Located(_("crosswalk {crosswalk!r}, {item}: unknown component {id!r}").format(crosswalk=walk.id, item=item.id, id=cid),
                                   ("crosswalks", w, "items", i, "components"))
             for cid in item.concepts:
                 if cid not in concepts:
-                    raise Located(f"crosswalk {walk.id!r}, {item.id}: unknown concept {cid!r}",
+                    raise Located(_("crosswalk {crosswalk!r}, {item}: unknown concept {id!r}").format(crosswalk=walk.id, item=item.id, id=cid),
                                   ("crosswalks", w, "items", i, "concepts"))
     for length in fw.workshop.lengths:
         fixed = sum(block.get(length, 0) for block in fw.workshop.blocks.values())
         if length not in fw.workshop.components or length not in fw.workshop.prompts or fixed >= length:
-            raise Located(f"workshop: a {length}-minute session needs `components`, `prompts` and fixed "
-                          f"blocks that leave time for the components", ("workshop", "lengths"))
+            raise Located(_("`{key}`: a {n}-minute session needs `components`, `prompts` and fixed blocks that leave "
+                            "time for the components").format(key="workshop", n=length), ("workshop", "lengths"))
 
 
 def _sides(fw: Framework) -> None:
     """Levels, roles and rooms name only the sides the file declares; with sides, every role says its own."""
     sides = [s.id for s in fw.sides]
     if "both" in sides:
-        raise Located("`both` is kept for a role that spans the sides; give the side another id",
+        raise Located(_("`{word}` is kept for a role that spans the sides; give the side another id").format(word="both"),
                       ("sides", sides.index("both"), "id"))
-    known = ", ".join(sides) if sides else "none: the file declares no `sides`"
+    known = ", ".join(sides) if sides else _("none: the file declares no `{key}`").format(key="sides")
     base_ids = {level.id for level in fw.base_levels}
     for i, level in enumerate(fw.levels):
         for side in level.sides:
             if side not in sides:
-                raise Located(f"level {level.id!r} names unknown side {side!r} (the sides: {known})",
+                raise Located(_("level {level!r} names unknown side {side!r} (the sides: {known})").format(
+                    level=level.id, side=side, known=known),
                               ("levels", i, "sides", side))
         if level.base and level.base not in base_ids:
-            raise Located(f"level {level.id!r} points at unknown base level {level.base!r} "
-                          f"(base_levels: {', '.join(sorted(base_ids)) or 'none'})", ("levels", i, "base"))
+            raise Located(_("level {level!r} points at unknown base level {base!r} ({key}: {known})").format(
+                level=level.id, base=level.base, key="base_levels", known=", ".join(sorted(base_ids)) or _("none")),
+                ("levels", i, "base"))
     for i, role in enumerate(fw.roles):
         if sides and not role.side:
-            raise Located(f"role {role.id!r} needs a `side`: one of {', '.join(sides)}, or both", ("roles", i, "side"))
+            raise Located(_("role {role!r} needs a `{key}`: one of {sides}, or {both}").format(
+                role=role.id, key="side", sides=", ".join(sides), both="both"), ("roles", i, "side"))
         if role.side and role.side != "both" and role.side not in sides:
-            raise Located(f"role {role.id!r} names unknown side {role.side!r} (the sides: {known}, or both)",
+            raise Located(_("role {role!r} names unknown side {side!r} (the sides: {known}, or {both})").format(
+                role=role.id, side=role.side, known=known, both="both"),
                           ("roles", i, "side"))
     for i, room in enumerate(fw.workshop.rooms):
         for side in room.sides:
             if side not in sides:
-                raise Located(f"workshop room {room.id!r} names unknown side {side!r} (the sides: {known})",
+                raise Located(_("workshop room {room!r} names unknown side {side!r} (the sides: {known})").format(
+                    room=room.id, side=side, known=known),
                               ("workshop", "rooms", i, "sides"))
 
 
@@ -118,12 +128,13 @@ def _rooms(fw: Framework) -> None:
     ids = [r.id for r in rooms]
     for i, room_id in enumerate(ids):
         if room_id in ids[:i]:
-            raise Located("workshop.rooms: two rooms have the same id", ("workshop", "rooms", i, "id"))
+            raise Located(_("`{key}`: two rooms have the same id").format(key="workshop.rooms"), ("workshop", "rooms", i, "id"))
     first = set(rooms[0].words)
     for i, room in enumerate(rooms[1:], 1):
         if set(room.words) != first:
-            raise Located(f"workshop.rooms: room {room.id!r} must name the same words as room {rooms[0].id!r} "
-                          f"({', '.join(sorted(first)) or 'none'})", ("workshop", "rooms", i, "words"))
+            raise Located(_("`{key}`: room {room!r} must name the same words as room {first!r} ({words})").format(
+                key="workshop.rooms", room=room.id, first=rooms[0].id, words=", ".join(sorted(first)) or _("none")),
+                ("workshop", "rooms", i, "words"))
     known = set(STEP_FIELDS) | first
     words = fw.workshop
     for name in ("opening", "framework", "diagram", "component", "component_open", "gaps", "strengths", "close"):
@@ -133,5 +144,6 @@ def _rooms(fw: Framework) -> None:
         for field in ("title", "what", "read_aloud", "listen_for", "brief"):
             for _text, field_name, _spec, _conv in string.Formatter().parse(getattr(step, field) or ""):
                 if field_name is not None and field_name not in known:
-                    raise Located(f"workshop.{name}.{field}: {{{field_name}}} is neither a scenario's fact "
-                                  f"nor a room's word (known: {', '.join(sorted(known))})", ("workshop", name, field))
+                    raise Located(_("`{key}`: {{{name}}} is neither a scenario's fact nor a room's word (known: {known})").format(
+                        key=f"workshop.{name}.{field}", name=field_name, known=", ".join(sorted(known))),
+                        ("workshop", name, field))

@@ -57,7 +57,7 @@ class Problem(NamedTuple):
     blocking: bool = False  # the scenario cannot be written until it is fixed
 
     def __str__(self) -> str:
-        return f"In the box “{self.box}”: {self.message}" if self.box else self.message
+        return _("In the box “{box}”: {message}").format(box=self.box, message=self.message) if self.box else self.message
 
 
 class Proposal(NamedTuple):
@@ -76,19 +76,19 @@ def _boxes(body: str, fields: list[IssueField]) -> tuple[dict[str, str], list[Pr
     problems: list[Problem] = []
     form = _("Propose a scenario")
     if parts[0].strip():
-        problems.append(Problem("", "the issue has text before its first box; it was left out. Use the form's boxes only."))
+        problems.append(Problem("", _("the issue has text before its first box; it was left out. Use the form's boxes only.")))
     for label, text in zip(parts[1::2], parts[2::2], strict=True):
         field = by_label.get(label.strip().casefold())
         if field is None:
-            problems.append(Problem(label.strip()[:80], f"this is not a box of the “{form}” form, so it was left out. "
-                                    "Move its text into the box it belongs to."))
+            problems.append(Problem(label.strip()[:80], _("this is not a box of the “{form}” form, so it was left out. "
+                                                          "Move its text into the box it belongs to.").format(form=form)))
             continue
         value = text.strip()
         answers[field.id] = "" if value == NO_RESPONSE else value
     for f in fields:
         if f.id not in answers and f.required:
-            problems.append(Problem(f.label, "this box is missing from the issue. Open the form again and fill it in; "
-                                    "do not rename or delete the form's headings.", blocking=True))
+            problems.append(Problem(f.label, _("this box is missing from the issue. Open the form again and fill it in; "
+                                               "do not rename or delete the form's headings."), blocking=True))
     return answers, problems
 
 
@@ -99,22 +99,24 @@ def _hostile(fields: list[IssueField], answers: dict[str, str]) -> list[Problem]
         if f.id == "draft" or not value:
             continue  # the draft is compared, not published: a maintainer reads it
         if len(value) > MAX_BOX:
-            problems.append(Problem(f.label, f"this box holds {len(value):,} characters; a box takes at most {MAX_BOX:,}. "
-                                    "Shorten it to what a reader needs.", True))
+            problems.append(Problem(f.label, _("this box holds {n} characters; a box takes at most {most}. "
+                                               "Shorten it to what a reader needs.").format(n=f"{len(value):,}",
+                                                                                         most=f"{MAX_BOX:,}"), True))
         elif _HTML.search(value):
-            problems.append(Problem(f.label, "this box holds HTML or script markup (text between < and >). "
-                                    "Write plain sentences; the handbook does not publish markup from a proposal.", True))
+            problems.append(Problem(f.label, _("this box holds HTML or script markup (text between < and >). Write plain "
+                                               "sentences; the handbook does not publish markup from a proposal."), True))
         elif _LINK.search(value):
-            problems.append(Problem(f.label, "this box holds a link to a web address. Name a source in words "
-                                    "(authors, year, title) instead; a maintainer adds the reference.", True))
+            problems.append(Problem(f.label, _("this box holds a link to a web address. Name a source in words "
+                                               "(authors, year, title) instead; a maintainer adds the reference."), True))
         elif _MARKUP.search(value) or _CONTROL.search(value):
-            problems.append(Problem(f.label, "this box holds formatting code the handbook writes itself "
-                                    "(fences, roles or control characters). Write plain sentences.", True))
+            problems.append(Problem(f.label, _("this box holds formatting code the handbook writes itself "
+                                               "(fences, roles or control characters). Write plain sentences."), True))
     return problems
 
 
-def _names(text: str, known: dict[str, str], what: str, label: str) -> tuple[list[str], list[Problem]]:
-    """Framework ids for the names written one a line (or separated by commas), and problems for unknown names."""
+def _names(text: str, known: dict[str, str], unknown: str, label: str) -> tuple[list[str], list[Problem]]:
+    """Framework ids for the names written one a line (or separated by commas), and problems for unknown names
+    (`unknown`: the message for one, with `{name}` and `{known}`)."""
     ids, problems = [], []
     by_name = {k.casefold(): v for k, v in known.items()}
     for raw in re.split(r"[\n,;]+", text):
@@ -124,7 +126,7 @@ def _names(text: str, known: dict[str, str], what: str, label: str) -> tuple[lis
         if name.casefold() in by_name:
             ids.append(by_name[name.casefold()])
         else:
-            problems.append(Problem(label, f"“{name[:60]}” is not one of the {what}. Write one of: {', '.join(known)}."))
+            problems.append(Problem(label, unknown.format(name=name[:60], known=", ".join(known))))
     return list(dict.fromkeys(ids)), problems
 
 
@@ -154,12 +156,43 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
             continue
         for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
             for found in line_findings(line, allowed, heads):
-                reword = found.suggestion if found.rewrite else f"write {found.suggestion} instead"
-                advice = fix(found) if found.kind != "person" else (
-                    f"{reword}, or, if it is a name you made up, add it to the box “{invented}”")
-                problems.append(Problem(f.label, f"line {number}, from character {found.col}, holds what looks like "
-                                        f"{what()[found.kind]}; {advice}. Edit the issue to change it."))
+                made_up = (_("{advice}, or, if it is a name you made up, add it to the box “{box}”") if found.rewrite else
+                           _("write {suggestion} instead, or, if it is a name you made up, add it to the box “{box}”"))
+                advice = fix(found) if found.kind != "person" else made_up.format(
+                    advice=found.suggestion, suggestion=found.suggestion, box=invented)
+                problems.append(Problem(f.label, _("line {line}, from character {col}, holds what looks like {what}; "
+                                                   "{advice}. Edit the issue to change it.").format(
+                    line=number, col=found.col, what=what()[found.kind], advice=advice)))
     return problems
+
+
+def ready_comment() -> str:
+    """The workflow's comment on a proposal its checks find nothing to fix in."""
+    return _("Thank you! The handbook's checks found nothing to fix. A maintainer will read your proposal and, when it "
+             "is ready, approve it: the handbook then opens a pull request with your scenario and credits you as its "
+             "contributor.")
+
+
+def fix_comment(problems: list[str]) -> str:
+    """The workflow's comment on a proposal with problems: each one, then how to fix them."""
+    lines = "\n".join(f"- {p}" for p in problems)
+    return (_("Thank you! Before a maintainer can approve this proposal, please edit the issue (the ··· menu at the top "
+              "of your text, then *Edit*) and change these:") + f"\n\n{lines}\n\n"
+            + _("The check runs again every time you save."))
+
+
+def check_says(problem: str) -> str:
+    """One problem the scenario check found in the scenario a proposal would become."""
+    return _("The scenario check says: {problem}").format(problem=problem)
+
+
+def only_maintainers() -> str:
+    return _("Only a maintainer (someone with write access) can approve a proposal.")
+
+
+def approved_comment(pull: int) -> str:
+    return _("Approved. The scenario is in pull request #{number}; it will be published when that is merged.").format(
+        number=pull)
 
 
 def free_slug(title: str, folder: Path) -> tuple[str, str]:
@@ -169,7 +202,8 @@ def free_slug(title: str, folder: Path) -> tuple[str, str]:
     slug, n = base, 2
     while (folder / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
-    note = f"a scenario named “{base}” already exists, so this one is “{slug}”" if slug != base else ""
+    note = _("a scenario named “{taken}” already exists, so this one is “{slug}”").format(taken=base, slug=slug) \
+        if slug != base else ""
     return slug, note
 
 
@@ -181,25 +215,32 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         answers, _unused = _boxes(text, fields)
         sizes = {f.label: len(answers.get(f.id, "")) for f in fields}
         biggest = max(sizes, key=lambda k: sizes[k]) if any(sizes.values()) else ""
-        where = f" (most of it in the box “{biggest}”)" if biggest else ""
-        return Proposal("", "", [Problem(biggest, f"the proposal is {len(raw):,} bytes long{where}; a proposal takes at "
-                                         f"most {MAX_BODY:,}. Shorten it to what a reader needs.", True)], "")
+        size, most = f"{len(raw):,}", f"{MAX_BODY:,}"
+        message = (_("the proposal is {size} bytes long (most of it in the box “{box}”); a proposal takes at most {most}. "
+                     "Shorten it to what a reader needs.").format(size=size, box=biggest, most=most) if biggest else
+                   _("the proposal is {size} bytes long; a proposal takes at most {most}. Shorten it to what a reader "
+                     "needs.").format(size=size, most=most))
+        return Proposal("", "", [Problem(biggest, message, True)], "")
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Proposal("", "", [Problem("", f"the issue's text could not be read as UTF-8 (byte {exc.start + 1}). "
-                                         "Copy the text from a plain-text editor and edit the issue.", True)], "")
+        return Proposal("", "", [Problem("", _("the issue's text could not be read as UTF-8 (byte {n}). Copy the text "
+                                               "from a plain-text editor and edit the issue.").format(n=exc.start + 1),
+                                         True)], "")
     body = body.replace("\r\n", "\n").lstrip("\ufeff")
     answers, problems = _boxes(body, fields)
     problems += _hostile(fields, answers)
     if any(p.blocking for p in problems):
         return Proposal("", "", problems, "")
     labels = {f.id: f.label for f in fields}
-    levels, more = _names(answers.get("levels", ""), {lv.name: lv.id for lv in fw.levels}, "levels", labels["levels"])
+    levels, more = _names(answers.get("levels", ""), {lv.name: lv.id for lv in fw.levels},
+                          _("“{name}” is not one of the levels. Write one of: {known}."), labels["levels"])
     problems += more
-    roles, more = _names(answers.get("roles", ""), {r.name: r.id for r in fw.roles}, "roles", labels["roles"])
+    roles, more = _names(answers.get("roles", ""), {r.name: r.id for r in fw.roles},
+                         _("“{name}” is not one of the roles. Write one of: {known}."), labels["roles"])
     problems += more
-    trajectories, more = _names(answers.get("trajectory", ""), {t.name: t.id for t in fw.trajectories}, "ways the work went",
+    trajectories, more = _names(answers.get("trajectory", ""), {t.name: t.id for t in fw.trajectories},
+                                _("“{name}” is not one of the ways the work went. Write one of: {known}."),
                                 labels["trajectory"])
     problems += more
     bases = {b.name.casefold(): b for b in fw.bases}
@@ -211,8 +252,9 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
             continue
         basis = bases.get(parts.get("basis", "").casefold().strip(" ."))
         if basis is None:
-            problems.append(Problem(comp.name, f"say where the account comes from, after “{labels_of_parts['basis']}:”, "
-                                    "as one of: " + ", ".join(f"“{b.name}”" for b in fw.bases) + "."))
+            problems.append(Problem(comp.name, _("say where the account comes from, after “{label}:”, as one of: "
+                                                 "{names}.").format(label=labels_of_parts["basis"],
+                                                                    names=", ".join(f"“{b.name}”" for b in fw.bases))))
             basis = fw.basis_by_id[fw.default_basis]
         story = parts.get("story", "")
         if parts.get("source"):
@@ -222,8 +264,8 @@ def read_proposal(raw: bytes, fw: Framework, folder: Path, framework_words: froz
         sections.append(Draft(comp.name, basis.id, " ".join(parts["summary"].split()), story,
                               ((" ".join(prompt.split()), tuple(roles)),) if prompt else ()))
     if not sections:
-        problems.append(Problem("", "no component box has a sentence on how the component was at work. Fill in at least "
-                                f"one, starting with “{labels_of_parts['summary']}:”."))
+        problems.append(Problem("", _("no component box has a sentence on how the component was at work. Fill in at "
+                                      "least one, starting with “{label}:”.").format(label=labels_of_parts["summary"])))
     consent = {text: key for key, text in consent_answers()}.get(answers.get("consent", "").strip(), "")
     ticked = re.findall(r"^- \[[xX]\] (.+)$", answers.get("deidentified", ""), re.M)
     deidentified = all(text in ticked for _key, text in deidentify(fw))

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from glassbox_handbook.core.problems import Problem, pydantic_problems
+from glassbox_handbook.words import _
 
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ORCID = r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"
@@ -110,25 +111,26 @@ def line_map(node: yaml.Node, loc: tuple = (), first_line: int = 2) -> dict[tupl
 
 
 def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict, list[Problem]]:
-    fm, _ = split_front_matter(text)
+    fm, _start = split_front_matter(text)
     if fm is None:
-        return None, {}, [Problem(path, 1, 1, "the file does not start with front matter",
-                                  "begin the file with a line `---`, the fields of scenarios/_template.md, and `---`")]
+        return None, {}, [Problem(path, 1, 1, _("the file does not start with front matter"),
+                                  _("begin the file with a line `---`, the fields of {template}, and `---`").format(
+                                      template="scenarios/_template.md"))]
     if not _closed(text):
-        return None, {}, [Problem(path, 1, 1, "the front matter is never closed",
-                                  "add a line `---` after the last field, before the `# Title`")]
+        return None, {}, [Problem(path, 1, 1, _("the front matter is never closed"),
+                                  _("add a line `---` after the last field, before the `# Title`"))]
     tabbed = next((i for i, line in enumerate(fm.split("\n"), 2) if line.startswith("\t") or line.lstrip(" ").startswith("\t")), 0)
     if tabbed:
-        return None, {}, [Problem(path, tabbed, 1, "the front matter is indented with a tab",
-                                  "indent with spaces, not tabs (YAML does not allow tabs)")]
+        return None, {}, [Problem(path, tabbed, 1, _("the front matter is indented with a tab"),
+                                  _("indent with spaces, not tabs (YAML does not allow tabs)"))]
     try:
         # Anchors and aliases could make validation explode (a "billion laughs"); a
         # cheap look for & or * comes first, the exact token scan only when needed.
         for token in yaml.scan(fm, Loader=YAML_LOADER) if ("&" in fm or "*" in fm) else ():
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 return None, {}, [Problem(path, token.start_mark.line + 2, token.start_mark.column + 1,
-                                          "the front matter uses a YAML anchor or alias (& or *)",
-                                          "write each value out in full; put quotes around text that starts with & or *")]
+                                          _("the front matter uses a YAML anchor or alias (& or *)"),
+                                          _("write each value out in full; put quotes around text that starts with & or *"))]
         loader = YAML_LOADER(fm)
         try:
             node = loader.get_single_node()
@@ -138,17 +140,18 @@ def parse_front_matter(text: str, path: str) -> tuple[ScenarioMeta | None, dict,
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = ((mark.line + 2), (mark.column + 1)) if mark else (1, 1)
-        what = getattr(exc, "problem", None) or "cannot be read"
-        return None, {}, [Problem(path, line, col, f"the front matter is not valid YAML ({what})",
-                                  "check indentation, and put quotes around a value that contains a colon")]
+        what = getattr(exc, "problem", None) or _("cannot be read")  # YAML's own words, when it has some
+        return None, {}, [Problem(path, line, col, _("the front matter is not valid YAML ({what})").format(what=what),
+                                  _("check indentation, and put quotes around a value that contains a colon"))]
     if not isinstance(data, dict) or node is None:
-        return None, {}, [Problem(path, 2, 1, "the front matter must be a list of `field: value` lines",
-                                  "copy the fields from scenarios/_template.md")]
+        return None, {}, [Problem(path, 2, 1, _("the front matter must be a list of `field: value` lines"),
+                                  _("copy the fields from {template}").format(template="scenarios/_template.md"))]
     lines = line_map(node)
     try:
         return ScenarioMeta.model_validate(data), lines, []
     except ValidationError as exc:
         exc._glassbox_model = ScenarioMeta  # lets the message list the fields that are allowed there
-        return None, lines, pydantic_problems(exc, path, lines, "see scenarios/_template.md for the expected form")
+        return None, lines, pydantic_problems(exc, path, lines, _("see {template} for the expected form").format(
+            template="scenarios/_template.md"))
 
 

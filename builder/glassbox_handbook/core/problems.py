@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glassbox_handbook.words import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,6 +22,7 @@ class Problem:
     col: int
     message: str
     fix: str = ""
+    identifying: bool = False  # the message quotes what could identify someone (the privacy check's findings)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
@@ -35,14 +38,19 @@ class ProblemList(Exception):
 
 
 _CHOICES = re.compile(r"\^\(([a-z-]+(?:\|[a-z-]+)+)\)\$")  # a pattern such as ^(obtained|not-needed)$
-_TYPE_WORDS = {
-    "string_type": "text",
-    "list_type": "a list, like [a, b]",
-    "tuple_type": "a list, like [a, b]",
-    "dict_type": "a group of fields",
-    "bool_type": "true or false",
-    "model_type": "a group of fields",
-}
+_TYPES = frozenset({"string_type", "list_type", "tuple_type", "dict_type", "bool_type", "model_type"})
+
+
+def _type_words(kind: str) -> str:
+    """What a value of pydantic's type `kind` is, in words (looked up when a problem is told)."""
+    return {
+        "string_type": _("text"),
+        "list_type": _("a list, like [a, b]"),
+        "tuple_type": _("a list, like [a, b]"),
+        "dict_type": _("a group of fields"),
+        "bool_type": _("true or false"),
+        "model_type": _("a group of fields"),
+    }[kind]
 
 
 class Located(ValueError):
@@ -72,31 +80,35 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
         field = ".".join(str(part) for part in loc) or "(top)"
         kind = err.get("type", "")
         if kind == "missing":
-            message, fix = f"required field `{field}` is missing", f"add `{loc[-1]}:` with a value"
+            message = _("required field `{field}` is missing").format(field=field)
+            fix = _("add `{key}:` with a value").format(key=loc[-1])
             if shape is not None and (written := shape(loc)):
-                fix = "add it, shaped like this:\n" + "\n".join("    " + line for line in written.splitlines())
+                fix = _("add it, shaped like this:") + "\n" + "\n".join("    " + line for line in written.splitlines())
         elif kind == "extra_forbidden":
             known = known_fields(exc, loc)
             close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-            message = f"unknown field `{field}`"
-            fix = (f"did you mean `{close[0]}`?" if close else
-                   "remove it; the fields are: " + ", ".join(known) if known else "remove it")
-        elif kind in _TYPE_WORDS:
-            message = f"`{field}` must be {_TYPE_WORDS[kind]}, not {_describe(err.get('input'))}"
+            message = _("unknown field `{field}`").format(field=field)
+            fix = (_("did you mean `{name}`?").format(name=close[0]) if close else
+                   _("remove it; the fields are: {fields}").format(fields=", ".join(f"`{k}`" for k in known)) if known else _("remove it"))
+        elif kind in _TYPES:
+            message = _("`{field}` must be {kind}, not {value}").format(field=field, kind=_type_words(kind),
+                                                                       value=_describe(err.get("input")))
             fix = fix_default
         elif kind == "value_error" and ctx.get("error"):
             message, fix = f"`{field}`: {ctx['error']}", ""
         elif kind == "string_pattern_mismatch" and (choices := _CHOICES.fullmatch(str(ctx.get("pattern", "")))):
             # A field that takes one of a few answers (consent): say which, not how ids are spelt.
-            message = f"`{field}` is {err.get('input')!r}, not one of the answers it takes"
-            fix = "write one of: " + ", ".join(choices.group(1).split("|"))
+            message = _("`{field}` is {value!r}, not one of the answers it takes").format(field=field, value=err.get("input"))
+            fix = _("write one of: {choices}").format(choices=", ".join(choices.group(1).split("|")))
         elif kind == "string_pattern_mismatch":
-            message = f"`{field}` is {err.get('input')!r}, which is not a valid id"
-            fix = "use lower-case letters, digits and hyphens, like `my-scenario`"
+            message = _("`{field}` is {value!r}, which is not a valid id").format(field=field, value=err.get("input"))
+            fix = _("use lower-case letters, digits and hyphens, like `my-scenario`")
         elif kind == "string_too_short" and err.get("input") == "":
             # A draft leaves empty what its team has not written yet (the worksheet writes no filler).
-            message, fix = f"`{field}` is empty", "write it in your own words; the template's comment says what it asks for"
+            message = _("`{field}` is empty").format(field=field)
+            fix = _("write it in your own words; the template's comment says what it asks for")
         else:
+            # pydantic's own words for a rarer mistake (English: pydantic has no catalog of its own).
             message, fix = f"`{field}`: {err.get('msg', 'invalid value')}", fix_default
         problems.append(Problem(path, where[0], where[1], message, fix))
     return problems
@@ -127,13 +139,13 @@ def _nearest(lines: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     return repr(value)

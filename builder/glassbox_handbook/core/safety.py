@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from glassbox_handbook.words import _
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -37,8 +39,8 @@ def check_link(href: str) -> tuple[str, str] | None:
     href = href.strip()
     scheme = urlsplit(href).scheme.lower()
     if scheme and scheme not in SAFE_SCHEMES and len(scheme) > 1:
-        return (f"the link {href[:60]!r} uses `{scheme}:`, which is not allowed",
-                "link to a web page (https://…) or to another page of the handbook")
+        return (_("the link {link!r} uses `{scheme}:`, which is not allowed").format(link=href[:60], scheme=scheme),
+                _("link to a web page (https://…) or to another page of the handbook"))
     return None
 
 
@@ -46,19 +48,22 @@ def check_image(src: str, path: str, rules: SafetyRules) -> tuple[str, str] | No
     """A (problem, fix) pair unless the image is a small file inside scenarios/."""
     src = src.strip()
     if not src:
-        return ("an image has no file name", "give the image's file name, stored next to the scenario")
+        return (_("an image has no file name"), _("give the image's file name, stored next to the scenario"))
     if urlsplit(src).scheme or src.startswith("//"):
-        return (f"the image {src[:60]!r} is not a file in scenarios/",
-                "images must be files stored in scenarios/ (e.g. scenarios/images/my-figure.png), not web addresses")
+        return (_("the image {src!r} is not a file in {folder}").format(src=src[:60], folder="scenarios/"),
+                _("images must be files stored in {folder} (e.g. {example}), not web addresses").format(
+                    folder="scenarios/", example="scenarios/images/my-figure.png"))
     posix = PurePosixPath(src)
     if posix.is_absolute() or ".." in posix.parts:
-        return (f"the image {src!r} points outside scenarios/", "store the image under scenarios/ and use a relative path")
+        return (_("the image {src!r} points outside {folder}").format(src=src, folder="scenarios/"),
+                _("store the image under {folder} and use a relative path").format(folder="scenarios/"))
     if posix.suffix.lower() not in rules.image_suffixes:
-        return (f"the image {src!r} is not a PNG, JPEG or WebP file (SVG can carry script)", "convert it to PNG or JPEG")
+        return (_("the image {src!r} is not a PNG, JPEG or WebP file (SVG can carry script)").format(src=src),
+                _("convert it to PNG or JPEG"))
     file = Path(path).parent / posix
     if not file.is_file():
-        return (f"the image {src!r} does not exist", "add the file next to the scenario, or fix the path")
+        return (_("the image {src!r} does not exist").format(src=src), _("add the file next to the scenario, or fix the path"))
     if file.stat().st_size > rules.max_image_bytes:
-        return (f"the image {src!r} is larger than {rules.max_image_bytes // 1_000_000} MB",
-                "resize or compress it")
+        return (_("the image {src!r} is larger than {n} MB").format(src=src, n=rules.max_image_bytes // 1_000_000),
+                _("resize or compress it"))
     return None

@@ -25,6 +25,7 @@ from glassbox_handbook.domain.glassbox_domain import GlassboxDomain
 from glassbox_handbook.domain.loader import bib_keys_for, bib_names_for, framework_for, framework_path
 from glassbox_handbook.domain.transforms import SCENARIO_KEY, sources_section
 from glassbox_handbook.views import Slices, registry
+from glassbox_handbook.words import _, _n
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def check_framework(app: Sphinx) -> None:
     try:
         load_framework(framework_path(app.env))
     except ProblemList as exc:
-        stop(exc.problems, "the framework file")
+        stop(exc.problems, framework=True)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -160,21 +161,25 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         sid = page.scenario.id
         if sid in seen:
             path = str(Path(env.doc2path(docname)).relative_to(env.srcdir))
-            problems.append(Problem(path, 2, 1, f"the id {sid!r} is already used by {seen[sid]}",
-                                    "give each scenario its own id"))
+            problems.append(Problem(path, 2, 1, _("the id {id!r} is already used by {page}").format(id=sid, page=seen[sid]),
+                                    _("give each scenario its own id")))
         seen[sid] = docname
     if problems:
-        stop(sorted(problems, key=lambda p: (p.path, p.line, p.col)), "scenarios")
+        stop(sorted(problems, key=lambda p: (p.path, p.line, p.col)))
 
 
 class BuildStopped(SystemExit):
     """Ends the build before anything is written, without a traceback."""
 
 
-def stop(problems: list[Problem], what: str) -> None:
+def stop(problems: list[Problem], framework: bool = False) -> None:
+    """Report the problems of the scenarios (or of the framework file) and end the build."""
     for problem in problems:
         logger.error(str(problem), type="glassbox", subtype="scenario")
-    noun = "problem" if len(problems) == 1 else "problems"
-    logger.error(f"Build stopped: {len(problems)} {noun} in {what}; nothing was written. "
-                 "Fix the lines above and build again.", type="glassbox", subtype="stopped")
+    n = len(problems)
+    said = (_n("Build stopped: {n} problem in the framework file; nothing was written.",
+               "Build stopped: {n} problems in the framework file; nothing was written.", n) if framework else
+            _n("Build stopped: {n} problem in scenarios; nothing was written.",
+               "Build stopped: {n} problems in scenarios; nothing was written.", n))
+    logger.error(said.format(n=n) + " " + _("Fix the lines above and build again."), type="glassbox", subtype="stopped")
     raise BuildStopped(1)

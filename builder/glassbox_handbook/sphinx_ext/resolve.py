@@ -19,6 +19,7 @@ from glassbox_handbook.domain.loader import bibliography_for, framework_for
 from glassbox_handbook.views import PRINT, WEB, RenderOptions, ViewContext, registry
 from glassbox_handbook.views.explorer import lens_roles_script
 from glassbox_handbook.views.scenario_page import decorate
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +72,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     # A framework file that lists abbreviations opts in to the warning about the ones it does not list.
     unknown = spell_out(doctree, ctx.fw.expansions)
     for word, source, line in unknown if ctx.fw.abbreviations else ():
-        logger.warning(f"{word!r} is an abbreviation with no expansion: add it to the framework file's "
-                       f"`abbreviations` (short and long form), or write it out", location=f"{source}:{line}",
-                       type="glassbox", subtype="abbreviation")
+        logger.warning(_("{word!r} is an abbreviation with no expansion: add it to the framework file's `{key}` (short "
+                         "and long form), or write it out").format(word=word, key="abbreviations"),
+                       location=f"{source}:{line}", type="glassbox", subtype="abbreviation")
     # A long page's top-level sections can be folded (gb-sections.js), so a reader on a phone moves through it.
     if ctx.options.medium == "web" and app.builder.format == "html":
         mark_foldable(doctree)

@@ -9,6 +9,7 @@ from sphinx.util.docutils import SphinxRole
 
 from glassbox_handbook.domain import nodes as gb
 from glassbox_handbook.domain.loader import framework_for
+from glassbox_handbook.words import _
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +21,8 @@ class ConceptRole(SphinxRole):
         fw = framework_for(self.env)
         shown, concept, hint = fw.resolve_term(self.text)
         if concept is None:
-            logger.warning("{concept}`%s` names no concept%s", self.text, hint, location=self.get_location())
+            logger.warning(_("{role} names no concept").format(role=f"{{concept}}`{self.text}`") + hint,
+                           location=self.get_location())
             return [nodes.inline(shown, shown)], []
         xref = addnodes.pending_xref("", nodes.inline(shown, shown), refdomain="std", reftype="doc",
                                      reftarget="/" + fw.concept_page(concept.id), refexplicit=True,

@@ -22,8 +22,9 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     fw, uri = ctx.fw, ctx.uri
     walk = next((w for w in fw.crosswalks if w.id == node["target"]), None)
     if walk is None:
-        known = ", ".join(w.id for w in fw.crosswalks) or "none"
-        logger.warning("{crosswalk-table} needs the id of a crosswalk in the framework file (known: %s)", known, location=node)
+        known = ", ".join(w.id for w in fw.crosswalks) or _("none")
+        logger.warning(_("{directive} needs the id of a crosswalk in the framework file (known: {known})").format(
+            directive="{crosswalk-table}", known=known), location=node)
         return []
     by_id = {p.scenario.id: (d, p) for d, p in ctx.domain.scenarios()}
     rows = []
@@ -32,7 +33,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
         concepts = [[link(uri, fw.concept_page(c), "", fw.concept_by_id[c].name)] for c in item.concepts]
         shown = [[link(uri, by_id[s][0], "", by_id[s][1].scenario.title)] for s in item.scenarios if s in by_id]
         for missing in (s for s in item.scenarios if s not in by_id):
-            logger.warning("crosswalk %r, %s: no scenario with the id %r", walk.id, item.id, missing, location=node)
+            logger.warning(_("crosswalk {crosswalk!r}, {item}: no scenario with the id {id!r}").format(
+                crosswalk=walk.id, item=item.id, id=missing), location=node)
         speaks: list[nodes.Node] = []
         if comps:
             speaks.append(para(nodes.strong("", _("Components:")), " ", *joined(comps, ", ")))

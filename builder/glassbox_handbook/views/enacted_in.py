@@ -27,7 +27,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
     found = subject(ctx, node)
     fw = ctx.fw
     if found is None or found[1] not in {**fw.component_by_id, **fw.concept_by_id}:
-        logger.warning("{enacted-in} needs a component or concept page, or an id argument", location=node)
+        logger.warning(_("{directive} needs a component or concept page, or an id argument").format(
+            directive="{enacted-in}"), location=node)
         return []
     kind, item_id = found
     brief, uri = ctx.options.brief, ctx.uri

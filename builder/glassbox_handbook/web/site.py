@@ -17,11 +17,14 @@ import sys
 from pathlib import Path
 
 from glassbox_handbook.core.downloads import SITE_FOLDER
+from glassbox_handbook.words import _
 
-# Said once per build when the site's address is unknown (README, "Printable material", says the same).
-NO_ADDRESS = ("GLASSBOX_BASEURL is not set, so each packet prints its scenario page's path instead of a QR code and "
-              "full address; set it to the site's public address, e.g. GLASSBOX_BASEURL=https://example.org/handbook/ "
-              "glassbox-handbook build")
+
+def no_address() -> str:
+    """Said once per build when the site's address is unknown (README, "Printable material", says the same)."""
+    return _("{variable} is not set, so each packet prints its scenario page's path instead of a QR code and full "
+             "address; set it to the site's public address, e.g. {example}").format(
+                 variable="GLASSBOX_BASEURL", example="GLASSBOX_BASEURL=https://example.org/handbook/ glassbox-handbook build")
 
 
 def _sphinx(builder: str, src: Path, doctrees: Path, out: Path) -> int:
@@ -44,7 +47,7 @@ def _search_index(site: Path) -> int:
 def build_site(src: Path, out: Path, work: Path, pdf: bool = True) -> int:
     """Build into `work`, then replace `out` with it. Returns 0 on success, else the failing step's status."""
     if not os.environ.get("GLASSBOX_BASEURL"):
-        print(NO_ADDRESS, file=sys.stderr)
+        print(no_address(), file=sys.stderr)
     fresh = work / "html-next"
     shutil.rmtree(fresh, ignore_errors=True)
     status = _sphinx("glassbox", src, work / "doctrees", fresh)
@@ -58,7 +61,7 @@ def build_site(src: Path, out: Path, work: Path, pdf: bool = True) -> int:
                 shutil.copy2(file, fresh / SITE_FOLDER / file.name)
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"The build failed; {out} still holds the last good site.", file=sys.stderr)
+        print(_("The build failed; {folder} still holds the last good site.").format(folder=out), file=sys.stderr)
         return status
     old = work / "html-old"
     shutil.rmtree(old, ignore_errors=True)
@@ -66,5 +69,5 @@ def build_site(src: Path, out: Path, work: Path, pdf: bool = True) -> int:
         os.replace(out, old)
     os.replace(fresh, out)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"The site is in {out} (open {out / 'index.html'}).")
+    print(_("The site is in {folder} (open {page}).").format(folder=out, page=out / "index.html"))
     return 0
