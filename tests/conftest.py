@@ -6,8 +6,10 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -81,24 +83,76 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*.html"))}
 
 
+class SiteBuild:
+    """The real handbook built as it is published (`python -m glassbox_handbook site`: HTML with warnings as
+    errors, its search index, then every PDF copied into the site), in a process of its own.
+
+    It starts as soon as the tests are collected, at a lower priority (nice 10), and runs beside the tests
+    that do not need it, which pytest runs first (`pytest_collection_modifyitems`): the build's two to three
+    minutes, most of them its 150 PDFs, fill cores those tests leave idle. The `site` fixture waits for it."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="glassbox-test-site-"))
+        self.out = self.folder / "html"
+        self.log = self.folder / "build.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                ["nice", "-n", "10", sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "site",
+                 "--out", str(self.out)],
+                stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+
+    def wait(self) -> Path:
+        status = self.process.wait()
+        said = self.log.read_text(encoding="utf-8")
+        assert status == 0, said
+        from glassbox_handbook.web.site import no_address
+
+        assert said.strip() in ("", no_address()), said  # the handbook is in English
+        return self.out
+
+    def stop(self) -> None:
+        if self.process.poll() is None:  # the run ended early (-x, Ctrl-C): the build and its workers go too
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=60)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_SITE_BUILD = pytest.StashKey[SiteBuild]()
+
+
+def _needs_site(item: pytest.Item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files whose tests need the real site run last, each file whole (its module fixtures are made once),
+    and the site's build starts now, in the background (`SiteBuild`), when some test needs it."""
+    late = {item.path for item in items if _needs_site(item)}
+    items.sort(key=lambda item: item.path in late)  # stable: the order within each group is pytest's own
+    if late and not config.option.collectonly and not os.environ.get("GLASSBOX_TEST_SITE") \
+            and _SITE_BUILD not in config.stash:
+        config.stash[_SITE_BUILD] = SiteBuild()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    build = config.stash.get(_SITE_BUILD, None)
+    if build is not None:
+        build.stop()
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real handbook, built once per test session as it is published: HTML with warnings
-    as errors, then every PDF copied into the site (`python -m glassbox_handbook site`).
+def site(request: pytest.FixtureRequest) -> Path:
+    """The real handbook, built once per test session as it is published (`SiteBuild`).
 
     While fixing tests one at a time, GLASSBOX_TEST_SITE may name a site already built from this
     checkout with that command; CI and scripts/test.sh never set it, so they always build."""
     given = os.environ.get("GLASSBOX_TEST_SITE")
     if given:
         return Path(given)
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "--root", str(PROJECT), "site", "--out", str(out / "html")],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    from glassbox_handbook.web.site import no_address
-
-    assert result.stderr.strip() in ("", no_address()), result.stderr  # the handbook is in English
-    return out / "html"
+    if _SITE_BUILD not in request.config.stash:  # asked for by a test that did not name it (getfixturevalue)
+        request.config.stash[_SITE_BUILD] = SiteBuild()
+    return request.config.stash[_SITE_BUILD].wait()
 
 
 # The date every reproducible PDF build of the toy root is stamped with.
