@@ -82,7 +82,7 @@ test("in a Spanish project the rules and the page's words give the advice in Spa
     assert.equal(es.fix(school, false), 'escriba "una escuela secundaria" en su lugar');
     const [beside] = es.lineFindings("Ana Ramírez, la directora, habló.");
     assert.ok(beside);
-    assert.equal(es.fix(beside), 'quite el nombre: el rol que está a su lado ("directora") ya dice de quién se trata (si ya es un nombre inventado, inclúyalo como seudónimo)');
+    assert.equal(es.fix(beside), 'quite el nombre: el rol que está a su lado, «directora», ya dice de quién se trata (si ya es un nombre inventado, inclúyalo como seudónimo)');
   } finally {
     speak();
   }
@@ -93,7 +93,7 @@ test("a name beside its role is advised out, and its one-click fix keeps the rol
   const [found] = check.lineFindings(line);
   assert.ok(found?.rewrite);
   assert.equal(found.col, 16);  // the name's column, as the Python check reports it
-  assert.equal(check.fix(found, false), 'take the name out: the role beside it ("principal") already says who');
+  assert.equal(check.fix(found, false), 'take the name out: the role beside it, “principal”, already says who');
   assert.match(check.fix(found), /already says who \(if it is an invented name already, list it as a pseudonym\)$/);
   assert.equal(check.fixLine(line, found), "The principal said no.");
   assert.equal(check.fixLine("Principal, Ms. Brown, said no.", found), null);  // the line changed since: not rewritten blindly

@@ -20,7 +20,7 @@ def test_the_build_refuses_identifying_details_and_an_uncited_reported_section(m
     log = app.warning.getvalue()
     # the role is beside the name already: the advice takes the name out rather than writing the role twice
     assert re.search(r"scenarios/first\.md:\d+:10: 'Maria' looks like a personal name.*take the name out: the role "
-                     r"beside it \(\"mentor teacher\"\) already says who", log)
+                     r"beside it, “mentor teacher”, already says who", log)
     assert re.search(r"scenarios/first\.md:26:1: the section 'Alpha' is marked `reported` but cites no source; "
                      r"cite the source with \{cite:p\}`key`", log)
     assert "Traceback" not in log

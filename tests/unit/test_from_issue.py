@@ -107,7 +107,7 @@ def test_a_name_beside_its_role_is_reported_as_one_to_take_out_without_repeating
     body = BODY.replace("A mentor teacher and a faculty member convened", "Our mentor teacher Maria Lopez convened")
     assert body != BODY
     code, out, err = _run(tmp_path, body.encode(), capsys)
-    assert "take the name out: the role beside it (\"mentor teacher\") already says who, or, if it is a name you made up" in err
+    assert "take the name out: the role beside it, “mentor teacher”, already says who, or, if it is a name you made up" in err
     assert "Maria" not in err and "Lopez" not in err and 'write "the mentor teacher"' not in err
 
 

@@ -194,7 +194,7 @@ def test_each_finding_has_a_rewording_of_its_kind():
     assert suggestions["university"] == {'"a partner university"', '"a partner college"'}
     assert line_findings("After the mentor teacher, Maria spoke.", ALLOWED)[0].suggestion == '"the mentor teacher"'
     assert line_findings("Maria, the mentor teacher, spoke.", ALLOWED)[0].suggestion == \
-        'take the name out: the role beside it ("mentor teacher") already says who'
+        'take the name out: the role beside it, “mentor teacher”, already says who'
 
 
 def test_a_spanish_project_is_told_what_was_found_and_how_to_reword_it_in_spanish():
@@ -259,7 +259,7 @@ def test_check_command_reports_file_line_column_and_a_rewording(tmp_path):
     result = subprocess.run([sys.executable, "-m", "glassbox_handbook", "check", str(path)], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{path}:{line}:10: 'Maria' looks like a personal name" in result.stderr  # the column of the name, not of its role
-    assert 'take the name out: the role beside it ("mentor teacher") already says who' in result.stderr
+    assert 'take the name out: the role beside it, “mentor teacher”, already says who' in result.stderr
     assert 'write "the mentor teacher"' not in result.stderr  # "We thank the mentor teacher, the mentor teacher, ..."
     assert f"{path}:{line}:41: 'Springfield Unified School District' looks like the name of a school district" in result.stderr
     assert 'write "a partner district" instead' in result.stderr
@@ -277,7 +277,7 @@ def test_a_name_beside_its_role_is_taken_out_and_the_report_still_points_at_the_
         assert (found.text, found.col) == (name, col)
         assert fixed(sentence, found) == after
         assert describe(found) == f"{name!r} looks like a personal name, which could identify someone"
-        assert fix(found).startswith("take the name out: the role beside it (")
+        assert fix(found).startswith("take the name out: the role beside it, “")
         assert "pseudonyms:" in fix(found) and "write" not in fix(found)
     # a title made of a role is reworded whole, and a name with no role beside it is as it was
     [title] = line_findings("We met Principal Young in the library.", ALLOWED)
@@ -299,7 +299,7 @@ def test_a_spanish_name_beside_its_role_is_taken_out_with_spanish_advice():
         [after] = line_findings("Ana Ramírez, la directora, habló.", ALLOWED)
         assert fixed("La directora Ramírez dijo que no.", before) == "La directora dijo que no."
         assert fixed("Ana Ramírez, la directora, habló.", after) == "La directora habló."
-        assert fix(after) == ('quite el nombre: el rol que está a su lado ("directora") ya dice de quién se trata '
+        assert fix(after) == ('quite el nombre: el rol que está a su lado, «directora», ya dice de quién se trata '
                               "(si ya es un nombre inventado, inclúyalo en `pseudonyms:` dentro de `privacy:`)")
     finally:
         words.use_language("en")

@@ -49,7 +49,7 @@ def reword() -> dict[str, str]:
         "person": _('a role, such as "a mentor teacher" or "the principal"'), "role": _('"the {role}"'),
         # Translators: said of a name with its role beside it ("Our mentor teacher Maria"): no wording is offered
         # in its place, the name goes. Keep {role} as it is.
-        "beside": _('take the name out: the role beside it ("{role}") already says who'),
+        "beside": _('take the name out: the role beside it, “{role}”, already says who'),
         # Translators: said of a role and a name with no word such as "our" before them ("As mentor teacher Maria
         # shared"): {role} is the wording above with its quotes ("the mentor teacher"). Keep {role} as it is.
         "role_and_name": _("write {role} in place of the role and the name"),
