@@ -53,4 +53,4 @@ def test_a_new_project_prints_its_pdfs_with_the_example_framework_in_them(made):
 
 def test_a_new_project_checks_clean(made):
     result = cli("check", cwd=made["root"])
-    assert result.returncode == 0 and "2 scenario file(s) checked: no problems." in result.stdout, result.stderr
+    assert result.returncode == 0 and "2 scenario files checked: no problems." in result.stdout, result.stderr

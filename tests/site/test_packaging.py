@@ -221,7 +221,7 @@ def made_with_the_installed_command(venv: dict[str, Path], where: Path, *languag
     run([command, "build"], cwd=root, timeout=900)
     checked = run([command, "check"], cwd=root)
     # the command line speaks the project's language
-    said = "Se revisaron 2 archivos de escenario: no hay problemas." if "es" in language else "2 scenario file(s) checked: no problems."
+    said = "Revisión de 2 archivos de escenario: no hay problemas." if "es" in language else "2 scenario files checked: no problems."
     assert said in checked.stdout
     site = root / "_build" / "html"
     assert len(list((site / "pdf").glob("*.pdf"))) >= 10 and len(list(site.rglob("*.html"))) >= 15

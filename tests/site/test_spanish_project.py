@@ -54,7 +54,7 @@ def test_a_spanish_project_builds_without_a_warning_and_checks_clean(spanish):
     for words in ("Saltar al contenido", "Volver arriba", "Siguiente", "Enlace a este encabezado"):
         assert words in page, words
     checked = run("-m", "glassbox_handbook", "check", cwd=spanish["root"])
-    assert "Se revisaron 2 archivos de escenario: no hay problemas." in checked.stdout  # the command line speaks Spanish
+    assert "Revisión de 2 archivos de escenario: no hay problemas." in checked.stdout  # the command line speaks Spanish
 
 
 def test_the_check_finds_the_builders_english_on_an_english_projects_pages(english):

@@ -23,7 +23,7 @@ def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
 def test_check_passes_on_the_handbook_scenarios():
     result = run("check")
     assert result.returncode == 0, result.stderr
-    assert "scenario file(s) checked: no problems" in result.stdout
+    assert "scenario files checked: no problems" in result.stdout
 
 
 def _project_copy(tmp_path: Path) -> Path:

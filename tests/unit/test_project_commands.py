@@ -47,7 +47,7 @@ def test_new_project_passes_its_own_check_and_gives_conf_py_to_every_command(tmp
     assert project.config.project == 'Our "quoted" handbook' and project.config.author == "O'Neil Lab"
     monkeypatch.chdir(tmp_path / "p" / "components")  # a folder below the project: found as git finds .git
     rc, out, err = run("check")
-    assert rc == 0 and "2 scenario file(s) checked: no problems." in out, err
+    assert rc == 0 and "2 scenario files checked: no problems." in out, err
     rc, out, err = run("new-scenario", "A third case", "--roles", "lead")
     assert rc == 0, err
     assert (tmp_path / "p" / "scenarios" / "a-third-case.md").is_file()

@@ -133,13 +133,13 @@ def check(args: argparse.Namespace) -> int:
                     id=sid, path=ids[sid]), file=sys.stderr)
                 count += 1
             ids[sid] = path
-    # English says "(s)" whatever the number (as the tests and the README quote it); a translation says it right.
+    checked = _n("{n} scenario file", "{n} scenario files", len(files)).format(n=len(files))
     if count:
-        print(_("{count} problem(s) in {n} scenario file(s).").format(count=count, n=len(files)), file=sys.stderr)
+        problems = _n("{n} problem", "{n} problems", count).format(n=count)
+        print(_("{problems} in {files}.").format(problems=problems, files=checked), file=sys.stderr)
         return 1
     if not args.quiet:
-        print(_n("{n} scenario file(s) checked: no problems.", "{n} scenario file(s) checked: no problems.",
-                 len(files)).format(n=len(files)))
+        print(_("{files} checked: no problems.").format(files=checked))
     return 0
 
 
