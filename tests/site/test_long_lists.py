@@ -337,3 +337,16 @@ def test_entries_shown_by_show_more_are_the_entries_the_builder_writes(page, lis
     for number, (want, got) in enumerate(zip(expected, shown, strict=True)):
         assert got == want, f"{path} {selector}: entry {number + 1}"
     assert not page.errors
+
+
+def test_a_loaded_scenarios_printed_files_are_listed_as_the_builder_lists_them(page, lists_site, whole_site):
+    """Past the page size the planner loads the chosen scenario's packets; their note and links must be the
+    ones the page writes when it holds every scenario (they once said another sentence)."""
+    packets = '.gb-plan-packets[data-scenario="s4"]'
+    _open(page, whole_site, "planner.html")
+    expected = page.evaluate(_ENTRIES, packets)
+    _open(page, lists_site, "planner.html", "?scenario=s4")
+    page.wait_for_selector(packets, state="attached")
+    page.evaluate("sel => document.querySelector(sel).hidden = true", packets)  # as the page holds it until chosen
+    assert page.evaluate(_ENTRIES, packets) == expected and len(expected) == 1
+    assert not page.errors

@@ -90,14 +90,19 @@ def long_lists(fw: Framework, domain: Any, href: Uri, config: Any) -> dict[str, 
     return {"planner": (PER_FILE, entries)} if len(entries) > lists.page_size(config) else {}
 
 
+def packets_note(ctx: ViewContext) -> str:
+    """What a scenario's printed packets are, above their links (gb-lists.js writes it above those it loads)."""
+    return _("This scenario's printed files ({room}): the facilitator guide holds its {minutes}-minute plan as "
+             "the rule makes it, the session handout its prompts, and the participant packet every prompt, "
+             "for self-study.").format(room=ctx.fw.workshop.rooms[0].name, minutes=kit_minutes(ctx.fw))
+
+
 def packets(ctx: ViewContext) -> str:
     """Each scenario's printed packets (the script shows those of the scenario chosen): the default, said so."""
     papers = list(ctx.config.glassbox_pdf_papers)
     folder = f"{ctx.root}{downloads.SITE_FOLDER}/"
     out = []
-    said = escape(_("This scenario's printed files ({room}): the facilitator guide holds its {minutes}-minute plan as "
-                    "the rule makes it, the session handout its prompts, and the participant packet every prompt, "
-                    "for self-study.").format(room=ctx.fw.workshop.rooms[0].name, minutes=kit_minutes(ctx.fw)))
+    said = escape(packets_note(ctx))
     kinds = downloads.scenario_kinds()
     for __, page in ctx.domain.scenarios():
         sid = page.scenario.id
@@ -120,7 +125,8 @@ def render(ctx: ViewContext, node: nodes.Element) -> list[nodes.Node]:
                       for s in data["scenarios"])
     packet_html = packets(ctx)
     if total > size:  # the chosen scenario's data loads when it is chosen (gb-lists.js)
-        data = {**data, "scenarios": [], "more": {"name": "planner", "size": PER_FILE, "root": ctx.root}}
+        data = {**data, "scenarios": [],
+                "more": {"name": "planner", "size": PER_FILE, "root": ctx.root, "note": packets_note(ctx)}}
         packet_html = ""
     workshop = escape(ctx.uri(WORKSHOP_PAGE, "downloads"), quote=True)
     minutes = _("{n} minutes")

@@ -180,7 +180,7 @@
     const data = /** @type {any} */ (readJsonData("gb-planner-data"));
     const select = document.getElementById("gb-plan-scenario");
     if (!data?.more || !(select instanceof HTMLSelectElement)) { setup(data); return; }
-    const { root, name, size } = data.more;
+    const { root, name, size, note } = data.more;
     const ids = [...select.options].map((o) => o.value);
     const before = document.querySelector(".gb-plan-output");
     /** @param {string} id */
@@ -191,7 +191,7 @@
         if (!entry || data.scenarios.some((/** @type {any} */ s) => s.id === entry.id)) return;
         data.scenarios.push(entry);
         before?.before(el("div", { class: "gb-plan-packets", "data-scenario": entry.id, hidden: true }, [
-          el("p", { text: gbT("Ready to print: the facilitator guide and the participant packet of this scenario.") }),
+          el("p", { text: note }),
           el("ul", {}, entry.packets.map((/** @type {[string, Array<[string, string]>]} */ [label, files]) => el("li", {}, [`${label}: `,
             ...files.flatMap(([paper, href], i) => [...(i ? [" · "] : []), el("a", { href: root + href, text: gbT("{paper} (PDF)", { paper }) })])])))]));
       });
