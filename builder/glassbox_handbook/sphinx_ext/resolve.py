@@ -8,6 +8,8 @@ the builder's declared `glassbox_render`, or the web for any HTML builder.
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -57,6 +59,12 @@ def mark_foldable(doctree: nodes.document) -> None:
     if len(sections) >= FOLD_FROM:
         for section in sections:
             section["classes"].append("gb-foldable")
+        # The buttons that fold and unfold every section are in the page from its first paint (gb-sections.js
+        # wires them; glassbox.css hides them where scripts do not run), so the text below them never jumps.
+        fold, unfold = _("Fold every section"), _("Unfold every section")
+        buttons = (f'<p class="gb-fold-all"><button type="button" class="gb-btn" data-open="false">{escape(fold)}</button> '
+                   f'<button type="button" class="gb-btn" data-open="true">{escape(unfold)}</button></p>')
+        top.insert(top.index(sections[0]), nodes.raw("", buttons, format="html"))
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -83,3 +91,8 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     if ctx.options.medium == "web" and app.builder.format == "html" and page and (
             page.prompts or {"scenario-explorer", "prompt-index"} & page.view_kinds):
         doctree += lens_roles_script(ctx.fw)
+        # The lens's place under the title, kept from the first paint (glassbox.css) so the text below never
+        # jumps when gb-lens.js puts the menu there; on the explorer its role filter is the lens.
+        top = next(iter(doctree.findall(nodes.section)), None)
+        if top is not None and "scenario-explorer" not in page.view_kinds:
+            top.insert(1, nodes.raw("", '<div class="gb-lens-slot"></div>', format="html"))

@@ -177,7 +177,8 @@
    */
   const setupLens = () => {
     const offered = /** @type {LensRole[] | null} */ (readJsonData("gb-lens-roles"));
-    if (!offered?.length) return;
+    const slot = $(".gb-lens-slot");  // the menu's place under the title, kept by the build
+    if (!offered?.length) { slot?.remove(); return; }
     roles = offered;
     // The address wins over the browser's memory: a shared link reads as its sender chose.
     const params = new URLSearchParams(location.search);
@@ -185,7 +186,7 @@
     const saved = asked ?? storage.get(KEY) ?? "";
     current = roles.some((r) => r.id === saved) ? saved : "";
     showAll = current !== "" && params.get(ALL_PARAM) === "all";
-    if ($(".gb-explorer")) return;
+    if ($(".gb-explorer")) { slot?.remove(); return; }
     const onPage = $$(PROMPTS)
       .map((p) => promptRoles(p.dataset.roles ?? "", p.classList));
     const select = el("select", { id: "gb-lens-select" }, [
@@ -209,7 +210,8 @@
       el("span", { class: "gb-lens-status", role: "status", "aria-live": "polite" }), fold,
     ]);
     const h1 = $("main h1, article h1, h1");
-    if (h1?.parentNode) h1.after(box);
+    if (slot) slot.replaceWith(box);
+    else if (h1?.parentNode) h1.after(box);
     else document.body.prepend(box);
     select.value = current;
     select.addEventListener("change", () => {

@@ -62,7 +62,9 @@
       heading.append(button);
     }
     if (!sections.length) return;
-    const all = el("p", { class: "gb-fold-all" }, [
+    // The build writes these buttons above the first section (no jump when they appear); made here otherwise.
+    const written = $(".gb-fold-all");
+    const all = written ?? el("p", { class: "gb-fold-all" }, [
       el("button", { type: "button", class: "gb-btn", "data-open": "false", text: gbT("Fold every section") }),
       " ",
       el("button", { type: "button", class: "gb-btn", "data-open": "true", text: gbT("Unfold every section") }),
@@ -72,7 +74,7 @@
         for (const section of sections) setOpen(section, button.dataset.open === "true");
       });
     }
-    sections[0]?.before(all);
+    if (!written) sections[0]?.before(all);
     addEventListener("hashchange", unfoldTarget);
     document.addEventListener("click", (event) => {
       const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
