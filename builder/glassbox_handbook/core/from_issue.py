@@ -156,10 +156,14 @@ def _privacy(fields: list[IssueField], answers: dict[str, str], allowed: frozens
             continue
         for number, line in enumerate(answers.get(f.id, "").split("\n"), 1):
             for found in line_findings(line, allowed, heads):
-                made_up = (_("{advice}, or, if it is a name you made up, add it to the box “{box}”") if found.rewrite else
-                           _("write {suggestion} instead, or, if it is a name you made up, add it to the box “{box}”"))
-                advice = fix(found) if found.kind != "person" else made_up.format(
-                    advice=found.suggestion, suggestion=found.suggestion, box=invented)
+                if found.kind != "person":
+                    advice = fix(found)
+                elif found.rewrite:  # a name beside its role: the suggestion is the whole advice (take the name out)
+                    advice = _("{advice}, or, if it is a name you made up, add it to the box “{box}”").format(
+                        advice=found.suggestion, box=invented)
+                else:
+                    advice = _("write {suggestion} instead, or, if it is a name you made up, add it to the box “{box}”").format(
+                        suggestion=found.suggestion, box=invented)
                 problems.append(Problem(f.label, _("line {line}, from character {col}, holds what looks like {what}; "
                                                    "{advice}. Edit the issue to change it.").format(
                     line=number, col=found.col, what=what()[found.kind], advice=advice)))

@@ -38,11 +38,11 @@ class ProblemList(Exception):
 
 
 _CHOICES = re.compile(r"\^\(([a-z-]+(?:\|[a-z-]+)+)\)\$")  # a pattern such as ^(obtained|not-needed)$
-_TYPES = frozenset({"string_type", "list_type", "tuple_type", "dict_type", "bool_type", "model_type"})
 
 
-def _type_words(kind: str) -> str:
-    """What a value of pydantic's type `kind` is, in words (looked up when a problem is told)."""
+def _type_words(kind: str) -> str | None:
+    """What a value of pydantic's type `kind` is, in words (looked up when a problem is told); None for a type
+    these messages do not name."""
     return {
         "string_type": _("text"),
         "list_type": _("a list, like [a, b]"),
@@ -50,7 +50,7 @@ def _type_words(kind: str) -> str:
         "dict_type": _("a group of fields"),
         "bool_type": _("true or false"),
         "model_type": _("a group of fields"),
-    }[kind]
+    }.get(kind)
 
 
 class Located(ValueError):
@@ -90,8 +90,8 @@ def pydantic_problems(exc: Any, path: str, lines: dict[tuple, tuple[int, int]], 
             message = _("unknown field `{field}`").format(field=field)
             fix = (_("did you mean `{name}`?").format(name=close[0]) if close else
                    _("remove it; the fields are: {fields}").format(fields=", ".join(f"`{k}`" for k in known)) if known else _("remove it"))
-        elif kind in _TYPES:
-            message = _("`{field}` must be {kind}, not {value}").format(field=field, kind=_type_words(kind),
+        elif (words := _type_words(kind)) is not None:
+            message = _("`{field}` must be {kind}, not {value}").format(field=field, kind=words,
                                                                        value=_describe(err.get("input")))
             fix = fix_default
         elif kind == "value_error" and ctx.get("error"):

@@ -53,8 +53,7 @@ def view_context(app: Sphinx, docname: str) -> ViewContext:
 FOLD_FROM = 5
 
 
-def mark_foldable(doctree: nodes.document) -> None:
-    top = next(iter(doctree.findall(nodes.section)), None)
+def mark_foldable(top: nodes.section | None) -> None:
     sections = [s for s in top.children if isinstance(s, nodes.section)] if top is not None else []
     if len(sections) >= FOLD_FROM:
         for section in sections:
@@ -84,8 +83,9 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                          "and long form), or write it out").format(word=word, key="abbreviations"),
                        location=f"{source}:{line}", type="glassbox", subtype="abbreviation")
     # A long page's top-level sections can be folded (gb-sections.js), so a reader on a phone moves through it.
+    top = next(iter(doctree.findall(nodes.section)), None)  # the page's title and what it holds
     if ctx.options.medium == "web" and app.builder.format == "html":
-        mark_foldable(doctree)
+        mark_foldable(top)
     # Pages with prompts or the explorer carry the role lens's roles (read by the page's scripts).
     page = ctx.page
     if ctx.options.medium == "web" and app.builder.format == "html" and page and (
@@ -93,6 +93,5 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         doctree += lens_roles_script(ctx.fw)
         # The lens's place under the title, kept from the first paint (glassbox.css) so the text below never
         # jumps when gb-lens.js puts the menu there; on the explorer its role filter is the lens.
-        top = next(iter(doctree.findall(nodes.section)), None)
         if top is not None and "scenario-explorer" not in page.view_kinds:
             top.insert(1, nodes.raw("", '<div class="gb-lens-slot"></div>', format="html"))

@@ -62,19 +62,13 @@
       heading.append(button);
     }
     if (!sections.length) return;
-    // The build writes these buttons above the first section (no jump when they appear); made here otherwise.
-    const written = $(".gb-fold-all");
-    const all = written ?? el("p", { class: "gb-fold-all" }, [
-      el("button", { type: "button", class: "gb-btn", "data-open": "false", text: gbT("Fold every section") }),
-      " ",
-      el("button", { type: "button", class: "gb-btn", "data-open": "true", text: gbT("Unfold every section") }),
-    ]);
-    for (const button of $$("button", all)) {
+    // The build writes the buttons for every section above the first one (sphinx_ext/resolve.py), so nothing
+    // jumps when the script starts; here they are given their work.
+    for (const button of $$(".gb-fold-all button")) {
       button.addEventListener("click", () => {
         for (const section of sections) setOpen(section, button.dataset.open === "true");
       });
     }
-    if (!written) sections[0]?.before(all);
     addEventListener("hashchange", unfoldTarget);
     document.addEventListener("click", (event) => {
       const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
